@@ -1,0 +1,350 @@
+//! Finds every token in whatever a person pastes: bare tokens, header
+//! lines, curl commands, JSON replies at any depth, PEM-printed Keystone
+//! tokens, wrapped and shell-continued lines. Each token records where it
+//! came from, in words.
+
+mod context;
+mod json_scan;
+mod normalise;
+mod pem_scan;
+pub mod shape;
+mod text_scan;
+
+use crate::analysis::finding::Severity;
+use json_scan::HitRole;
+use normalise::Normalised;
+use serde::Serialize;
+use serde_json::{Map, Value};
+pub use shape::Shape;
+use std::ops::Range;
+use text_scan::CandidateKind;
+
+/// Embedded strings (a JSON value holding a header line holding a token)
+/// are searched this many levels deep.
+const MAX_EMBEDDING_DEPTH: usize = 3;
+
+/// Where a token was found, as a category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    Bare,
+    AuthorizationBearer,
+    AuthorizationDcosToken,
+    AuthorizationOther,
+    Header,
+    JsonField,
+    UrlParameter,
+    Assignment,
+    Quoted,
+    PemBlock,
+}
+
+/// Where a token was found, for a person and for scripts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub kind: SourceKind,
+    /// "id_token field of a JSON reply", "Authorization header, DC/OS token= scheme", …
+    pub description: String,
+    /// 1-based line of the paste where the token starts.
+    pub line: usize,
+    /// Header, parameter or variable name, or the JSON path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Scalar members next to the token in its JSON object (`expires_in`, …).
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub context: Map<String, Value>,
+    /// How the token text was cleaned, and other occurrences of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// A token found in the paste, before decoding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundToken {
+    /// The token as found, with wrapping and line continuations removed.
+    pub text: String,
+    /// `None` for an opaque value of a token-bearing JSON field.
+    pub shape: Option<Shape>,
+    pub source: Source,
+    /// Offset in the cleaned paste, for ordering.
+    offset: usize,
+}
+
+/// A message about the paste as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// Every token found, and what was noticed about the paste.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FindResult {
+    pub tokens: Vec<FoundToken>,
+    pub notices: Vec<Notice>,
+}
+
+/// Characters that can belong to a token-like run; a token must not be
+/// glued to one of these on its left.
+pub(crate) fn is_run_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
+}
+
+/// Finds every token in `input`.
+pub fn find_tokens(input: &str) -> FindResult {
+    let mut result = FindResult::default();
+    if input.trim().is_empty() {
+        result.notices.push(Notice {
+            id: "input-empty",
+            severity: Severity::Info,
+            message: "Paste a token, an Authorization header, a curl command with its reply, or a JSON login response.".into(),
+        });
+        return result;
+    }
+    let normalised = Normalised::new(input);
+    let mut search = Search {
+        normalised: &normalised,
+        tokens: Vec::new(),
+        notices: Vec::new(),
+    };
+    search.scan(&normalised.text, 0, None);
+    if normalised.joined_inside_runs > 0 {
+        for token in &mut search.tokens {
+            token
+                .source
+                .notes
+                .push("shell line continuations (\\ at the end of a line) were removed".into());
+        }
+    }
+    result.tokens = merge_duplicates(search.tokens);
+    result.notices = search.notices;
+    if result.tokens.is_empty() {
+        result.notices.push(nothing_found(input));
+    }
+    result
+}
+
+/// Where the current text sits: top level, or a string inside JSON.
+#[derive(Clone)]
+struct Embedding {
+    depth: usize,
+    /// Offset of the enclosing JSON document in the cleaned paste.
+    offset: usize,
+    /// Appended to descriptions: " inside the headers.Authorization field of a JSON document".
+    suffix: String,
+}
+
+struct Search<'a> {
+    normalised: &'a Normalised,
+    tokens: Vec<FoundToken>,
+    notices: Vec<Notice>,
+}
+
+impl Search<'_> {
+    fn scan(&mut self, text: &str, depth: usize, embedding: Option<&Embedding>) {
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        for block in pem_scan::scan(text) {
+            self.pem_block(&block, embedding);
+            taken.push(block.range);
+        }
+        let json = json_scan::scan(text);
+        for hit in &json.hits {
+            if !taken.iter().any(|r| r.contains(&hit.document_start)) {
+                self.json_hit(text, hit, depth, embedding);
+            }
+        }
+        taken.extend(json.regions);
+        for candidate in text_scan::scan(text) {
+            if taken.iter().any(|r| r.contains(&candidate.start)) {
+                continue;
+            }
+            self.text_candidate(text, &candidate, embedding);
+        }
+    }
+
+    fn position(&self, offset: usize, embedding: Option<&Embedding>) -> (usize, usize) {
+        let absolute = embedding.map_or(offset, |e| e.offset);
+        (absolute, self.normalised.line_of(absolute))
+    }
+
+    fn text_candidate(
+        &mut self,
+        text: &str,
+        candidate: &text_scan::Candidate,
+        embedding: Option<&Embedding>,
+    ) {
+        let (offset, line) = self.position(candidate.start, embedding);
+        let shape = match candidate.kind {
+            CandidateKind::Token(shape) => shape,
+            CandidateKind::ForeignDer => {
+                self.notices.push(Notice {
+                    id: "key-in-token-input",
+                    severity: Severity::Info,
+                    message: format!("Line {line} holds base64 DER that is not a token — it looks like a public key or certificate. Paste keys into the key panel to verify signatures with them."),
+                });
+                return;
+            }
+        };
+        let line_start = text[..candidate.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_text = &text[line_start..];
+        let in_curl = context::is_curl_line(line_text);
+        let ctx = context::classify(&text[line_start..candidate.start], in_curl);
+        let mut notes = Vec::new();
+        if candidate.lines_joined > 0 {
+            notes.push(format!(
+                "joined from {} lines (line breaks and indentation removed)",
+                candidate.lines_joined + 1
+            ));
+        }
+        let description = match embedding {
+            Some(e) => format!("{}{}", ctx.description, e.suffix),
+            None => ctx.description,
+        };
+        self.tokens.push(FoundToken {
+            text: candidate.text.clone(),
+            shape: Some(shape),
+            source: Source {
+                kind: ctx.kind,
+                description,
+                line,
+                field: ctx.field,
+                context: Map::new(),
+                notes,
+            },
+            offset,
+        });
+    }
+
+    fn json_hit(
+        &mut self,
+        text: &str,
+        hit: &json_scan::JsonHit,
+        depth: usize,
+        embedding: Option<&Embedding>,
+    ) {
+        let document = if hit.reply_like || curl_before(text, hit.document_start) {
+            "a JSON reply"
+        } else {
+            "a JSON document"
+        };
+        let within = text[hit.document_start..]
+            .find(hit.value.as_str())
+            .map_or(hit.document_start, |i| hit.document_start + i);
+        let (offset, line) = self.position(within, embedding);
+        let outer = embedding.map_or(String::new(), |e| e.suffix.clone());
+        let shape = match hit.role {
+            HitRole::Token(shape) => Some(shape),
+            HitRole::Opaque => None,
+            HitRole::Embedded => {
+                if depth < MAX_EMBEDDING_DEPTH {
+                    // Read "Authorization": "Bearer …" as the header line it is.
+                    let as_line = format!("{}: {}", hit.key, hit.value);
+                    let inner = Embedding {
+                        depth: depth + 1,
+                        offset,
+                        suffix: format!(" (in the {} field of {document}){outer}", hit.path),
+                    };
+                    self.scan(&as_line, inner.depth, Some(&inner));
+                }
+                return;
+            }
+        };
+        self.tokens.push(FoundToken {
+            text: hit.value.clone(),
+            shape,
+            source: Source {
+                kind: SourceKind::JsonField,
+                description: format!("{} field of {document}{outer}", hit.path),
+                line,
+                field: Some(hit.path.clone()),
+                context: hit.siblings.clone(),
+                notes: Vec::new(),
+            },
+            offset,
+        });
+    }
+
+    fn pem_block(&mut self, block: &pem_scan::PemBlock, embedding: Option<&Embedding>) {
+        let (offset, line) = self.position(block.range.start, embedding);
+        match pem_scan::meaning(&block.label) {
+            pem_scan::PemMeaning::KeystoneToken => self.tokens.push(FoundToken {
+                // On the wire Keystone writes `/` as `-` (keystoneclient cms.py).
+                text: block.body.replace('/', "-"),
+                shape: Some(Shape::KeystonePki),
+                source: Source {
+                    kind: SourceKind::PemBlock,
+                    description: format!("PEM block labelled {} (a Keystone PKI token)", block.label),
+                    line,
+                    field: None,
+                    context: Map::new(),
+                    notes: vec!["PEM armour and line breaks removed; `/` written as `-` as Keystone sends it".into()],
+                },
+                offset,
+            }),
+            pem_scan::PemMeaning::PublicKeyOrCertificate => self.notices.push(Notice {
+                id: "key-in-token-input",
+                severity: Severity::Info,
+                message: format!("Line {line} holds a PEM {} — that is a key, not a token. Paste it into the key panel to verify signatures with it.", block.label),
+            }),
+            pem_scan::PemMeaning::PrivateKey => self.notices.push(Notice {
+                id: "private-key-pasted",
+                severity: Severity::High,
+                message: format!("Line {line} holds a PEM {}. It has not left this page, but a private key should never be pasted anywhere: if it was pasted elsewhere too, treat it as compromised. Verifying needs only the public key.", block.label),
+            }),
+            pem_scan::PemMeaning::Other => {}
+        }
+    }
+}
+
+/// Whether a curl command appears before `offset` (its reply follows it).
+fn curl_before(text: &str, offset: usize) -> bool {
+    text[..offset].lines().any(context::is_curl_line)
+}
+
+/// Identical tokens found more than once are listed once, with the other
+/// places noted.
+fn merge_duplicates(mut tokens: Vec<FoundToken>) -> Vec<FoundToken> {
+    tokens.sort_by_key(|t| t.offset);
+    let mut merged: Vec<FoundToken> = Vec::with_capacity(tokens.len());
+    let mut index_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for token in tokens {
+        if let Some(&first) = index_of.get(&token.text) {
+            let note = format!(
+                "also found as {} on line {}",
+                token.source.description, token.source.line
+            );
+            let kept = &mut merged[first];
+            kept.source.notes.push(note);
+            for (k, v) in token.source.context {
+                kept.source.context.entry(k).or_insert(v);
+            }
+        } else {
+            index_of.insert(token.text.clone(), merged.len());
+            merged.push(token);
+        }
+    }
+    merged
+}
+
+fn nothing_found(input: &str) -> Notice {
+    let chars = input.chars().count();
+    let unprintable = input
+        .chars()
+        .filter(|c| (c.is_control() && !c.is_whitespace()) || *c == char::REPLACEMENT_CHARACTER)
+        .count();
+    let message = if unprintable * 10 > chars {
+        format!(
+            "No token found. The {chars} characters pasted look like binary data ({unprintable} are not printable); a token is text."
+        )
+    } else {
+        format!(
+            "No token found in {chars} characters. A JWT is three base64url parts joined by dots and starts with \"eyJ\"; Keystone tokens start with \"MII\", \"PKIZ_\" or \"gAAAAA\"."
+        )
+    };
+    Notice {
+        id: "no-token-found",
+        severity: Severity::Info,
+        message,
+    }
+}

@@ -1,0 +1,275 @@
+//! Names where a token found in free text came from, by reading the text
+//! just before it on the same line: an `Authorization:` header and its
+//! scheme, another header, a URL parameter, a shell variable, a quoted
+//! string, or nothing at all.
+
+use super::SourceKind;
+
+/// The classification of a token's surroundings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    pub kind: SourceKind,
+    pub description: String,
+    /// Header, parameter or variable name, when there is one.
+    pub field: Option<String>,
+}
+
+/// Classifies the text preceding a token on its line (`before`) and whether
+/// that line is a curl command.
+pub fn classify(before: &str, in_curl: bool) -> Context {
+    let mut context = classify_line(before);
+    if in_curl {
+        context.description.push_str(", in a curl command");
+    }
+    context
+}
+
+fn classify_line(before: &str) -> Context {
+    let lower = before.to_ascii_lowercase();
+    let trimmed = lower.trim_end();
+    let had_space = trimmed.len() != lower.len();
+
+    if let Some(header_value) = header_value_prefix(trimmed, had_space) {
+        return classify_header(header_value.0, header_value.1);
+    }
+    if trimmed.ends_with("bearer") && had_space {
+        return context(SourceKind::AuthorizationBearer, "Bearer credential", None);
+    }
+    if let Some(name) = trailing_assignment(before.trim_end()) {
+        return classify_assignment(&lower, before, name);
+    }
+    if let Some(quote_at) = trimmed.strip_suffix(['"', '\'']).map(str::len) {
+        return classify_quoted(&before[..quote_at]);
+    }
+    context(SourceKind::Bare, "bare token", None)
+}
+
+/// Finds `Name: value-so-far` at the end of `trimmed`; returns the header
+/// name (lower case) and what of its value precedes the token.
+fn header_value_prefix(trimmed: &str, had_space: bool) -> Option<(&str, &str)> {
+    let colon = trimmed.rfind(':')?;
+    let value = trimmed[colon + 1..].trim_start();
+    let name_start = trimmed[..colon]
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .map_or(0, |i| i + 1);
+    let name = &trimmed[name_start..colon];
+    if name.is_empty() || name.starts_with("http") || !starts_a_header_line(&trimmed[..name_start])
+    {
+        return None;
+    }
+    // The value so far may only be a scheme word ("bearer", "token=").
+    let value_ok = value.is_empty()
+        || (value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && had_space)
+        || value.ends_with('=') && !value.contains(' ');
+    value_ok.then_some((name, value))
+}
+
+/// A header name stands at the start of a line, after a quote, or after
+/// curl's `-H` / `--header`; anywhere else a colon is prose.
+fn starts_a_header_line(before_name: &str) -> bool {
+    let t = before_name.trim_end();
+    t.is_empty()
+        || t.ends_with(['"', '\'', '<', '>'])
+        || t.ends_with("-h")
+        || t.ends_with("--header")
+}
+
+fn classify_header(name: &str, value: &str) -> Context {
+    match (name, value) {
+        ("authorization", "bearer") => context(
+            SourceKind::AuthorizationBearer,
+            "Authorization header, Bearer scheme",
+            Some("Authorization"),
+        ),
+        ("authorization", "token=") => context(
+            SourceKind::AuthorizationDcosToken,
+            "Authorization header, DC/OS token= scheme",
+            Some("Authorization"),
+        ),
+        ("authorization", "") => context(
+            SourceKind::AuthorizationOther,
+            "Authorization header without a scheme",
+            Some("Authorization"),
+        ),
+        ("authorization", scheme) => context(
+            SourceKind::AuthorizationOther,
+            &format!(
+                "Authorization header, {} scheme",
+                scheme.trim_end_matches('=')
+            ),
+            Some("Authorization"),
+        ),
+        ("x-auth-token", _) => context(
+            SourceKind::Header,
+            "X-Auth-Token header (OpenStack Keystone / Open Telekom Cloud)",
+            Some("X-Auth-Token"),
+        ),
+        ("x-subject-token", _) => context(
+            SourceKind::Header,
+            "X-Subject-Token header (OpenStack Keystone / Open Telekom Cloud)",
+            Some("X-Subject-Token"),
+        ),
+        ("cookie" | "set-cookie", _) => {
+            context(SourceKind::Header, "Cookie header", Some("Cookie"))
+        }
+        (name, _) => {
+            let shown = title_case_header(name);
+            context(SourceKind::Header, &format!("{shown} header"), Some(&shown))
+        }
+    }
+}
+
+fn classify_assignment(lower: &str, before: &str, name: &str) -> Context {
+    let name_start = before.trim_end().len() - 1 - name.len();
+    let prefix = &before[..name_start];
+    if prefix.ends_with(['?', '&', '#']) {
+        return context(
+            SourceKind::UrlParameter,
+            &format!("{name} parameter of a URL"),
+            Some(name),
+        );
+    }
+    if lower.contains("cookie:") {
+        return context(SourceKind::Header, &format!("{name} cookie"), Some(name));
+    }
+    context(
+        SourceKind::Assignment,
+        &format!("value assigned to {name}"),
+        Some(name),
+    )
+}
+
+fn classify_quoted(before_quote: &str) -> Context {
+    // `"field": "` — a JSON-looking member in text that did not parse as JSON.
+    let t = before_quote.trim_end();
+    if let Some(rest) = t.strip_suffix(':') {
+        let rest = rest.trim_end();
+        if let Some(inner) = rest.strip_suffix('"')
+            && let Some(open) = inner.rfind('"')
+        {
+            let field = &inner[open + 1..];
+            return context(
+                SourceKind::JsonField,
+                &format!("{field} field of JSON that could not be parsed whole"),
+                Some(field),
+            );
+        }
+    }
+    context(SourceKind::Quoted, "quoted string", None)
+}
+
+/// `NAME=` at the end of the text (shell variable, URL or form parameter).
+fn trailing_assignment(text: &str) -> Option<&str> {
+    let without_eq = text.strip_suffix('=')?;
+    let start = without_eq
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        .map_or(0, |i| i + 1);
+    let name = &without_eq[start..];
+    (!name.is_empty()).then_some(name)
+}
+
+fn title_case_header(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn context(kind: SourceKind, description: &str, field: Option<&str>) -> Context {
+    Context {
+        kind,
+        description: description.to_string(),
+        field: field.map(str::to_string),
+    }
+}
+
+/// True when a line is a curl command (optionally after a shell prompt).
+pub fn is_curl_line(line: &str) -> bool {
+    let t = line
+        .trim_start()
+        .trim_start_matches(['$', '#', '>', '%'])
+        .trim_start();
+    t.starts_with("curl ") || t.starts_with("sudo curl ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn describe(before: &str) -> String {
+        classify(before, false).description
+    }
+
+    #[test]
+    fn authorization_schemes_are_named() {
+        assert_eq!(
+            describe("Authorization: Bearer "),
+            "Authorization header, Bearer scheme"
+        );
+        assert_eq!(
+            describe("Authorization: token="),
+            "Authorization header, DC/OS token= scheme"
+        );
+        assert_eq!(
+            describe("authorization:   "),
+            "Authorization header without a scheme"
+        );
+        assert_eq!(
+            describe("Authorization: JWT "),
+            "Authorization header, jwt scheme"
+        );
+        assert_eq!(
+            classify("-H \"Authorization: token=", true).description,
+            "Authorization header, DC/OS token= scheme, in a curl command"
+        );
+    }
+
+    #[test]
+    fn keystone_headers_are_named() {
+        assert!(describe("X-Auth-Token: ").starts_with("X-Auth-Token header"));
+        assert!(describe("  x-subject-token:").starts_with("X-Subject-Token header"));
+        assert_eq!(describe("X-Registry-Auth: "), "X-Registry-Auth header");
+    }
+
+    #[test]
+    fn url_parameters_variables_and_cookies_are_named() {
+        assert_eq!(
+            describe("https://app.example/cb#id_token="),
+            "id_token parameter of a URL"
+        );
+        assert_eq!(describe("export TOKEN="), "value assigned to TOKEN");
+        assert_eq!(describe("Cookie: a=b; session="), "session cookie");
+    }
+
+    #[test]
+    fn quotes_and_broken_json_fields_are_named() {
+        assert_eq!(describe("echo '"), "quoted string");
+        assert_eq!(
+            describe(r#"{"id_token": ""#),
+            "id_token field of JSON that could not be parsed whole"
+        );
+        assert_eq!(describe(""), "bare token");
+        assert_eq!(describe("here it is: "), "bare token");
+    }
+
+    #[test]
+    fn urls_are_not_mistaken_for_headers() {
+        assert_eq!(describe("see https://x/"), "bare token");
+    }
+
+    #[test]
+    fn curl_lines_are_recognised() {
+        assert!(is_curl_line("$ curl -k https://x"));
+        assert!(is_curl_line("curl -H 'a: b'"));
+        assert!(!is_curl_line("{\"curl\": 1}"));
+    }
+}

@@ -1,0 +1,133 @@
+//! What a careful reviewer would flag, as stable ids with a severity, one
+//! sentence for a person, and the RFC or CVE behind it.
+//!
+//! Ids are part of the JSON report contract and the page's
+//! `data-finding-id`: add new ones, never rename old ones.
+
+use serde::Serialize;
+
+/// How much a finding matters, from "worth knowing" to "this token proves nothing".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// Every finding the inspector can raise. The id string, default severity
+/// and reference live here so they are defined once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FindingId {
+    AlgNone,
+    AlgMissing,
+    Base64UrlPadding,
+    Base64UrlStandardAlphabet,
+    Base64UrlNonCanonical,
+    DuplicateMember,
+    NotStrictJson,
+    Encrypted,
+    NestedToken,
+    NestingTooDeep,
+    Fragment,
+    SignatureMissing,
+    UnsecuredWithSignature,
+    PayloadNotJson,
+    TypUnexpected,
+    Opaque,
+}
+
+impl FindingId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingId::AlgNone => "alg-none",
+            FindingId::AlgMissing => "alg-missing",
+            FindingId::Base64UrlPadding => "base64url-padding",
+            FindingId::Base64UrlStandardAlphabet => "base64url-standard-alphabet",
+            FindingId::Base64UrlNonCanonical => "base64url-non-canonical",
+            FindingId::DuplicateMember => "json-duplicate-member",
+            FindingId::NotStrictJson => "json-not-strict",
+            FindingId::Encrypted => "jwe-encrypted",
+            FindingId::NestedToken => "nested-jwt",
+            FindingId::NestingTooDeep => "nested-jwt-too-deep",
+            FindingId::Fragment => "token-fragment",
+            FindingId::SignatureMissing => "signature-missing",
+            FindingId::UnsecuredWithSignature => "alg-none-with-signature",
+            FindingId::PayloadNotJson => "payload-not-json",
+            FindingId::TypUnexpected => "typ-unexpected",
+            FindingId::Opaque => "opaque-token",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            FindingId::AlgNone => Severity::Critical,
+            FindingId::AlgMissing
+            | FindingId::DuplicateMember
+            | FindingId::SignatureMissing
+            | FindingId::UnsecuredWithSignature => Severity::High,
+            FindingId::Base64UrlStandardAlphabet
+            | FindingId::Base64UrlNonCanonical
+            | FindingId::NotStrictJson
+            | FindingId::PayloadNotJson
+            | FindingId::NestingTooDeep => Severity::Medium,
+            FindingId::Base64UrlPadding | FindingId::TypUnexpected => Severity::Low,
+            FindingId::Encrypted
+            | FindingId::NestedToken
+            | FindingId::Fragment
+            | FindingId::Opaque => Severity::Info,
+        }
+    }
+
+    pub fn reference(self) -> &'static str {
+        match self {
+            FindingId::AlgNone => "RFC 7519 §6; RFC 8725 §2.1, §3.1",
+            FindingId::AlgMissing => "RFC 7515 §4.1.1",
+            FindingId::Base64UrlPadding | FindingId::Base64UrlStandardAlphabet => "RFC 7515 §2",
+            FindingId::Base64UrlNonCanonical => "RFC 7515 §2; RFC 4648 §3.5",
+            FindingId::DuplicateMember => "RFC 7515 §5.2; RFC 7519 §4; RFC 8259 §4",
+            FindingId::NotStrictJson | FindingId::PayloadNotJson => "RFC 7519 §7.2; RFC 8259",
+            FindingId::Encrypted => "RFC 7516 §3.1",
+            FindingId::NestedToken | FindingId::NestingTooDeep => "RFC 7519 §5.2, §7.2 step 8",
+            FindingId::Fragment | FindingId::SignatureMissing => "RFC 7515 §3.1, §7.1",
+            FindingId::UnsecuredWithSignature => "RFC 7519 §6.1",
+            FindingId::TypUnexpected => "RFC 7519 §5.1; RFC 8725 §3.11",
+            FindingId::Opaque => "RFC 6749 §1.4",
+        }
+    }
+}
+
+/// One flagged observation about a token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub reference: &'static str,
+}
+
+impl Finding {
+    pub fn new(id: FindingId, message: impl Into<String>) -> Self {
+        Finding {
+            id: id.as_str(),
+            severity: id.severity(),
+            message: message.into(),
+            reference: id.reference(),
+        }
+    }
+}

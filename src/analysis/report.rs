@@ -1,0 +1,84 @@
+//! The JSON report: the contract shared by the CLI (`jwt-inspect`) and the
+//! page. Names here are stable; later work adds fields and keeps these.
+//! README.md documents every field.
+
+use crate::analysis::decode::{TokenError, TokenKind};
+use crate::analysis::finder::{Notice, Source};
+use crate::analysis::finding::Finding;
+use crate::analysis::keystone::fernet::FernetInfo;
+use crate::analysis::times::TimeClaim;
+use indexmap::IndexMap;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Everything found in one paste.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub tokens: Vec<TokenReport>,
+    /// Messages about the paste as a whole ("no token found", "a private
+    /// key was pasted", …).
+    pub notices: Vec<Notice>,
+}
+
+/// One token: where it was found, what it says, and what was proven.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TokenReport {
+    /// The token text as found, wrapping and line continuations removed.
+    pub token: String,
+    pub kind: TokenKind,
+    pub source: Source,
+    pub header: Option<Value>,
+    pub payload: Option<Value>,
+    /// The payload as text when it is not a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payload_text: Option<String>,
+    pub signature: SignatureReport,
+    pub vendor: VendorReport,
+    pub times: IndexMap<&'static str, TimeClaim>,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<TokenError>,
+    /// Keystone Fernet details (version, creation time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fernet: Option<FernetInfo>,
+    /// The token carried in the payload (`cty: JWT`), decoded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nested: Option<Box<TokenReport>>,
+    /// The dot-separated segments, for display.
+    #[serde(skip)]
+    pub segments: Vec<String>,
+}
+
+/// The signature verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignatureReport {
+    pub status: SignatureStatus,
+    /// The verdict in words: "Not checked: no key supplied", …
+    pub message: String,
+}
+
+/// `valid` only when a signature was checked with a key the person supplied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignatureStatus {
+    Valid,
+    Invalid,
+    Unchecked,
+    Unsupported,
+}
+
+impl SignatureStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignatureStatus::Valid => "valid",
+            SignatureStatus::Invalid => "invalid",
+            SignatureStatus::Unchecked => "unchecked",
+            SignatureStatus::Unsupported => "unsupported",
+        }
+    }
+}
+
+/// Who issued the token, once recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct VendorReport {
+    pub id: Option<&'static str>,
+}

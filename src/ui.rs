@@ -1,0 +1,1 @@
+//! The browser UI: thin Yew function components over [`crate::analysis`].
