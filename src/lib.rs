@@ -2,4 +2,5 @@
 //! the `jwt-inspect` command-line tool.
 
 pub mod analysis;
+pub mod cli;
 pub mod ui;

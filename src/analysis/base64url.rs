@@ -19,6 +19,7 @@ use std::fmt;
 const LENIENT: GeneralPurpose = GeneralPurpose::new(
     &alphabet::URL_SAFE,
     GeneralPurposeConfig::new()
+        .with_encode_padding(false)
         .with_decode_allow_trailing_bits(true)
         .with_decode_padding_mode(DecodePaddingMode::RequireNone),
 );
@@ -27,6 +28,7 @@ const LENIENT: GeneralPurpose = GeneralPurpose::new(
 const STRICT: GeneralPurpose = GeneralPurpose::new(
     &alphabet::URL_SAFE,
     GeneralPurposeConfig::new()
+        .with_encode_padding(false)
         .with_decode_allow_trailing_bits(false)
         .with_decode_padding_mode(DecodePaddingMode::RequireNone),
 );
@@ -253,6 +255,11 @@ mod tests {
     #[test]
     fn empty_segment_is_empty_bytes() {
         assert_eq!(decode_segment("").unwrap().bytes, Vec::<u8>::new());
+    }
+
+    #[test]
+    fn encode_omits_padding() {
+        assert_eq!(encode(b"a"), "YQ");
     }
 
     #[test]

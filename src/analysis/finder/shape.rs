@@ -36,7 +36,7 @@ pub fn shape_of(text: &str) -> Option<Shape> {
         return Some(Shape::Fernet);
     }
     let first = text.split('.').next().unwrap_or_default();
-    if starts_like_json_object(first) && text.bytes().all(|b| is_compact_char(b)) {
+    if starts_like_json_object(first) && text.bytes().all(is_compact_char) {
         return Some(Shape::Compact);
     }
     None

@@ -85,7 +85,7 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
         2 => json_object_of(segments[0]).is_some(),
         _ => json_object_of(segments[0]).is_some() || segments[0].len() >= 12,
     };
-    (header_ok && plausible).then(|| Candidate {
+    (header_ok && plausible).then_some(Candidate {
         start,
         end,
         text: token,
@@ -192,11 +192,24 @@ fn next_line_run(
         return None;
     }
     let after = bytes.get(run_stop).copied();
-    let line_ends_cleanly = match after {
-        None | Some(b'\r' | b'\n' | b' ' | b'\t') => true,
-        Some(b'"' | b'\'' | b',' | b'}' | b']' | b')' | b';' | b'&' | b'`') => true,
-        _ => false,
-    };
+    let line_ends_cleanly = matches!(
+        after,
+        None | Some(
+            b'\r'
+                | b'\n'
+                | b' '
+                | b'\t'
+                | b'"'
+                | b'\''
+                | b','
+                | b'}'
+                | b']'
+                | b')'
+                | b';'
+                | b'&'
+                | b'`'
+        )
+    );
     line_ends_cleanly.then_some((run_start, run_stop))
 }
 

@@ -1,0 +1,114 @@
+//! The `jwt-inspect` binary: prints the JSON report for each fixture and
+//! handles bad arguments and bad input with a clear message.
+
+mod common;
+
+use common::{read_json, vectors_dir};
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn jwt_inspect(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jwt-inspect"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("jwt-inspect runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn report(args: &[&str], stdin: &str) -> Value {
+    let out = jwt_inspect(args, stdin.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn prints_the_report_for_every_json_fixture_paste() {
+    for (fixture, field, kind) in [
+        (
+            "vendors/dcos/seed-authorization-header.json",
+            "paste",
+            "jws",
+        ),
+        ("vendors/dcos/out-of-band-verification.json", "token", "jws"),
+        (
+            "vendors/registry/seed-icp-image-manager-response.json",
+            "paste",
+            "jws",
+        ),
+        (
+            "vendors/registry/distribution-spec-example.json",
+            "paste",
+            "jws",
+        ),
+        (
+            "vendors/keystone/fernet-example.json",
+            "paste",
+            "keystone-fernet",
+        ),
+    ] {
+        let input = read_json(fixture)[field].as_str().unwrap().to_string();
+        let value = report(&["--now", "1700000000"], &input);
+        assert_eq!(value["tokens"].as_array().unwrap().len(), 1, "{fixture}");
+        assert_eq!(value["tokens"][0]["kind"], kind, "{fixture}");
+        if let Some(expected) = read_json(fixture)["expect"].get("payload") {
+            assert_eq!(&value["tokens"][0]["payload"], expected, "{fixture}");
+        }
+    }
+}
+
+#[test]
+fn reads_pem_fixtures_from_a_file_argument() {
+    let v3 = vectors_dir().join("vendors/keystone/v3.pem");
+    let value = report(&[v3.to_str().unwrap()], "");
+    assert_eq!(value["tokens"][0]["kind"], "keystone-pki");
+    let pkiz = vectors_dir().join("vendors/keystone/v3.pkiz");
+    let value = report(&["--compact", pkiz.to_str().unwrap()], "");
+    assert_eq!(value["tokens"][0]["kind"], "keystone-pkiz");
+}
+
+#[test]
+fn now_drives_the_time_states() {
+    let token = read_json("vendors/dcos/out-of-band-verification.json")["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let before = report(&["--now", "1467985400"], &token);
+    assert_eq!(before["tokens"][0]["times"]["exp"]["state"], "valid");
+    assert_eq!(before["tokens"][0]["times"]["exp"]["seconds_left"], 66);
+    let after = report(&["--now=1467985500"], &token);
+    assert_eq!(after["tokens"][0]["times"]["exp"]["state"], "expired");
+}
+
+#[test]
+fn binary_input_is_analysed_not_refused() {
+    let out = jwt_inspect(&[], &[0xff, 0xfe, 0x00, 0x80, 0x81, 0xc3, 0x28]);
+    assert!(out.status.success());
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["tokens"], Value::Array(vec![]));
+    assert_eq!(value["notices"][0]["id"], "no-token-found");
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_message() {
+    let out = jwt_inspect(&["--now", "soon"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("jwt-inspect: --now takes whole Unix seconds, not \"soon\""));
+    assert!(stderr.contains("Usage: jwt-inspect"));
+}
+
+#[test]
+fn unreadable_input_file_exits_1() {
+    let out = jwt_inspect(&["/nonexistent/token.txt"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/token.txt"));
+}

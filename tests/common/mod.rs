@@ -1,0 +1,64 @@
+//! Helpers shared by the integration tests: the test vectors live beside the
+//! checkout in `../shared/vectors/` and are read at test time.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// `../shared/vectors`, or `$JWT_INSPECTOR_VECTORS` when set. A missing
+/// folder fails the test: vectors are part of the suite, not optional.
+pub fn vectors_dir() -> PathBuf {
+    let dir = std::env::var_os("JWT_INSPECTOR_VECTORS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors"));
+    assert!(
+        dir.is_dir(),
+        "test vectors not found at {} (set JWT_INSPECTOR_VECTORS)",
+        dir.display()
+    );
+    dir
+}
+
+pub fn read_text(relative: &str) -> String {
+    let path = vectors_dir().join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+pub fn read_json(relative: &str) -> Value {
+    serde_json::from_str(&read_text(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+/// Every vendor fixture file, relative to the vectors folder.
+pub fn vendor_fixtures() -> Vec<String> {
+    let root = vectors_dir().join("vendors");
+    let mut files = Vec::new();
+    for vendor in std::fs::read_dir(&root).expect("vendors folder") {
+        let vendor = vendor.unwrap().path();
+        for file in std::fs::read_dir(&vendor).unwrap() {
+            let file = file.unwrap().path();
+            files.push(
+                file.strip_prefix(vectors_dir())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A base64url (no padding) encoding for building test tokens.
+pub fn b64(bytes: &[u8]) -> String {
+    jwt_inspector::analysis::base64url::encode(bytes)
+}
+
+/// An unsigned-looking compact token with a fixed 32-byte "signature".
+pub fn token(header: &str, payload: &str) -> String {
+    format!(
+        "{}.{}.{}",
+        b64(header.as_bytes()),
+        b64(payload.as_bytes()),
+        b64(&[0x5a; 32])
+    )
+}

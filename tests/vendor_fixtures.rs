@@ -1,0 +1,254 @@
+//! Every fixture in ../shared/vectors/vendors is found and decoded to what
+//! its `expect` says.
+
+mod common;
+
+use common::{b64, read_json, read_text, vendor_fixtures};
+use jwt_inspector::analysis::decode::TokenKind;
+use jwt_inspector::analysis::report::Report;
+use jwt_inspector::analysis::{Options, analyse};
+use serde_json::{Value, json};
+
+const NOW: i64 = 1_700_000_000;
+
+fn run(input: &str) -> Report {
+    analyse(input, &Options { now: NOW })
+}
+
+/// The fixtures this suite knows; a new file in the folder fails the test
+/// until someone decides what it must produce.
+const KNOWN_FIXTURES: [&str; 10] = [
+    "vendors/auth0/seed-dataloop-id-token-payload.json",
+    "vendors/dcos/out-of-band-verification.json",
+    "vendors/dcos/seed-authorization-header.json",
+    "vendors/keystone/cacert.pem",
+    "vendors/keystone/fernet-example.json",
+    "vendors/keystone/signing_cert.pem",
+    "vendors/keystone/v3.pem",
+    "vendors/keystone/v3.pkiz",
+    "vendors/registry/distribution-spec-example.json",
+    "vendors/registry/seed-icp-image-manager-response.json",
+];
+
+#[test]
+fn every_vendor_fixture_is_covered_by_this_suite() {
+    for fixture in vendor_fixtures() {
+        assert!(
+            KNOWN_FIXTURES.contains(&fixture.as_str()),
+            "{fixture} is new: add a test for it"
+        );
+    }
+}
+
+#[test]
+fn dcos_seed_header_line_decodes_to_expected_header_and_payload() {
+    let fixture = read_json("vendors/dcos/seed-authorization-header.json");
+    let report = run(fixture["paste"].as_str().unwrap());
+    assert_eq!(report.tokens.len(), 1);
+    let t = &report.tokens[0];
+    assert_eq!(t.token, fixture["expect"]["token"]);
+    assert_eq!(t.header.as_ref(), Some(&fixture["expect"]["header"]));
+    assert_eq!(t.payload.as_ref(), Some(&fixture["expect"]["payload"]));
+    assert_eq!(t.kind, TokenKind::Jws);
+    assert_eq!(
+        t.source.description,
+        "Authorization header, DC/OS token= scheme"
+    );
+    assert!(t.errors.is_empty() && t.findings.is_empty());
+}
+
+#[test]
+fn dcos_out_of_band_token_decodes_to_expected_payload() {
+    let fixture = read_json("vendors/dcos/out-of-band-verification.json");
+    let report = run(fixture["token"].as_str().unwrap());
+    let t = &report.tokens[0];
+    assert_eq!(t.payload.as_ref(), Some(&fixture["expect"]["payload"]));
+    assert_eq!(t.source.description, "bare token");
+    assert_eq!(
+        t.times["exp"].at.as_deref(),
+        fixture["expect"]["expired_at"].as_str()
+    );
+    assert_eq!(t.times["exp"].state, "expired");
+}
+
+#[test]
+fn registry_seed_curl_reply_with_line_continuation_decodes_with_its_siblings() {
+    let fixture = read_json("vendors/registry/seed-icp-image-manager-response.json");
+    for input in ["paste", "response_only"] {
+        let report = run(fixture[input].as_str().unwrap());
+        assert_eq!(report.tokens.len(), 1, "{input}");
+        let t = &report.tokens[0];
+        assert_eq!(t.token, fixture["expect"]["token"]);
+        assert_eq!(t.header.as_ref(), Some(&fixture["expect"]["header"]));
+        assert_eq!(t.payload.as_ref(), Some(&fixture["expect"]["payload"]));
+        assert_eq!(t.source.description, "token field of a JSON reply");
+        assert_eq!(
+            t.source.context["expires_in"],
+            fixture["expect"]["response"]["expires_in"]
+        );
+        assert_eq!(
+            t.source.context["issued_at"],
+            fixture["expect"]["response"]["issued_at"]
+        );
+    }
+}
+
+#[test]
+fn registry_spec_example_decodes_with_its_libtrust_kid() {
+    let fixture = read_json("vendors/registry/distribution-spec-example.json");
+    let report = run(fixture["paste"].as_str().unwrap());
+    let t = &report.tokens[0];
+    assert_eq!(t.token, fixture["expect"]["token"]);
+    assert_eq!(
+        t.header.as_ref().unwrap()["kid"],
+        fixture["expect"]["libtrust_kid_of_public_jwk"]
+    );
+    assert_eq!(
+        t.payload.as_ref().unwrap()["access"],
+        json!([{"type":"repository","name":"samalba/my-app","actions":["push"]}])
+    );
+}
+
+#[test]
+fn auth0_printed_payload_in_a_token_decodes_despite_its_trailing_comma() {
+    let fixture = read_json("vendors/auth0/seed-dataloop-id-token-payload.json");
+    let printed = fixture["decoded_payload_as_printed"].as_str().unwrap();
+    let id_token = format!(
+        "{}.{}.{}",
+        b64(br#"{"typ":"JWT","alg":"RS256","kid":"NkJCQzIyQzRBMEU4NjhGNUU4MzU4RkY0M0ZDQzkwOUQ0Q0VGNUMwQg"}"#),
+        b64(printed.as_bytes()),
+        b64(&[1; 256])
+    );
+    let login = json!({"access_token": "gP2bQk1xYv7rN0wE5tJ8mZ3sA6dH9uLq", "id_token": id_token, "refresh_token": "v1.MRrT9x8Q2k3Lp0aZcYbW", "expires_in": 86400, "token_type": "Bearer"});
+    let report = run(&login.to_string());
+    let fields: Vec<_> = report
+        .tokens
+        .iter()
+        .map(|t| (t.source.field.clone().unwrap(), t.kind))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("access_token".to_string(), TokenKind::Opaque),
+            ("id_token".to_string(), TokenKind::Jws),
+            ("refresh_token".to_string(), TokenKind::Opaque)
+        ]
+    );
+    let t = &report.tokens[1];
+    let payload = t.payload.as_ref().unwrap();
+    assert_eq!(payload["iss"], "https://dataloop-development.auth0.com/");
+    assert_eq!(payload["sub"], "google-oauth2|101916523885779176498");
+    assert_eq!(
+        payload["exp"].as_i64().unwrap() - payload["iat"].as_i64().unwrap(),
+        fixture["expect"]["lifetime_seconds"].as_i64().unwrap()
+    );
+    assert_eq!(
+        t.findings.iter().map(|f| f.id).collect::<Vec<_>>(),
+        ["json-not-strict"]
+    );
+    assert_eq!(t.source.description, "id_token field of a JSON reply");
+    assert_eq!(t.source.context["expires_in"], 86400);
+}
+
+#[test]
+fn auth0_login_shape_with_placeholders_finds_no_token_and_says_so() {
+    let fixture = read_json("vendors/auth0/seed-dataloop-id-token-payload.json");
+    let report = run(&fixture["login_response_shape"].to_string());
+    assert!(report.tokens.is_empty());
+    assert_eq!(report.notices[0].id, "no-token-found");
+}
+
+#[test]
+fn keystone_fernet_reply_gives_kind_and_creation_time() {
+    let fixture = read_json("vendors/keystone/fernet-example.json");
+    let report = run(fixture["paste"].as_str().unwrap());
+    let t = &report.tokens[0];
+    assert_eq!(t.kind, TokenKind::KeystoneFernet);
+    assert_eq!(
+        t.fernet.as_ref().unwrap().created_at.as_deref(),
+        fixture["expect"]["created_at"].as_str()
+    );
+    assert_eq!(t.source.description, "access_token field of a JSON reply");
+    assert_eq!(t.source.context["expires_in"], 3600);
+    assert_eq!(t.signature.status.as_str(), "unsupported");
+}
+
+/// The wire form of a PKI token: the PEM body, one line, `/` as `-`.
+fn keystone_wire_token() -> String {
+    read_text("vendors/keystone/v3.pem")
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect::<String>()
+        .replace('/', "-")
+}
+
+#[test]
+fn keystone_pki_token_is_found_in_headers_and_as_pem() {
+    let wire = keystone_wire_token();
+    for (input, source) in [
+        (
+            format!("X-Auth-Token: {wire}"),
+            "X-Auth-Token header (OpenStack Keystone / Open Telekom Cloud)",
+        ),
+        (
+            format!("X-Subject-Token: {wire}\r\n"),
+            "X-Subject-Token header (OpenStack Keystone / Open Telekom Cloud)",
+        ),
+        (
+            read_text("vendors/keystone/v3.pem"),
+            "PEM block labelled CMS (a Keystone PKI token)",
+        ),
+    ] {
+        let report = run(&input);
+        assert_eq!(report.tokens.len(), 1, "{source}");
+        assert_eq!(report.tokens[0].kind, TokenKind::KeystonePki);
+        assert_eq!(report.tokens[0].token, wire);
+        assert_eq!(report.tokens[0].source.description, source);
+    }
+}
+
+#[test]
+fn keystone_pkiz_token_is_found() {
+    let report = run(&read_text("vendors/keystone/v3.pkiz"));
+    assert_eq!(report.tokens.len(), 1);
+    assert_eq!(report.tokens[0].kind, TokenKind::KeystonePkiz);
+    assert!(report.tokens[0].token.starts_with("PKIZ_"));
+}
+
+#[test]
+fn certificates_pasted_as_tokens_are_pointed_to_the_key_panel() {
+    for file in [
+        "vendors/keystone/signing_cert.pem",
+        "vendors/keystone/cacert.pem",
+    ] {
+        let report = run(&read_text(file));
+        assert!(report.tokens.is_empty(), "{file}");
+        assert_eq!(report.notices[0].id, "key-in-token-input", "{file}");
+        assert!(report.notices[0].message.contains("key panel"));
+    }
+}
+
+#[test]
+fn report_json_has_the_contract_fields() {
+    let fixture = read_json("vendors/dcos/seed-authorization-header.json");
+    let value: Value = serde_json::to_value(run(fixture["paste"].as_str().unwrap())).unwrap();
+    let t = &value["tokens"][0];
+    for field in [
+        "token",
+        "kind",
+        "source",
+        "header",
+        "payload",
+        "signature",
+        "vendor",
+        "times",
+        "findings",
+        "errors",
+    ] {
+        assert!(t.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(t["kind"], "jws");
+    assert_eq!(t["signature"]["status"], "unchecked");
+    assert_eq!(t["vendor"]["id"], Value::Null);
+    assert_eq!(t["times"]["exp"]["state"], "expired");
+}
