@@ -1,1 +1,10 @@
 //! The browser UI: thin Yew function components over [`crate::analysis`].
+//! Nothing here parses tokens; it renders the core's report. All browser
+//! clock access is in [`clock`].
+
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod state;
+
+pub use app::App;

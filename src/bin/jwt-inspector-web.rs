@@ -1,1 +1,14 @@
-fn main() {}
+//! The browser app's entry point; Trunk builds it (index.html, data-bin).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    yew::Renderer::<jwt_inspector::ui::App>::new().render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "jwt-inspector-web is the browser app: build and serve it with `trunk serve` (see README.md)."
+    );
+    std::process::exit(2);
+}

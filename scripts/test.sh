@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: formatting and lints,
+# native unit and integration tests (core, CLI, vectors), the release build
+# of the page, and the browser suite in headless Chromium.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_build
+install_chromium
+ensure_rust_components
+cd "$ROOT"
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*" >&2; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "native tests (core, CLI, conformance vectors)"
+cargo test --quiet
+
+step "release build of the page (trunk, offline)"
+wasm_cargo_env trunk build --release --offline
+
+step "browser tests (Playwright + Debian Chromium against dist/)"
+CHROMIUM=/usr/bin/chromium node --test --test-concurrency=1 --test-reporter=spec tests/browser/
+
+step "all tests passed"

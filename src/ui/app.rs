@@ -1,0 +1,48 @@
+//! The page: paste on one side, analysis on the other.
+
+use crate::ui::clock;
+use crate::ui::components::{NoticeList, PasteInput, TokenList, TokenView};
+use crate::ui::state::{Action, AppState};
+use yew::prelude::*;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| AppState::new(clock::now_unix_seconds()));
+
+    let on_input = {
+        let state = state.clone();
+        Callback::from(move |text: String| {
+            state.dispatch(Action::SetInput {
+                text,
+                now: clock::now_unix_seconds(),
+            })
+        })
+    };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |index: usize| state.dispatch(Action::Select(index)))
+    };
+    let report = state.report.clone();
+    let selected = report.tokens.get(state.selected).cloned();
+
+    html! {
+        <div class="page">
+            <header class="masthead">
+                <h1>{ "JWT Inspector" }</h1>
+                <p class="promise">{ "Runs entirely in your browser. Nothing you paste leaves this page." }</p>
+            </header>
+            <main class="layout">
+                <section class="inputs" aria-label="Input">
+                    <PasteInput value={state.input.clone()} on_input={on_input} />
+                </section>
+                <section class="analysis" aria-label="Analysis" aria-live="polite">
+                    <NoticeList notices={report.notices.clone()} />
+                    <TokenList report={report.clone()} selected={state.selected} on_select={on_select} />
+                    if let Some(token) = selected {
+                        <TokenView token={std::rc::Rc::new(token)} />
+                    }
+                </section>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,17 @@
+//! The only place the UI reads the browser's clock and time zone. The core
+//! never does: it is handed `now`.
+
+/// Seconds since the Unix epoch, from `Date.now()`.
+pub fn now_unix_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+/// The browser's UTC offset in minutes (east positive) in force at
+/// `unix_seconds` — it differs across daylight-saving changes.
+pub fn local_offset_minutes(unix_seconds: i64) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        unix_seconds as f64 * 1000.0,
+    ));
+    // getTimezoneOffset() is minutes *behind* UTC: -120 for UTC+2.
+    -(date.get_timezone_offset() as i32)
+}

@@ -1,0 +1,58 @@
+//! The tokens found in the paste; choosing one shows its analysis.
+
+use crate::analysis::report::Report;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// More items than this are summarised rather than rendered.
+const MAX_LISTED: usize = 500;
+
+#[derive(Properties, PartialEq)]
+pub struct TokenListProps {
+    pub report: Rc<Report>,
+    pub selected: usize,
+    pub on_select: Callback<usize>,
+}
+
+#[function_component(TokenList)]
+pub fn token_list(props: &TokenListProps) -> Html {
+    let tokens = &props.report.tokens;
+    if tokens.is_empty() {
+        return Html::default();
+    }
+    let count = tokens.len();
+    let title = if count == 1 {
+        "1 token found".to_string()
+    } else {
+        format!("{count} tokens found")
+    };
+    let items = tokens.iter().take(MAX_LISTED).enumerate().map(|(index, token)| {
+        let on_select = props.on_select.clone();
+        let onclick = Callback::from(move |_| on_select.emit(index));
+        let selected = index == props.selected;
+        html! {
+            <li>
+                <button
+                    type="button"
+                    class={classes!("token-item", selected.then_some("selected"))}
+                    data-testid="token-item"
+                    aria-pressed={selected.to_string()}
+                    {onclick}
+                >
+                    <span class={classes!("kind", token.kind.as_str())}>{ token.kind.as_str() }</span>
+                    <span class="source">{ &token.source.description }</span>
+                    <span class="line">{ format!("line {}", token.source.line) }</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <nav class="panel token-list" aria-label="Tokens found">
+            <h2 class="panel-title">{ title }</h2>
+            <ul>{ for items }</ul>
+            if count > MAX_LISTED {
+                <p class="hint">{ format!("Showing the first {MAX_LISTED}; the other {} are analysed too (use the CLI for all of them).", count - MAX_LISTED) }</p>
+            }
+        </nav>
+    }
+}

@@ -1,0 +1,66 @@
+//! Everything about the selected token.
+
+use crate::analysis::decode::TokenKind;
+use crate::analysis::report::TokenReport;
+use crate::ui::components::{ClaimsTable, ErrorList, FindingList, JsonView, Segments};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TokenViewProps {
+    pub token: Rc<TokenReport>,
+}
+
+#[function_component(TokenView)]
+pub fn token_view(props: &TokenViewProps) -> Html {
+    let t = &props.token;
+    let is_jwe = t.kind == TokenKind::Jwe;
+    let payload_title = if is_jwe {
+        "Payload (encrypted)"
+    } else {
+        "Payload"
+    };
+    html! {
+        <article class="token-view" aria-label="Selected token">
+            <div class="panel">
+                <h3 class="panel-title">{ format!("Token · {}", t.kind.as_str()) }</h3>
+                <Segments segments={t.segments.clone()} is_jwe={is_jwe} />
+                <p class="source-line">{ format!("Found as: {} (line {})", t.source.description, t.source.line) }</p>
+                { for t.source.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
+                if !t.source.context.is_empty() {
+                    <p class="hint">{ format!("Alongside it: {}", context_text(&t.source.context)) }</p>
+                }
+                <p class={classes!("signature-line", t.signature.status.as_str())}>{ &t.signature.message }</p>
+            </div>
+            <ErrorList errors={t.errors.clone()} />
+            <FindingList findings={t.findings.clone()} />
+            if t.header.is_some() || matches!(t.kind, TokenKind::Jws | TokenKind::Jwe | TokenKind::Unsecured) {
+                <div class="json-pair">
+                    <JsonView title="Header" value={t.header.clone()} testid="header-json" class="header" />
+                    <JsonView title={payload_title} value={t.payload.clone()} fallback={t.payload_text.clone()} testid="payload-json" class="payload" />
+                </div>
+            }
+            if let Some(fernet) = &t.fernet {
+                <div class="panel">
+                    <h3 class="panel-title">{ "Keystone Fernet token" }</h3>
+                    <p>{ format!("Version 0x{:02X}, created {}; {} bytes of encrypted content.", fernet.version, fernet.created_at.clone().unwrap_or_default(), fernet.ciphertext_bytes) }</p>
+                </div>
+            }
+            <ClaimsTable token={t.clone()} />
+            if let Some(nested) = &t.nested {
+                <section class="nested" aria-label="Nested token">
+                    <h3 class="panel-title">{ "Nested token (the payload above)" }</h3>
+                    <TokenView token={Rc::new((**nested).clone())} />
+                </section>
+            }
+        </article>
+    }
+}
+
+fn context_text(context: &serde_json::Map<String, serde_json::Value>) -> String {
+    context
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
