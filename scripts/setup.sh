@@ -65,10 +65,12 @@ choose_wasm_rust() {
 
 # Runs a command with the environment that builds wasm with the chosen Rust.
 # Debian's toolchain keeps its own target dir so that neither toolchain's
-# build scripts are rebuilt when the other runs.
+# build scripts are rebuilt when the other runs, and links with lld-22's
+# wasm-ld because Debian ships no `rust-lld`.
 wasm_cargo_env() {
   if [ "$WASM_RUST" = "debian" ]; then
     PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22 \
       CARGO_TARGET_DIR="$ROOT/target/debian-wasm" "$@"
   else
     "$@"
@@ -123,10 +125,17 @@ ensure_rust_components() {
   done
 }
 
+# Trunk runs cargo with --offline, so every crate (with build-std, also the
+# standard library's own dependencies such as dlmalloc) must be fetched first.
+fetch_crates() {
+  (cd "$ROOT" && wasm_cargo_env cargo fetch --target wasm32-unknown-unknown --quiet)
+}
+
 setup_build() {
   choose_wasm_rust
   install_trunk
   install_wasm_bindgen
   install_node_tools
+  fetch_crates
   say "wasm toolchain: $WASM_RUST; trunk $TRUNK_VERSION; $(wasm-bindgen --version); $(wasm-opt --version)"
 }
