@@ -7,10 +7,12 @@ pub mod decode;
 pub mod finder;
 pub mod finding;
 pub mod json;
+pub mod keys;
 pub mod keystone;
 pub mod report;
 pub mod timefmt;
 pub mod times;
+pub mod verify;
 
 use decode::{Decoded, TokenKind};
 use finder::{FoundToken, Shape};

@@ -1,0 +1,385 @@
+//! The keys people actually have — PEM (`PUBLIC KEY`, `RSA PUBLIC KEY`,
+//! `CERTIFICATE`), JWK, JWKS, bare base64 DER, and HMAC secrets — read into
+//! one [`KeySet`], with a precise message for anything unreadable.
+
+pub mod der;
+pub mod fingerprint;
+pub mod jwk;
+pub mod material;
+pub mod pem;
+pub mod roca;
+pub mod secret;
+
+use base64::Engine;
+use der::CertificateInfo;
+use fingerprint::Fingerprints;
+use material::KeyMaterial;
+use rsa::traits::PublicKeyParts;
+use secret::SecretEncoding;
+use serde::Serialize;
+use serde_json::Value;
+
+/// RSA keys under this size prove too little (RFC 7518 §3.3).
+pub const RSA_MIN_SECURE_BITS: usize = 2048;
+/// Key text beyond this is refused with a message rather than parsed.
+pub const MAX_KEY_TEXT: usize = 4 * 1024 * 1024;
+
+/// A key ready to verify with, and what is known about it.
+#[derive(Debug, Clone)]
+pub struct Key {
+    pub material: KeyMaterial,
+    /// "JWKS key 2", "PEM block 1 (CERTIFICATE)", "HMAC secret (hex)".
+    pub label: String,
+    pub kid: Option<String>,
+    /// JWK `alg`, `use` and `key_ops` (RFC 7517 §4.2–4.4), when given.
+    pub alg: Option<String>,
+    pub use_: Option<String>,
+    pub key_ops: Option<Vec<String>>,
+    /// A secret that came in a key set holding public keys too.
+    pub in_mixed_set: bool,
+    pub certificate: Option<CertificateInfo>,
+    pub spki_der: Option<Vec<u8>>,
+    /// The key exactly as pasted (PEM block or JWK text): the algorithm
+    /// confusion check tries these bytes as an HMAC secret.
+    pub pasted_forms: Vec<Vec<u8>>,
+    pub fingerprints: Fingerprints,
+    pub warnings: Vec<String>,
+    /// Why a signature that matches this key still proves too little.
+    pub weakness: Option<String>,
+}
+
+/// A key text that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyError {
+    /// Which part of the pasted keys: "PEM block 2 (CERTIFICATE)", "JWKS key 3".
+    pub source: String,
+    pub message: String,
+}
+
+/// Every key the person supplied.
+#[derive(Debug, Clone, Default)]
+pub struct KeySet {
+    pub keys: Vec<Key>,
+    pub errors: Vec<KeyError>,
+}
+
+impl KeySet {
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Reads everything in a key text box.
+    pub fn parse(text: &str) -> KeySet {
+        let mut set = KeySet::default();
+        set.add_text(text);
+        set
+    }
+
+    /// Adds an HMAC secret written in `encoding`.
+    pub fn add_secret(&mut self, text: &str, encoding: SecretEncoding) {
+        if text.is_empty() {
+            return;
+        }
+        let label = format!("HMAC secret ({})", encoding.as_str());
+        match secret::decode(text, encoding) {
+            Ok(bytes) => self.push(KeyMaterial::Hmac(bytes), label, None, Vec::new(), None),
+            Err(message) => self.errors.push(KeyError {
+                source: label,
+                message,
+            }),
+        }
+    }
+
+    /// Reads PEM blocks, JSON (JWK, JWKS, arrays of JWKs) and bare base64 DER.
+    pub fn add_text(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        if text.len() > MAX_KEY_TEXT {
+            self.errors.push(KeyError {
+                source: "key text".into(),
+                message: format!("{} bytes of key text is more than this page reads ({} MB); keys and key sets are a few KB", text.len(), MAX_KEY_TEXT >> 20),
+            });
+            return;
+        }
+        let blocks = pem::blocks(text);
+        let mut rest = text.to_string();
+        for block in blocks.iter().rev() {
+            rest.replace_range(block.range.clone(), " ");
+        }
+        for (index, block) in blocks.into_iter().enumerate() {
+            self.add_pem_block(index + 1, block);
+        }
+        let json_found = self.add_json_documents(&rest);
+        if !json_found {
+            self.add_bare_der(&rest);
+        }
+    }
+
+    fn add_pem_block(&mut self, number: usize, block: pem::PemBlock) {
+        let source = format!("PEM block {number} ({})", block.label);
+        let der = match block.result {
+            Ok(der) => der,
+            Err(message) => return self.errors.push(KeyError { source, message }),
+        };
+        let parsed = match block.label.as_str() {
+            "PUBLIC KEY" => der::from_spki(&der),
+            "RSA PUBLIC KEY" => der::from_pkcs1(&der),
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => der::from_certificate(&der),
+            label if label.ends_with("PRIVATE KEY") => Err("this is a private key. It has not left this page, but verifying needs only the public key — and a private key pasted anywhere should be treated as exposed".into()),
+            other => Err(format!("a PEM \"{other}\" block is not a public key or certificate")),
+        };
+        match parsed {
+            Ok(key) => {
+                let pasted = vec![block.text.as_bytes().to_vec(), der.clone()];
+                self.push_der(key, source, pasted);
+            }
+            Err(message) => self.errors.push(KeyError { source, message }),
+        }
+    }
+
+    fn push_der(&mut self, key: der::DerKey, label: String, mut pasted: Vec<Vec<u8>>) {
+        pasted.push(key.spki_der.clone());
+        self.push(
+            key.material,
+            label,
+            Some(key.spki_der),
+            pasted,
+            key.certificate,
+        );
+    }
+
+    /// Reads every JSON value in the text; returns whether there was any.
+    fn add_json_documents(&mut self, text: &str) -> bool {
+        let mut found = false;
+        let mut from = 0;
+        while let Some(offset) = text[from..].find(['{', '[']) {
+            let start = from + offset;
+            match crate::analysis::json::parse_prefix(&text[start..]) {
+                Ok((parsed, used)) => {
+                    found = true;
+                    self.add_json(&parsed.value, &text[start..start + used]);
+                    from = start + used;
+                }
+                Err(error) => {
+                    found = true;
+                    self.errors.push(KeyError {
+                        source: "JSON key text".into(),
+                        message: format!("not valid JSON: {error}"),
+                    });
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    fn add_json(&mut self, value: &Value, text: &str) {
+        match value {
+            Value::Object(object) if object.contains_key("keys") => match object["keys"].as_array() {
+                Some(keys) => self.add_jwks(keys, "JWKS key"),
+                None => self.errors.push(KeyError { source: "JWKS".into(), message: "`keys` is not an array (RFC 7517 §5.1)".into() }),
+            },
+            Value::Object(object) => self.add_jwk(object, "JWK".into(), text.as_bytes().to_vec()),
+            Value::Array(keys) => self.add_jwks(keys, "JWK array item"),
+            _ => self.errors.push(KeyError { source: "JSON key text".into(), message: "JSON that is neither a JWK (an object with `kty`) nor a JWKS (an object with `keys`)".into() }),
+        }
+    }
+
+    fn add_jwks(&mut self, keys: &[Value], what: &str) {
+        let first = self.keys.len();
+        for (index, jwk) in keys.iter().enumerate() {
+            let source = format!("{what} {}", index + 1);
+            match jwk.as_object() {
+                Some(object) => {
+                    self.add_jwk(object, source, serde_json::to_vec(jwk).unwrap_or_default())
+                }
+                None => self.errors.push(KeyError {
+                    source,
+                    message: "not a JSON object".into(),
+                }),
+            }
+        }
+        let added = &mut self.keys[first..];
+        let mixed = added.iter().any(|k| k.material.is_asymmetric())
+            && added.iter().any(|k| !k.material.is_asymmetric());
+        if mixed {
+            for key in added.iter_mut().filter(|k| !k.material.is_asymmetric()) {
+                key.in_mixed_set = true;
+                key.warnings.push("this shared secret sits in a key set with public keys: published key sets never hold secrets, so it is not used to verify (anyone holding the set could forge HS tokens)".into());
+            }
+        }
+    }
+
+    fn add_jwk(&mut self, object: &serde_json::Map<String, Value>, source: String, text: Vec<u8>) {
+        match jwk::parse(object) {
+            Ok(parsed) => {
+                let spki = der::spki_der_for(&parsed.material);
+                let label = match &parsed.kid {
+                    Some(kid) => format!("{source} (kid \"{kid}\")"),
+                    None => source,
+                };
+                let mut pasted = vec![text];
+                pasted.extend(spki.clone());
+                self.push(parsed.material, label, spki, pasted, None);
+                let key = self.keys.last_mut().expect("just pushed");
+                key.kid = parsed.kid;
+                key.alg = parsed.alg;
+                key.use_ = parsed.use_;
+                key.key_ops = parsed.key_ops;
+                key.warnings.extend(parsed.warnings);
+            }
+            Err(message) => self.errors.push(KeyError { source, message }),
+        }
+    }
+
+    fn add_bare_der(&mut self, text: &str) {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.is_empty() {
+            return;
+        }
+        let indifferent = base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent);
+        let standard =
+            base64::engine::GeneralPurpose::new(&base64::alphabet::STANDARD, indifferent);
+        let url = base64::engine::GeneralPurpose::new(&base64::alphabet::URL_SAFE, indifferent);
+        let Ok(der_bytes) = standard.decode(&compact).or_else(|_| url.decode(&compact)) else {
+            self.errors.push(KeyError {
+                source: "key text".into(),
+                message: "not a PEM block, a JWK, a JWKS or base64 DER: paste a public key (-----BEGIN PUBLIC KEY-----), a certificate, or a JWK / JWKS".into(),
+            });
+            return;
+        };
+        match der::from_unknown(&der_bytes) {
+            Ok(key) => self.push_der(key, "base64 DER key".into(), vec![der_bytes.clone()]),
+            Err(message) => self.errors.push(KeyError {
+                source: "base64 DER".into(),
+                message,
+            }),
+        }
+    }
+
+    fn push(
+        &mut self,
+        material: KeyMaterial,
+        label: String,
+        spki_der: Option<Vec<u8>>,
+        pasted_forms: Vec<Vec<u8>>,
+        certificate: Option<CertificateInfo>,
+    ) {
+        let fingerprints = Fingerprints::of(&material, spki_der.as_deref());
+        let (warnings, weakness) = assess(&material);
+        self.keys.push(Key {
+            material,
+            label,
+            kid: None,
+            alg: None,
+            use_: None,
+            key_ops: None,
+            in_mixed_set: false,
+            certificate,
+            spki_der,
+            pasted_forms,
+            fingerprints,
+            warnings,
+            weakness,
+        });
+    }
+}
+
+/// Warnings about a key, and whether it is too weak to prove anything.
+fn assess(material: &KeyMaterial) -> (Vec<String>, Option<String>) {
+    let mut warnings = Vec::new();
+    let mut weakness = None;
+    if let KeyMaterial::Rsa(key) = material {
+        let bits = key.n().bit_width() as usize;
+        if bits < RSA_MIN_SECURE_BITS {
+            let text = format!(
+                "a {bits}-bit RSA key is too weak: RFC 7518 §3.3 requires 2048 bits or more"
+            );
+            warnings.push(text.clone());
+            weakness = Some(text);
+        }
+        if roca::has_roca_fingerprint(&key.n().to_be_bytes()) {
+            let text = "the modulus has the ROCA fingerprint (CVE-2017-15361): its private key can be computed from the public key".to_string();
+            warnings.push(text.clone());
+            weakness = Some(text);
+        }
+        let e = material::rsa_exponent_text(key);
+        if e != "65537" {
+            warnings.push(format!(
+                "public exponent {e} is unusual (almost every RSA key uses 65537)"
+            ));
+        }
+    }
+    (warnings, weakness)
+}
+
+/// What the page and the CLI show about a key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyReport {
+    pub label: String,
+    /// JWK `kty`: RSA, EC, OKP, oct.
+    #[serde(rename = "type")]
+    pub kty: &'static str,
+    /// "RSA 2048-bit, e = 65537".
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bits: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exponent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curve: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alg: Option<String>,
+    #[serde(rename = "use", skip_serializing_if = "Option::is_none")]
+    pub use_: Option<String>,
+    pub fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateInfo>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Key {
+    pub fn report(&self) -> KeyReport {
+        let (bits, exponent, curve) = match &self.material {
+            KeyMaterial::Rsa(k) => (
+                Some(k.n().bit_width() as usize),
+                Some(material::rsa_exponent_text(k)),
+                None,
+            ),
+            KeyMaterial::Ec { curve, .. } => (None, None, Some(curve.jwk_name())),
+            KeyMaterial::Ed25519(_) => (None, None, Some("Ed25519")),
+            KeyMaterial::Hmac(s) => (Some(s.len() * 8), None, None),
+        };
+        KeyReport {
+            label: self.label.clone(),
+            kty: self.material.kty(),
+            summary: self.material.describe(),
+            bits,
+            exponent,
+            curve,
+            kid: self.kid.clone(),
+            alg: self.alg.clone(),
+            use_: self.use_.clone(),
+            fingerprints: self.fingerprints.clone(),
+            certificate: self.certificate.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+
+    /// Which identifier of this key equals `kid`: its JWK `kid` or a fingerprint.
+    pub fn kid_match(&self, kid: &str) -> Option<&'static str> {
+        if self.kid.as_deref() == Some(kid) {
+            Some("kid")
+        } else {
+            self.fingerprints.matching(kid)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,112 @@
+//! Key fingerprints people compare against a `kid`: the RFC 7638 JWK
+//! thumbprint, the SHA-256 of the DER SubjectPublicKeyInfo, and the libtrust
+//! key ID that Docker registries put in `kid` (docker/libtrust util.go
+//! `keyIDFromCryptoKey`: SHA-256 of the DER SPKI, first 240 bits, base32
+//! without padding, twelve groups of four joined by `:`).
+
+use super::material::KeyMaterial;
+use crate::analysis::base64url;
+use rsa::traits::PublicKeyParts;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// The fingerprints of one public key (secrets get none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Fingerprints {
+    /// RFC 7638 §3 thumbprint, SHA-256, base64url.
+    pub jwk_thumbprint: Option<String>,
+    /// SHA-256 of the DER SubjectPublicKeyInfo, lowercase hex.
+    pub spki_sha256: Option<String>,
+    /// Docker / libtrust key ID, e.g. `PYYO:TEWU:…:Z7Q6`.
+    pub libtrust_key_id: Option<String>,
+}
+
+impl Fingerprints {
+    pub fn of(material: &KeyMaterial, spki_der: Option<&[u8]>) -> Self {
+        Fingerprints {
+            jwk_thumbprint: jwk_thumbprint(material),
+            spki_sha256: spki_der.map(|der| data_encoding::HEXLOWER.encode(&Sha256::digest(der))),
+            libtrust_key_id: spki_der.map(libtrust_key_id),
+        }
+    }
+
+    /// Which fingerprint, if any, equals `kid`.
+    pub fn matching(&self, kid: &str) -> Option<&'static str> {
+        if self.jwk_thumbprint.as_deref() == Some(kid) {
+            Some("RFC 7638 JWK thumbprint")
+        } else if self.libtrust_key_id.as_deref() == Some(kid) {
+            Some("libtrust key ID")
+        } else if self
+            .spki_sha256
+            .as_deref()
+            .is_some_and(|h| h.eq_ignore_ascii_case(kid))
+        {
+            Some("SHA-256 of the public key")
+        } else {
+            None
+        }
+    }
+}
+
+/// RFC 7638 §3.2: the required members in lexicographic order, no spaces.
+pub fn jwk_thumbprint(material: &KeyMaterial) -> Option<String> {
+    let canonical = match material {
+        KeyMaterial::Rsa(key) => format!(
+            r#"{{"e":"{}","kty":"RSA","n":"{}"}}"#,
+            base64url::encode(&unsigned(&key.e().to_be_bytes())),
+            base64url::encode(&unsigned(&key.n().to_be_bytes()))
+        ),
+        KeyMaterial::Ec { curve, point, .. } => {
+            let size = curve.field_bytes();
+            format!(
+                r#"{{"crv":"{}","kty":"EC","x":"{}","y":"{}"}}"#,
+                curve.jwk_name(),
+                base64url::encode(&point[1..=size]),
+                base64url::encode(&point[1 + size..])
+            )
+        }
+        KeyMaterial::Ed25519(key) => format!(
+            r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
+            base64url::encode(key.as_bytes())
+        ),
+        KeyMaterial::Hmac(_) => return None,
+    };
+    Some(base64url::encode(&Sha256::digest(canonical.as_bytes())))
+}
+
+fn unsigned(bytes: &[u8]) -> Vec<u8> {
+    let start = bytes
+        .iter()
+        .position(|b| *b != 0)
+        .unwrap_or(bytes.len().saturating_sub(1));
+    bytes[start..].to_vec()
+}
+
+/// The libtrust key ID of a DER SubjectPublicKeyInfo.
+pub fn libtrust_key_id(spki_der: &[u8]) -> String {
+    let digest = Sha256::digest(spki_der);
+    let encoded = data_encoding::BASE32_NOPAD.encode(&digest[..30]);
+    encoded
+        .as_bytes()
+        .chunks(4)
+        .map(|c| std::str::from_utf8(c).expect("base32 is ASCII"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::keys::jwk;
+    use serde_json::json;
+
+    /// RFC 7638 §3.1's example key and thumbprint.
+    #[test]
+    fn rfc7638_example_thumbprint() {
+        let key = jwk::parse(json!({"kty":"RSA","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw","e":"AQAB","alg":"RS256","kid":"2011-04-29"}).as_object().unwrap()).unwrap();
+        assert_eq!(
+            jwk_thumbprint(&key.material).unwrap(),
+            "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+        );
+    }
+}

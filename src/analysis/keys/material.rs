@@ -1,0 +1,237 @@
+//! Verification key material, built from components with checks whose
+//! errors a person can act on ("the modulus is even", "the point is not on
+//! P-256").
+
+use rsa::BoxedUint;
+use rsa::traits::PublicKeyParts;
+use std::fmt;
+
+/// Modulus sizes accepted for *reading* a key. Keys under 2048 bits are
+/// read so that the page can say they are too weak (RFC 7518 §3.3).
+pub const RSA_MIN_BITS: usize = 512;
+pub const RSA_MAX_BITS: usize = 16_384;
+
+/// The NIST curves of RFC 7518 §3.4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Curve {
+    P256,
+    P384,
+    P521,
+}
+
+impl Curve {
+    /// The JWK `crv` name (RFC 7518 §6.2.1.1).
+    pub fn jwk_name(self) -> &'static str {
+        match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+        }
+    }
+
+    pub fn from_jwk_name(name: &str) -> Option<Self> {
+        match name {
+            "P-256" => Some(Curve::P256),
+            "P-384" => Some(Curve::P384),
+            "P-521" => Some(Curve::P521),
+            _ => None,
+        }
+    }
+
+    /// Bytes of one coordinate (and of r or s in a JWS signature).
+    pub fn field_bytes(self) -> usize {
+        match self {
+            Curve::P256 => 32,
+            Curve::P384 => 48,
+            Curve::P521 => 66,
+        }
+    }
+
+    /// The JWS algorithm that uses this curve (RFC 7518 §3.4).
+    pub fn jws_alg(self) -> &'static str {
+        match self {
+            Curve::P256 => "ES256",
+            Curve::P384 => "ES384",
+            Curve::P521 => "ES512",
+        }
+    }
+}
+
+/// An EC public key, checked to be a point on its curve.
+#[derive(Clone, PartialEq, Eq)]
+pub enum EcKey {
+    P256(p256::ecdsa::VerifyingKey),
+    P384(p384::ecdsa::VerifyingKey),
+    P521(p521::ecdsa::VerifyingKey),
+}
+
+/// A key that can verify signatures.
+#[derive(Clone, PartialEq, Eq)]
+pub enum KeyMaterial {
+    Rsa(rsa::PublicKey),
+    Ec {
+        curve: Curve,
+        key: EcKey,
+        /// SEC1 uncompressed point `04 ‖ x ‖ y`.
+        point: Vec<u8>,
+    },
+    Ed25519(ed25519_dalek::VerifyingKey),
+    /// A shared secret for HS256/384/512.
+    Hmac(Vec<u8>),
+}
+
+impl fmt::Debug for KeyMaterial {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyMaterial::Rsa(k) => write!(f, "Rsa({} bits)", k.n().bit_width()),
+            KeyMaterial::Ec { curve, .. } => write!(f, "Ec({})", curve.jwk_name()),
+            KeyMaterial::Ed25519(_) => f.write_str("Ed25519"),
+            // Never print a secret.
+            KeyMaterial::Hmac(s) => write!(f, "Hmac([redacted; {} bytes])", s.len()),
+        }
+    }
+}
+
+impl KeyMaterial {
+    /// JWK `kty` (RFC 7518 §6.1).
+    pub fn kty(&self) -> &'static str {
+        match self {
+            KeyMaterial::Rsa(_) => "RSA",
+            KeyMaterial::Ec { .. } => "EC",
+            KeyMaterial::Ed25519(_) => "OKP",
+            KeyMaterial::Hmac(_) => "oct",
+        }
+    }
+
+    /// "RSA 2048-bit, e = 65537", "EC P-256", "Ed25519", "HMAC secret, 32 bytes".
+    pub fn describe(&self) -> String {
+        match self {
+            KeyMaterial::Rsa(k) => format!(
+                "RSA {}-bit, e = {}",
+                k.n().bit_width(),
+                rsa_exponent_text(k)
+            ),
+            KeyMaterial::Ec { curve, .. } => format!("EC {}", curve.jwk_name()),
+            KeyMaterial::Ed25519(_) => "Ed25519".to_string(),
+            KeyMaterial::Hmac(s) => format!("HMAC secret, {} bytes", s.len()),
+        }
+    }
+
+    pub fn is_asymmetric(&self) -> bool {
+        !matches!(self, KeyMaterial::Hmac(_))
+    }
+}
+
+/// The public exponent as decimal (small) or hex (large).
+pub fn rsa_exponent_text(key: &rsa::PublicKey) -> String {
+    let bytes = key.e().to_be_bytes();
+    let trimmed: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+    if trimmed.len() <= 8 {
+        let mut buf = [0u8; 8];
+        buf[8 - trimmed.len()..].copy_from_slice(&trimmed);
+        u64::from_be_bytes(buf).to_string()
+    } else {
+        format!("0x{}", data_encoding::HEXLOWER.encode(&trimmed))
+    }
+}
+
+/// Builds an RSA key from big-endian `n` and `e`, saying plainly what is
+/// wrong with unusable ones.
+///
+/// # Errors
+/// A sentence naming the problem.
+pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<KeyMaterial, String> {
+    let n = strip_zeros(n);
+    let e = strip_zeros(e);
+    if n.is_empty() {
+        return Err("the RSA modulus n is zero".into());
+    }
+    let bits = (n.len() - 1) * 8 + (8 - n[0].leading_zeros() as usize);
+    if n[n.len() - 1] & 1 == 0 {
+        return Err(format!(
+            "the {bits}-bit modulus n is even, so it is not a product of two primes: this is not a usable RSA key"
+        ));
+    }
+    if e.is_empty() {
+        return Err("the public exponent e is zero".into());
+    }
+    if e == [1] {
+        return Err("the public exponent e is 1, which makes every signature trivially forgeable (the \"signature\" equals the message)".into());
+    }
+    if e[e.len() - 1] & 1 == 0 {
+        return Err("the public exponent e is even, which RSA cannot use".into());
+    }
+    if bits < RSA_MIN_BITS {
+        return Err(format!(
+            "the modulus is only {bits} bits; nothing under {RSA_MIN_BITS} bits can be checked meaningfully"
+        ));
+    }
+    if bits > RSA_MAX_BITS {
+        return Err(format!(
+            "the modulus is {bits} bits; this page reads RSA keys up to {RSA_MAX_BITS} bits"
+        ));
+    }
+    if e.len() > n.len() || (e.len() == n.len() && e >= n) {
+        return Err("the public exponent e is not smaller than the modulus n".into());
+    }
+    let precision = u32::try_from(n.len() * 8).map_err(|_| "modulus too large".to_string())?;
+    let n_uint = BoxedUint::from_be_slice(n, precision)
+        .map_err(|_| "the modulus n could not be read".to_string())?;
+    let e_precision = u32::try_from(e.len().max(1) * 8).unwrap_or(64);
+    let e_uint = BoxedUint::from_be_slice(e, e_precision)
+        .map_err(|_| "the exponent e could not be read".to_string())?;
+    rsa::PublicKey::new_with_size_limits(n_uint, e_uint, RSA_MIN_BITS..=RSA_MAX_BITS)
+        .map(KeyMaterial::Rsa)
+        .map_err(|error| format!("the RSA key was refused: {error}"))
+}
+
+fn strip_zeros(bytes: &[u8]) -> &[u8] {
+    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+/// Builds an EC key from a SEC1 point, checking it lies on the curve.
+///
+/// # Errors
+/// When the bytes are not a point of `curve`.
+pub fn ec_from_sec1(curve: Curve, point: &[u8]) -> Result<KeyMaterial, String> {
+    let not_on_curve = || {
+        format!(
+            "the point is not a valid {} public key (not on the curve, or badly encoded)",
+            curve.jwk_name()
+        )
+    };
+    let key = match curve {
+        Curve::P256 => EcKey::P256(
+            p256::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| not_on_curve())?,
+        ),
+        Curve::P384 => EcKey::P384(
+            p384::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| not_on_curve())?,
+        ),
+        Curve::P521 => EcKey::P521(
+            p521::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| not_on_curve())?,
+        ),
+    };
+    let point = match &key {
+        EcKey::P256(k) => k.to_sec1_point(false).as_bytes().to_vec(),
+        EcKey::P384(k) => k.to_sec1_point(false).as_bytes().to_vec(),
+        EcKey::P521(k) => k.to_sec1_point(false).as_bytes().to_vec(),
+    };
+    Ok(KeyMaterial::Ec { curve, key, point })
+}
+
+/// Builds an Ed25519 key from its 32 bytes (RFC 8032 §5.1.5).
+///
+/// # Errors
+/// When the bytes are not 32 long or not a curve point.
+pub fn ed25519_from_bytes(bytes: &[u8]) -> Result<KeyMaterial, String> {
+    let array: [u8; 32] = bytes.try_into().map_err(|_| {
+        format!(
+            "an Ed25519 public key is 32 bytes, this one is {}",
+            bytes.len()
+        )
+    })?;
+    ed25519_dalek::VerifyingKey::from_bytes(&array)
+        .map(KeyMaterial::Ed25519)
+        .map_err(|_| "the 32 bytes are not a valid Ed25519 public key".to_string())
+}

@@ -1,0 +1,198 @@
+//! Reads PEM the way people paste it: one long line, 76-column lines,
+//! indented, CRLF, with text around the armour, several blocks at once.
+//! RustCrypto's `pem-rfc7468` is strict (RFC 7468 §2), so each block is
+//! first rebuilt in canonical form and then handed to it.
+
+use std::ops::Range;
+
+/// One PEM block: its label and DER, or why it could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PemBlock {
+    pub label: String,
+    pub result: Result<Vec<u8>, String>,
+    /// Byte range of the block in the pasted text.
+    pub range: Range<usize>,
+    /// The block as pasted (for the algorithm-confusion check, which tries
+    /// the PEM text itself as an HMAC secret).
+    pub text: String,
+}
+
+/// Finds every `BEGIN`/`END` pair; a `BEGIN` without its `END` is reported.
+pub fn blocks(text: &str) -> Vec<PemBlock> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some((start, label, body_start)) = find_begin(text, from) {
+        match find_end(text, body_start, &label) {
+            Some((body_end, end)) => {
+                let body = &text[body_start..body_end];
+                found.push(PemBlock {
+                    result: decode_body(&label, body),
+                    label,
+                    range: start..end,
+                    text: text[start..end].to_string(),
+                });
+                from = end;
+            }
+            None => {
+                found.push(PemBlock {
+                    result: Err(format!(
+                        "the PEM block \"{label}\" has no matching \"-----END {label}-----\" line (was the paste cut short?)"
+                    )),
+                    label,
+                    range: start..text.len(),
+                    text: text[start..].to_string(),
+                });
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// Finds `-----BEGIN LABEL-----` (any number ≥ 3 of dashes, spaces
+/// tolerated) and returns its start, the label and where the body starts.
+fn find_begin(text: &str, from: usize) -> Option<(usize, String, usize)> {
+    let mut search = from;
+    loop {
+        let at = search + text[search..].find("BEGIN ")?;
+        let dashes_before = text[..at].trim_end_matches(' ');
+        if dashes_before.ends_with("---") {
+            let start = dashes_before.trim_end_matches('-').len();
+            let after = &text[at + 6..];
+            let label_len = after.find('-')?;
+            let label = after[..label_len].trim().to_string();
+            let rest = &after[label_len..];
+            let dashes = rest.len() - rest.trim_start_matches('-').len();
+            if dashes >= 3 && !label.is_empty() {
+                return Some((start, label, at + 6 + label_len + dashes));
+            }
+        }
+        search = at + 6;
+    }
+}
+
+/// Finds the matching END line; returns where the body ends and the block ends.
+fn find_end(text: &str, from: usize, label: &str) -> Option<(usize, usize)> {
+    let marker = format!("END {label}");
+    let mut search = from;
+    loop {
+        let at = search + text[search..].find(&marker)?;
+        let body_end = text[..at].trim_end_matches([' ', '-']).len();
+        let after = &text[at + marker.len()..];
+        let dashes = after.len() - after.trim_start_matches([' ', '-']).len();
+        if text[body_end..at].contains("---") {
+            return Some((body_end, at + marker.len() + dashes));
+        }
+        search = at + marker.len();
+    }
+}
+
+/// Rebuilds a canonical RFC 7468 block from a sloppy body and decodes it.
+fn decode_body(label: &str, body: &str) -> Result<Vec<u8>, String> {
+    if body
+        .lines()
+        .any(|l| l.contains("Proc-Type:") || l.contains("DEK-Info:"))
+    {
+        return Err(format!(
+            "the PEM block \"{label}\" is encrypted (Proc-Type / DEK-Info headers)"
+        ));
+    }
+    let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.is_empty() {
+        return Err(format!("the PEM block \"{label}\" is empty"));
+    }
+    if let Some((offset, bad)) = compact
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
+    {
+        return Err(format!(
+            "the body of the PEM block \"{label}\" has `{bad}` at character {offset}, which is not base64"
+        ));
+    }
+    let mut canonical = format!("-----BEGIN {label}-----\n");
+    for line in compact.as_bytes().chunks(64) {
+        canonical.push_str(std::str::from_utf8(line).expect("ASCII"));
+        canonical.push('\n');
+    }
+    canonical.push_str(&format!("-----END {label}-----\n"));
+    pem_rfc7468::decode_vec(canonical.as_bytes())
+        .map(|(_, der)| der)
+        .map_err(|e| format!("the body of the PEM block \"{label}\" is not valid base64 ({e})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEm7zUpx3b+zmVE5cymSs64POG9QcyEpJaYCD82+549/R1TduLPyxn/wY8H6h2bxbHPeU0OvXF0BBA9Bo5yvV+Zw==";
+
+    fn der() -> Vec<u8> {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(BODY)
+            .unwrap()
+    }
+
+    #[test]
+    fn canonical_block_decodes() {
+        let text = format!(
+            "-----BEGIN PUBLIC KEY-----\n{}\n{}\n-----END PUBLIC KEY-----\n",
+            &BODY[..64],
+            &BODY[64..]
+        );
+        let b = blocks(&text);
+        assert_eq!(b[0].label, "PUBLIC KEY");
+        assert_eq!(b[0].result, Ok(der()));
+    }
+
+    #[test]
+    fn one_long_line_with_text_around_decodes() {
+        let text = format!(
+            "here is our key: -----BEGIN PUBLIC KEY----- {BODY} -----END PUBLIC KEY----- thanks"
+        );
+        assert_eq!(blocks(&text)[0].result, Ok(der()));
+    }
+
+    #[test]
+    fn indented_crlf_76_column_lines_decode() {
+        let lines: Vec<&str> = BODY
+            .as_bytes()
+            .chunks(76)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        let text = format!(
+            "    -----BEGIN PUBLIC KEY-----\r\n    {}\r\n    -----END PUBLIC KEY-----\r\n",
+            lines.join("\r\n    ")
+        );
+        assert_eq!(blocks(&text)[0].result, Ok(der()));
+    }
+
+    #[test]
+    fn several_blocks_are_all_read() {
+        let one = format!("-----BEGIN PUBLIC KEY-----\n{BODY}\n-----END PUBLIC KEY-----");
+        let text = format!("{one}\n\n{one}\n");
+        let b = blocks(&text);
+        assert_eq!(b.len(), 2);
+        assert!(b.iter().all(|b| b.result == Ok(der())));
+    }
+
+    #[test]
+    fn missing_end_says_so() {
+        let b = blocks(&format!("-----BEGIN CERTIFICATE-----\n{BODY}"));
+        assert!(
+            b[0].result
+                .as_ref()
+                .unwrap_err()
+                .contains("no matching \"-----END CERTIFICATE-----\"")
+        );
+    }
+
+    #[test]
+    fn bad_character_is_named() {
+        let b = blocks("-----BEGIN PUBLIC KEY-----\nMFkw#EwYH\n-----END PUBLIC KEY-----");
+        assert_eq!(
+            b[0].result,
+            Err("the body of the PEM block \"PUBLIC KEY\" has `#` at character 4, which is not base64".into())
+        );
+    }
+}

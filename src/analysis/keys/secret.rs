@@ -1,0 +1,103 @@
+//! HMAC secrets typed or pasted by a person, in the encoding they choose.
+
+use base64::Engine;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use serde::{Deserialize, Serialize};
+
+/// How the person wrote their secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SecretEncoding {
+    /// The UTF-8 bytes of the text, as most HS256 libraries take it.
+    #[default]
+    Text,
+    Base64,
+    Base64url,
+    Hex,
+}
+
+impl SecretEncoding {
+    pub const ALL: [SecretEncoding; 4] = [
+        SecretEncoding::Text,
+        SecretEncoding::Base64,
+        SecretEncoding::Base64url,
+        SecretEncoding::Hex,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SecretEncoding::Text => "text",
+            SecretEncoding::Base64 => "base64",
+            SecretEncoding::Base64url => "base64url",
+            SecretEncoding::Hex => "hex",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.as_str() == name)
+    }
+}
+
+const INDIFFERENT: GeneralPurposeConfig =
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
+const BASE64: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::STANDARD, INDIFFERENT);
+const BASE64URL: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::URL_SAFE, INDIFFERENT);
+
+/// Decodes a secret.
+///
+/// # Errors
+/// A sentence saying why the text is not in the chosen encoding.
+pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, String> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let bytes = match encoding {
+        SecretEncoding::Text => text.as_bytes().to_vec(),
+        SecretEncoding::Base64 => BASE64
+            .decode(&compact)
+            .map_err(|e| format!("the secret is not base64: {e}"))?,
+        SecretEncoding::Base64url => BASE64URL
+            .decode(&compact)
+            .map_err(|e| format!("the secret is not base64url: {e}"))?,
+        SecretEncoding::Hex => data_encoding::HEXLOWER_PERMISSIVE
+            .decode(compact.as_bytes())
+            .map_err(|e| format!("the secret is not hex: {e}"))?,
+    };
+    if bytes.is_empty() {
+        return Err("the secret is empty".into());
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_encoding_decodes() {
+        assert_eq!(decode("secret", SecretEncoding::Text).unwrap(), b"secret");
+        assert_eq!(
+            decode("c2VjcmV0", SecretEncoding::Base64).unwrap(),
+            b"secret"
+        );
+        assert_eq!(
+            decode("-_8", SecretEncoding::Base64url).unwrap(),
+            [0xfb, 0xff]
+        );
+        assert_eq!(
+            decode("DE ad BE ef", SecretEncoding::Hex).unwrap(),
+            [0xde, 0xad, 0xbe, 0xef]
+        );
+    }
+
+    #[test]
+    fn bad_secrets_say_why() {
+        assert!(
+            decode("abc", SecretEncoding::Hex)
+                .unwrap_err()
+                .starts_with("the secret is not hex")
+        );
+        assert_eq!(
+            decode("", SecretEncoding::Text).unwrap_err(),
+            "the secret is empty"
+        );
+    }
+}

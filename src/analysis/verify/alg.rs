@@ -1,0 +1,318 @@
+//! The JWS signature algorithms of RFC 7518 §3 and RFC 8037 §3.1, each
+//! verified with RustCrypto over the signing input exactly as received.
+
+use crate::analysis::keys::material::{Curve, EcKey, KeyMaterial};
+use hmac::{KeyInit, Mac};
+use rsa::traits::PublicKeyParts;
+use sha2::{Sha256, Sha384, Sha512};
+use std::fmt;
+
+/// A JWS `alg` this page verifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JwsAlg {
+    HS256,
+    HS384,
+    HS512,
+    RS256,
+    RS384,
+    RS512,
+    PS256,
+    PS384,
+    PS512,
+    ES256,
+    ES384,
+    ES512,
+    EdDSA,
+}
+
+/// What kind of key an algorithm needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    Hmac,
+    Rsa,
+    Ec(Curve),
+    Ed25519,
+}
+
+impl KeyKind {
+    /// "an RSA public key", "an EC P-256 public key", "an HMAC secret".
+    pub fn describe(self) -> String {
+        match self {
+            KeyKind::Hmac => "an HMAC secret".into(),
+            KeyKind::Rsa => "an RSA public key".into(),
+            KeyKind::Ec(curve) => format!("an EC {} public key", curve.jwk_name()),
+            KeyKind::Ed25519 => "an Ed25519 public key".into(),
+        }
+    }
+
+    pub fn fits(self, material: &KeyMaterial) -> bool {
+        match (self, material) {
+            (KeyKind::Hmac, KeyMaterial::Hmac(_))
+            | (KeyKind::Rsa, KeyMaterial::Rsa(_))
+            | (KeyKind::Ed25519, KeyMaterial::Ed25519(_)) => true,
+            (KeyKind::Ec(want), KeyMaterial::Ec { curve, .. }) => want == *curve,
+            _ => false,
+        }
+    }
+}
+
+impl JwsAlg {
+    pub const ALL: [JwsAlg; 13] = [
+        JwsAlg::HS256,
+        JwsAlg::HS384,
+        JwsAlg::HS512,
+        JwsAlg::RS256,
+        JwsAlg::RS384,
+        JwsAlg::RS512,
+        JwsAlg::PS256,
+        JwsAlg::PS384,
+        JwsAlg::PS512,
+        JwsAlg::ES256,
+        JwsAlg::ES384,
+        JwsAlg::ES512,
+        JwsAlg::EdDSA,
+    ];
+
+    /// Exact, case-sensitive match (RFC 7515 §4.1.1: `alg` is case-sensitive).
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            JwsAlg::HS256 => "HS256",
+            JwsAlg::HS384 => "HS384",
+            JwsAlg::HS512 => "HS512",
+            JwsAlg::RS256 => "RS256",
+            JwsAlg::RS384 => "RS384",
+            JwsAlg::RS512 => "RS512",
+            JwsAlg::PS256 => "PS256",
+            JwsAlg::PS384 => "PS384",
+            JwsAlg::PS512 => "PS512",
+            JwsAlg::ES256 => "ES256",
+            JwsAlg::ES384 => "ES384",
+            JwsAlg::ES512 => "ES512",
+            JwsAlg::EdDSA => "EdDSA",
+        }
+    }
+
+    pub fn key_kind(self) -> KeyKind {
+        match self {
+            JwsAlg::HS256 | JwsAlg::HS384 | JwsAlg::HS512 => KeyKind::Hmac,
+            JwsAlg::RS256
+            | JwsAlg::RS384
+            | JwsAlg::RS512
+            | JwsAlg::PS256
+            | JwsAlg::PS384
+            | JwsAlg::PS512 => KeyKind::Rsa,
+            JwsAlg::ES256 => KeyKind::Ec(Curve::P256),
+            JwsAlg::ES384 => KeyKind::Ec(Curve::P384),
+            JwsAlg::ES512 => KeyKind::Ec(Curve::P521),
+            JwsAlg::EdDSA => KeyKind::Ed25519,
+        }
+    }
+
+    /// Output bytes of the hash (HMAC secrets must be at least this long,
+    /// RFC 7518 §3.2).
+    pub fn hash_bytes(self) -> usize {
+        match self {
+            JwsAlg::HS256 | JwsAlg::RS256 | JwsAlg::PS256 | JwsAlg::ES256 => 32,
+            JwsAlg::HS384 | JwsAlg::RS384 | JwsAlg::PS384 | JwsAlg::ES384 => 48,
+            JwsAlg::HS512 | JwsAlg::RS512 | JwsAlg::PS512 | JwsAlg::ES512 | JwsAlg::EdDSA => 64,
+        }
+    }
+
+    /// The signature length this algorithm produces with `key` (None when
+    /// the key does not fit).
+    pub fn signature_len(self, key: &KeyMaterial) -> Option<usize> {
+        match (self.key_kind(), key) {
+            (KeyKind::Hmac, _) => Some(self.hash_bytes()),
+            (KeyKind::Rsa, KeyMaterial::Rsa(k)) => Some(k.size()),
+            (KeyKind::Ec(curve), _) => Some(2 * curve.field_bytes()),
+            (KeyKind::Ed25519, _) => Some(64),
+            _ => None,
+        }
+    }
+}
+
+/// Why a signature did not verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Failure {
+    /// Well-formed, but made with another key or over other content.
+    Mismatch,
+    WrongLength {
+        expected: usize,
+        actual: usize,
+    },
+    /// An ECDSA signature in ASN.1 DER instead of JWS's raw r ‖ s.
+    DerEncodedEcdsa,
+    /// r or s is zero or not below the group order n.
+    ScalarOutOfRange,
+    KeyDoesNotFit,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Mismatch => f.write_str("the signature does not match"),
+            Failure::WrongLength { expected, actual } => {
+                write!(f, "the signature is {actual} bytes where this key produces {expected}")
+            }
+            Failure::DerEncodedEcdsa => f.write_str(
+                "the ECDSA signature is ASN.1 DER; JWS requires the raw 64/96/132-byte r ‖ s form (RFC 7518 §3.4)",
+            ),
+            Failure::ScalarOutOfRange => f.write_str("r or s is zero or not below the curve order, which no real signature has"),
+            Failure::KeyDoesNotFit => f.write_str("the key does not fit the algorithm"),
+        }
+    }
+}
+
+/// Verifies `signature` over `signing_input` with `key` under `alg`.
+///
+/// # Errors
+/// The [`Failure`] that stopped it.
+pub fn verify(
+    alg: JwsAlg,
+    key: &KeyMaterial,
+    signing_input: &[u8],
+    signature: &[u8],
+) -> Result<(), Failure> {
+    if !alg.key_kind().fits(key) {
+        return Err(Failure::KeyDoesNotFit);
+    }
+    let expected = alg.signature_len(key).ok_or(Failure::KeyDoesNotFit)?;
+    if signature.len() != expected {
+        if matches!(alg.key_kind(), KeyKind::Ec(_)) && looks_like_der_ecdsa(signature) {
+            return Err(Failure::DerEncodedEcdsa);
+        }
+        return Err(Failure::WrongLength {
+            expected,
+            actual: signature.len(),
+        });
+    }
+    match (alg, key) {
+        (_, KeyMaterial::Hmac(secret)) => verify_hmac(alg, secret, signing_input, signature),
+        (_, KeyMaterial::Rsa(rsa_key)) => verify_rsa(alg, rsa_key, signing_input, signature),
+        (_, KeyMaterial::Ec { key, .. }) => verify_ecdsa(key, signing_input, signature),
+        (_, KeyMaterial::Ed25519(key)) => {
+            let signature =
+                ed25519_dalek::Signature::from_slice(signature).map_err(|_| Failure::Mismatch)?;
+            key.verify_strict(signing_input, &signature)
+                .map_err(|_| Failure::Mismatch)
+        }
+    }
+}
+
+fn verify_hmac(alg: JwsAlg, secret: &[u8], input: &[u8], tag: &[u8]) -> Result<(), Failure> {
+    fn check<M: Mac + KeyInit>(secret: &[u8], input: &[u8], tag: &[u8]) -> Result<(), Failure> {
+        let mut mac = <M as KeyInit>::new_from_slice(secret).map_err(|_| Failure::KeyDoesNotFit)?;
+        mac.update(input);
+        // Constant-time comparison.
+        mac.verify_slice(tag).map_err(|_| Failure::Mismatch)
+    }
+    match alg {
+        JwsAlg::HS256 => check::<hmac::Hmac<Sha256>>(secret, input, tag),
+        JwsAlg::HS384 => check::<hmac::Hmac<Sha384>>(secret, input, tag),
+        _ => check::<hmac::Hmac<Sha512>>(secret, input, tag),
+    }
+}
+
+/// Computes an HMAC (for the algorithm-confusion check).
+pub fn hmac_tag(alg: JwsAlg, secret: &[u8], input: &[u8]) -> Vec<u8> {
+    fn tag<M: Mac + KeyInit>(secret: &[u8], input: &[u8]) -> Vec<u8> {
+        let mut mac =
+            <M as KeyInit>::new_from_slice(secret).expect("HMAC takes keys of any length");
+        mac.update(input);
+        mac.finalize().into_bytes().to_vec()
+    }
+    match alg {
+        JwsAlg::HS384 => tag::<hmac::Hmac<Sha384>>(secret, input),
+        JwsAlg::HS512 => tag::<hmac::Hmac<Sha512>>(secret, input),
+        _ => tag::<hmac::Hmac<Sha256>>(secret, input),
+    }
+}
+
+fn verify_rsa(
+    alg: JwsAlg,
+    key: &rsa::PublicKey,
+    input: &[u8],
+    signature: &[u8],
+) -> Result<(), Failure> {
+    use rsa::signature::Verifier;
+    let key = key.clone();
+    let result = match alg {
+        JwsAlg::RS256 => pkcs1(
+            rsa::pkcs1v15::VerifyingKey::<Sha256>::new(key),
+            input,
+            signature,
+        ),
+        JwsAlg::RS384 => pkcs1(
+            rsa::pkcs1v15::VerifyingKey::<Sha384>::new(key),
+            input,
+            signature,
+        ),
+        JwsAlg::RS512 => pkcs1(
+            rsa::pkcs1v15::VerifyingKey::<Sha512>::new(key),
+            input,
+            signature,
+        ),
+        // RFC 7518 §3.5: MGF1 with the same hash, salt as long as the hash.
+        JwsAlg::PS256 => pss(rsa::pss::VerifyingKey::<Sha256>::new(key), input, signature),
+        JwsAlg::PS384 => pss(rsa::pss::VerifyingKey::<Sha384>::new(key), input, signature),
+        JwsAlg::PS512 => pss(rsa::pss::VerifyingKey::<Sha512>::new(key), input, signature),
+        _ => return Err(Failure::KeyDoesNotFit),
+    };
+    fn pkcs1<V: Verifier<rsa::pkcs1v15::Signature>>(v: V, input: &[u8], sig: &[u8]) -> bool {
+        rsa::pkcs1v15::Signature::try_from(sig).is_ok_and(|s| v.verify(input, &s).is_ok())
+    }
+    fn pss<V: Verifier<rsa::pss::Signature>>(v: V, input: &[u8], sig: &[u8]) -> bool {
+        rsa::pss::Signature::try_from(sig).is_ok_and(|s| v.verify(input, &s).is_ok())
+    }
+    if result {
+        Ok(())
+    } else {
+        Err(Failure::Mismatch)
+    }
+}
+
+fn verify_ecdsa(key: &EcKey, input: &[u8], signature: &[u8]) -> Result<(), Failure> {
+    use p256::ecdsa::signature::Verifier;
+    match key {
+        EcKey::P256(k) => {
+            let s = p256::ecdsa::Signature::from_slice(signature)
+                .map_err(|_| Failure::ScalarOutOfRange)?;
+            k.verify(input, &s).map_err(|_| Failure::Mismatch)
+        }
+        EcKey::P384(k) => {
+            let s = p384::ecdsa::Signature::from_slice(signature)
+                .map_err(|_| Failure::ScalarOutOfRange)?;
+            k.verify(input, &s).map_err(|_| Failure::Mismatch)
+        }
+        EcKey::P521(k) => {
+            let s = p521::ecdsa::Signature::from_slice(signature)
+                .map_err(|_| Failure::ScalarOutOfRange)?;
+            k.verify(input, &s).map_err(|_| Failure::Mismatch)
+        }
+    }
+}
+
+/// `SEQUENCE { INTEGER r, INTEGER s }` with consistent lengths.
+pub fn looks_like_der_ecdsa(signature: &[u8]) -> bool {
+    #[derive(der::Sequence)]
+    struct EcdsaSig<'a> {
+        r: der::asn1::UintRef<'a>,
+        s: der::asn1::UintRef<'a>,
+    }
+    use der::Decode;
+    signature.first() == Some(&0x30) && EcdsaSig::from_der(signature).is_ok()
+}
+
+/// Whether a raw r ‖ s signature has r and s in [1, n) for `curve`.
+pub fn ecdsa_scalars_in_range(curve: Curve, signature: &[u8]) -> bool {
+    match curve {
+        Curve::P256 => p256::ecdsa::Signature::from_slice(signature).is_ok(),
+        Curve::P384 => p384::ecdsa::Signature::from_slice(signature).is_ok(),
+        Curve::P521 => p521::ecdsa::Signature::from_slice(signature).is_ok(),
+    }
+}
