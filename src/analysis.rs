@@ -17,13 +17,27 @@ pub mod verify;
 use decode::{Decoded, TokenKind};
 use finder::{FoundToken, Shape};
 use finding::{Finding, FindingId};
+use keys::KeySet;
 use report::{Report, SignatureReport, SignatureStatus, TokenReport, VendorReport};
+use std::sync::Arc;
 
 /// What the analysis needs besides the pasted text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The instant to evaluate `exp`, `nbf` and `iat` against (Unix seconds).
     pub now: i64,
+    /// The keys the person supplied (parsed once, shared).
+    pub keys: Arc<KeySet>,
+}
+
+impl Options {
+    /// Options with no keys, evaluated at `now`.
+    pub fn at(now: i64) -> Self {
+        Options {
+            now,
+            keys: Arc::default(),
+        }
+    }
 }
 
 /// Finds and decodes every token in `input`.
@@ -36,6 +50,8 @@ pub fn analyse(input: &str, options: &Options) -> Report {
             .map(|token| analyse_token(token, options))
             .collect(),
         notices: found.notices,
+        keys: options.keys.keys.iter().map(keys::Key::report).collect(),
+        key_errors: options.keys.errors.clone(),
     }
 }
 
@@ -59,7 +75,14 @@ fn compact_report(
     options: &Options,
 ) -> TokenReport {
     let kind = decoded.kind.unwrap_or(TokenKind::Jws);
-    let signature = unverified_signature(kind, &decoded);
+    let verification = verify::verify_token(&decoded, &options.keys);
+    let signature = SignatureReport {
+        status: verification.status,
+        message: verification.message,
+        key: verification.key,
+    };
+    let mut findings = decoded.findings;
+    findings.extend(verification.findings);
     let times = times::evaluate(decoded.payload.as_ref(), options.now);
     let nested = decoded.nested.map(|inner| {
         let text = inner.segments.join(".");
@@ -83,35 +106,12 @@ fn compact_report(
         signature,
         vendor: VendorReport::default(),
         times,
-        findings: decoded.findings,
+        findings,
         errors: decoded.errors,
         fernet: None,
         nested,
         segments: decoded.segments,
     }
-}
-
-/// The verdict before any key is involved.
-fn unverified_signature(kind: TokenKind, decoded: &Decoded) -> SignatureReport {
-    let (status, message) = match kind {
-        TokenKind::Unsecured => (
-            SignatureStatus::Unsupported,
-            "Nothing to verify: alg none means the token is unsecured and proves nothing about its issuer.".to_string(),
-        ),
-        TokenKind::Jwe => (
-            SignatureStatus::Unsupported,
-            "Nothing to verify here: a JWE is encrypted, not signed; reading it needs the recipient's private key.".to_string(),
-        ),
-        _ if decoded.segments.len() < 3 => (
-            SignatureStatus::Unchecked,
-            "Not checked: the signature segment is missing.".to_string(),
-        ),
-        _ => (
-            SignatureStatus::Unchecked,
-            "Not checked: no key supplied.".to_string(),
-        ),
-    };
-    SignatureReport { status, message }
 }
 
 fn bare_report(
@@ -131,6 +131,7 @@ fn bare_report(
         signature: SignatureReport {
             status,
             message: message.to_string(),
+            key: None,
         },
         vendor: VendorReport::default(),
         times: Default::default(),

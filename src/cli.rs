@@ -1,10 +1,12 @@
 //! Argument handling for the `jwt-inspect` command-line tool, kept in the
 //! library so it is unit-tested; `src/bin/jwt-inspect.rs` only does I/O.
 
+use crate::analysis::keys::secret::SecretEncoding;
 use std::fmt;
 
 pub const USAGE: &str = "\
-Usage: jwt-inspect [--key FILE]... [--now UNIX_SECONDS] [--compact] [INPUT_FILE]
+Usage: jwt-inspect [--key FILE]... [--secret-file FILE [--secret-encoding ENC]]
+                   [--now UNIX_SECONDS] [--compact] [INPUT_FILE]
 
 Finds every token in the input (stdin when no INPUT_FILE is given: a bare
 token, an Authorization header line, a curl command and its reply, a JSON
@@ -24,6 +26,8 @@ Exit status: 0 when the analysis was printed (whatever it found),
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Args {
     pub key_files: Vec<String>,
+    pub secret_file: Option<String>,
+    pub secret_encoding: SecretEncoding,
     pub now: Option<i64>,
     pub compact: bool,
     pub input_file: Option<String>,
@@ -36,6 +40,7 @@ pub struct Args {
 pub enum ArgsError {
     MissingValue(&'static str),
     BadNow(String),
+    BadEncoding(String),
     UnknownOption(String),
     TwoInputs(String, String),
 }
@@ -45,6 +50,10 @@ impl fmt::Display for ArgsError {
         match self {
             ArgsError::MissingValue(flag) => write!(f, "{flag} needs a value"),
             ArgsError::BadNow(v) => write!(f, "--now takes whole Unix seconds, not \"{v}\""),
+            ArgsError::BadEncoding(v) => write!(
+                f,
+                "--secret-encoding is text, base64, base64url or hex, not \"{v}\""
+            ),
             ArgsError::UnknownOption(o) => write!(f, "unknown option {o}"),
             ArgsError::TwoInputs(a, b) => {
                 write!(
@@ -72,6 +81,19 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, ArgsE
             "--key" => parsed
                 .key_files
                 .push(args.next().ok_or(ArgsError::MissingValue("--key"))?),
+            "--secret-file" => {
+                parsed.secret_file = Some(
+                    args.next()
+                        .ok_or(ArgsError::MissingValue("--secret-file"))?,
+                )
+            }
+            "--secret-encoding" => {
+                let value = args
+                    .next()
+                    .ok_or(ArgsError::MissingValue("--secret-encoding"))?;
+                parsed.secret_encoding =
+                    SecretEncoding::parse(&value).ok_or(ArgsError::BadEncoding(value))?;
+            }
             "--now" => {
                 let value = args.next().ok_or(ArgsError::MissingValue("--now"))?;
                 parsed.now = Some(value.trim().parse().map_err(|_| ArgsError::BadNow(value))?);

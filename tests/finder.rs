@@ -174,7 +174,7 @@ fn url_fragment_parameters_are_found() {
 fn fragments_are_decoded_best_effort_with_a_note() {
     let header = b64(br#"{"alg":"RS256","typ":"JWT"}"#);
     let payload = b64(br#"{"uid":"bootstrapuser"}"#);
-    let report = analyse(&format!("{header}.{payload}"), &Options { now: 0 });
+    let report = analyse(&format!("{header}.{payload}"), &Options::at(0));
     let t = &report.tokens[0];
     assert_eq!(t.payload.as_ref().unwrap()["uid"], "bootstrapuser");
     assert_eq!(t.findings[0].id, "token-fragment");
@@ -227,7 +227,7 @@ mod hostile_input {
     }
 
     fn notice_ids(input: &str) -> Vec<&'static str> {
-        analyse(input, &Options { now: 0 })
+        analyse(input, &Options::at(0))
             .notices
             .iter()
             .map(|n| n.id)
@@ -242,7 +242,7 @@ mod hostile_input {
 
     #[test]
     fn one_megabyte_of_random_text_gets_a_message() {
-        let report = analyse(&noise(1 << 20, true), &Options { now: 0 });
+        let report = analyse(&noise(1 << 20, true), &Options::at(0));
         assert!(report.tokens.is_empty() || report.notices.is_empty());
         if report.tokens.is_empty() {
             assert!(report.notices[0].message.starts_with("No token found in"));
@@ -257,7 +257,7 @@ mod hostile_input {
             .map(|c| c as u32 as u8)
             .collect();
         let junk = String::from_utf8_lossy(&bytes).into_owned();
-        let report = analyse(&junk, &Options { now: 0 });
+        let report = analyse(&junk, &Options::at(0));
         assert!(report.tokens.is_empty());
         assert!(
             report.notices[0].message.contains("binary data"),
@@ -298,7 +298,7 @@ mod hostile_input {
                 )
             })
             .collect();
-        let report = analyse(&lines.join("\n"), &Options { now: 0 });
+        let report = analyse(&lines.join("\n"), &Options::at(0));
         assert_eq!(report.tokens.len(), 1000);
         assert_eq!(report.tokens[999].payload.as_ref().unwrap()["n"], 999);
     }

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 const NOW: i64 = 1_700_000_000;
 
 fn run(input: &str) -> Report {
-    analyse(input, &Options { now: NOW })
+    analyse(input, &Options::at(NOW))
 }
 
 /// The fixtures this suite knows; a new file in the folder fails the test

@@ -252,6 +252,11 @@ fn check_alg(d: &mut Decoded) -> Option<String> {
 
 fn decode_payload(d: &mut Decoded, depth: usize) {
     let payload_text = d.segments[1].clone();
+    // RFC 7797 §3: with `b64: false` the payload is carried as is.
+    if d.header.as_ref().and_then(|h| h.get("b64")) == Some(&Value::Bool(false)) {
+        d.payload_text = Some(payload_text);
+        return;
+    }
     let Some(bytes) = decode_base64(d, Segment::Payload, &payload_text) else {
         return;
     };

@@ -50,6 +50,23 @@ pub enum FindingId {
     PayloadNotJson,
     TypUnexpected,
     Opaque,
+    AlgConfusion,
+    AlgConfusionForged,
+    WeakRsaKey,
+    RocaKey,
+    RsaExponentUnusual,
+    HmacSecretTooShort,
+    JkuPresent,
+    X5uPresent,
+    EmbeddedJwk,
+    EmbeddedX5c,
+    CritUnknown,
+    CritInvalid,
+    B64False,
+    KidSuspicious,
+    EcdsaDerSignature,
+    EcdsaScalarOutOfRange,
+    SignatureLengthWrong,
 }
 
 impl FindingId {
@@ -71,11 +88,44 @@ impl FindingId {
             FindingId::PayloadNotJson => "payload-not-json",
             FindingId::TypUnexpected => "typ-unexpected",
             FindingId::Opaque => "opaque-token",
+            FindingId::AlgConfusion => "alg-confusion",
+            FindingId::AlgConfusionForged => "alg-confusion-forged",
+            FindingId::WeakRsaKey => "rsa-key-too-small",
+            FindingId::RocaKey => "rsa-key-roca",
+            FindingId::RsaExponentUnusual => "rsa-exponent-unusual",
+            FindingId::HmacSecretTooShort => "hmac-secret-too-short",
+            FindingId::JkuPresent => "jku-present",
+            FindingId::X5uPresent => "x5u-present",
+            FindingId::EmbeddedJwk => "embedded-jwk",
+            FindingId::EmbeddedX5c => "embedded-x5c",
+            FindingId::CritUnknown => "crit-unknown",
+            FindingId::CritInvalid => "crit-invalid",
+            FindingId::B64False => "b64-false",
+            FindingId::KidSuspicious => "kid-suspicious",
+            FindingId::EcdsaDerSignature => "ecdsa-der-signature",
+            FindingId::EcdsaScalarOutOfRange => "ecdsa-signature-out-of-range",
+            FindingId::SignatureLengthWrong => "signature-length-wrong",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
+            FindingId::AlgConfusion | FindingId::AlgConfusionForged | FindingId::RocaKey => {
+                Severity::Critical
+            }
+            FindingId::WeakRsaKey
+            | FindingId::HmacSecretTooShort
+            | FindingId::EmbeddedJwk
+            | FindingId::EmbeddedX5c
+            | FindingId::CritUnknown
+            | FindingId::CritInvalid
+            | FindingId::B64False
+            | FindingId::KidSuspicious
+            | FindingId::EcdsaDerSignature
+            | FindingId::EcdsaScalarOutOfRange
+            | FindingId::SignatureLengthWrong => Severity::High,
+            FindingId::RsaExponentUnusual => Severity::Info,
+            FindingId::JkuPresent | FindingId::X5uPresent => Severity::Medium,
             FindingId::AlgNone => Severity::Critical,
             FindingId::AlgMissing
             | FindingId::DuplicateMember
@@ -108,6 +158,23 @@ impl FindingId {
             FindingId::UnsecuredWithSignature => "RFC 7519 §6.1",
             FindingId::TypUnexpected => "RFC 7519 §5.1; RFC 8725 §3.11",
             FindingId::Opaque => "RFC 6749 §1.4",
+            FindingId::AlgConfusion => "RFC 8725 §2.1, §3.1; CVE-2015-9235",
+            FindingId::AlgConfusionForged => "RFC 8725 §2.1; CVE-2015-9235, CVE-2016-10555",
+            FindingId::WeakRsaKey => "RFC 7518 §3.3",
+            FindingId::RocaKey => "CVE-2017-15361",
+            FindingId::RsaExponentUnusual => "RFC 8017 §3.1; NIST SP 800-56B §6.2",
+            FindingId::HmacSecretTooShort => "RFC 7518 §3.2",
+            FindingId::JkuPresent => "RFC 7515 §4.1.2; RFC 8725 §3.10",
+            FindingId::X5uPresent => "RFC 7515 §4.1.5; RFC 8725 §3.10",
+            FindingId::EmbeddedJwk => "RFC 7515 §4.1.3; CVE-2018-0114",
+            FindingId::EmbeddedX5c => "RFC 7515 §4.1.6",
+            FindingId::CritUnknown => "RFC 7515 §4.1.11",
+            FindingId::CritInvalid => "RFC 7515 §4.1.11",
+            FindingId::B64False => "RFC 7797 §3, §7",
+            FindingId::KidSuspicious => "RFC 7515 §4.1.4; RFC 8725 §3.10",
+            FindingId::EcdsaDerSignature => "RFC 7518 §3.4",
+            FindingId::EcdsaScalarOutOfRange => "RFC 7518 §3.4; CVE-2022-21449",
+            FindingId::SignatureLengthWrong => "RFC 7518 §3",
         }
     }
 }

@@ -5,8 +5,10 @@
 use crate::analysis::decode::{TokenError, TokenKind};
 use crate::analysis::finder::{Notice, Source};
 use crate::analysis::finding::Finding;
+use crate::analysis::keys::{KeyError, KeyReport};
 use crate::analysis::keystone::fernet::FernetInfo;
 use crate::analysis::times::TimeClaim;
+use crate::analysis::verify::KeyUse;
 use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
@@ -18,6 +20,10 @@ pub struct Report {
     /// Messages about the paste as a whole ("no token found", "a private
     /// key was pasted", …).
     pub notices: Vec<Notice>,
+    /// The keys supplied, with their summaries and fingerprints.
+    pub keys: Vec<KeyReport>,
+    /// Keys that could not be read, and why.
+    pub key_errors: Vec<KeyError>,
 }
 
 /// One token: where it was found, what it says, and what was proven.
@@ -54,6 +60,8 @@ pub struct SignatureReport {
     pub status: SignatureStatus,
     /// The verdict in words: "Not checked: no key supplied", …
     pub message: String,
+    /// The key that verified, or the single key that was tried.
+    pub key: Option<KeyUse>,
 }
 
 /// `valid` only when a signature was checked with a key the person supplied.

@@ -1,2 +1,402 @@
-//! Verification (placeholder while alg.rs compiles).
+//! Verifies a decoded token with the keys the person supplied and says
+//! plainly what was and was not proven.
+//!
+//! The algorithm follows the key type *and* the header together, never the
+//! header alone (RFC 8725 §3.1): an HS256 header offered only public keys
+//! is the algorithm-confusion attack, and is refused (and checked for the
+//! forgery it usually is). Keys are chosen by `kid` when the token names one.
+
 pub mod alg;
+mod checks;
+mod confusion;
+
+use crate::analysis::base64url;
+use crate::analysis::decode::{Decoded, Segment, TokenKind};
+use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::keys::{Key, KeyReport, KeySet};
+use crate::analysis::report::SignatureStatus;
+use alg::{Failure, JwsAlg};
+use serde::Serialize;
+
+/// Without a `kid` match, at most this many keys are tried, so a JWKS of a
+/// thousand keys cannot stall the page.
+pub const MAX_KEYS_TRIED: usize = 64;
+
+/// The outcome of verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    pub status: SignatureStatus,
+    pub message: String,
+    /// The key that verified, or the one tried when a single key was.
+    pub key: Option<KeyUse>,
+    pub findings: Vec<Finding>,
+}
+
+/// A key as used for one token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyUse {
+    #[serde(flatten)]
+    pub key: KeyReport,
+    /// Which identifier of the key equals the header `kid` ("kid",
+    /// "libtrust key ID", "RFC 7638 JWK thumbprint", …), if any.
+    pub kid_match: Option<&'static str>,
+}
+
+impl Verification {
+    fn new(status: SignatureStatus, message: impl Into<String>) -> Self {
+        Verification {
+            status,
+            message: message.into(),
+            key: None,
+            findings: Vec::new(),
+        }
+    }
+}
+
+/// Verifies `decoded` with `keys`.
+pub fn verify_token(decoded: &Decoded, keys: &KeySet) -> Verification {
+    let findings = checks::token_findings(decoded, keys);
+    let mut verification = decide(decoded, keys);
+    verification.findings.splice(0..0, findings);
+    verification
+}
+
+fn decide(d: &Decoded, keys: &KeySet) -> Verification {
+    use SignatureStatus::{Invalid, Unchecked, Unsupported};
+    match d.kind {
+        Some(TokenKind::Unsecured) => {
+            return Verification::new(
+                Unsupported,
+                "Nothing to verify: alg none means the token is unsecured and proves nothing about its issuer.",
+            );
+        }
+        Some(TokenKind::Jwe) => {
+            return Verification::new(
+                Unsupported,
+                "Nothing to verify here: a JWE is encrypted, not signed; reading it needs the recipient's private key.",
+            );
+        }
+        _ => {}
+    }
+    if d.segments.len() < 3 && keys.is_empty() {
+        return Verification::new(Unchecked, "Not checked: the signature segment is missing.");
+    }
+    if keys.is_empty() {
+        return match keys.errors.first() {
+            Some(error) => Verification::new(
+                Unchecked,
+                format!(
+                    "Not checked: the key supplied could not be read ({}: {}).",
+                    error.source, error.message
+                ),
+            ),
+            None => Verification::new(Unchecked, "Not checked: no key supplied."),
+        };
+    }
+    let Some(alg_name) = d.alg() else {
+        return Verification::new(
+            Invalid,
+            "Not valid: the header has no readable `alg`, so no verifier should accept this token.",
+        );
+    };
+    let Some(alg) = JwsAlg::parse(alg_name) else {
+        return Verification::new(
+            Unsupported,
+            format!(
+                "Not checked: alg \"{alg_name}\" is not a JWS signature algorithm this page verifies (HS*, RS*, PS*, ES*, EdDSA)."
+            ),
+        );
+    };
+    if let Some(problem) = structural_problem(d) {
+        return Verification::new(Invalid, format!("Not valid: {problem}"));
+    }
+    let mut verification = choose_and_verify(d, alg, keys);
+    if verification.status == SignatureStatus::Valid
+        && let Some(problem) = encoding_problem(d)
+    {
+        verification.status = Invalid;
+        verification.message = format!(
+            "{} — over the text as received — but {problem}: RFC 7515 requires canonical base64url, so strict verifiers reject this token, and a lenient one can be handed a second encoding of it.",
+            verification.message.trim_end_matches('.')
+        );
+    }
+    verification
+}
+
+/// Missing segments or undecodable parts: nothing valid can come of it.
+fn structural_problem(d: &Decoded) -> Option<String> {
+    if d.segments.len() != 3 {
+        return Some(format!(
+            "a JWS has three segments (header.payload.signature); this token has {}.",
+            d.segments.len()
+        ));
+    }
+    if d.segments[2].is_empty() {
+        return Some("the signature segment is empty.".into());
+    }
+    d.errors
+        .iter()
+        .find(|e| {
+            matches!(
+                e.segment,
+                Segment::Header | Segment::Signature | Segment::Token
+            ) || e.id == "base64url-invalid"
+        })
+        .map(|e| e.message.clone())
+}
+
+/// A segment that decoded only leniently (padding, `+`/`/`, trailing bits).
+fn encoding_problem(d: &Decoded) -> Option<String> {
+    let names = ["header", "payload", "signature"];
+    d.segments.iter().zip(names).find_map(|(text, name)| {
+        let decoded = base64url::decode_segment(text).ok()?;
+        let irregularity = decoded.irregularities.first()?;
+        Some(format!("the {name} segment {irregularity}"))
+    })
+}
+
+fn choose_and_verify(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Verification {
+    use SignatureStatus::Unchecked;
+    let kind = alg.key_kind();
+    let fitting: Vec<&Key> = keys
+        .keys
+        .iter()
+        .filter(|k| kind.fits(&k.material))
+        .collect();
+    if fitting.is_empty() {
+        if kind == alg::KeyKind::Hmac && keys.keys.iter().any(|k| k.material.is_asymmetric()) {
+            return confusion::refuse(d, alg, keys);
+        }
+        let have = keys
+            .keys
+            .iter()
+            .map(|k| k.material.describe())
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Verification::new(
+            Unchecked,
+            format!(
+                "Not checked: {} needs {}; the keys supplied are: {have}.",
+                alg.name(),
+                kind.describe()
+            ),
+        );
+    }
+    let (usable, refused): (Vec<&Key>, Vec<(&Key, String)>) = partition_usable(&fitting, alg);
+    if usable.is_empty() {
+        let reasons = refused
+            .iter()
+            .map(|(k, why)| format!("{} {why}", k.label))
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Verification::new(
+            Unchecked,
+            format!(
+                "Not checked: no supplied key may verify {} signatures: {reasons}.",
+                alg.name()
+            ),
+        );
+    }
+    let to_try = match select_by_kid(d, &usable, keys) {
+        Ok(selected) => selected,
+        Err(verdict) => return *verdict,
+    };
+    try_keys(d, alg, &to_try)
+}
+
+/// Drops keys whose JWK metadata forbids this use (RFC 7517 §4.2–4.4) or
+/// that sit in a mixed key set.
+fn partition_usable<'k>(
+    fitting: &[&'k Key],
+    alg: JwsAlg,
+) -> (Vec<&'k Key>, Vec<(&'k Key, String)>) {
+    let mut usable = Vec::new();
+    let mut refused = Vec::new();
+    for &key in fitting {
+        let reason = if key.in_mixed_set {
+            Some("is a shared secret published among public keys".to_string())
+        } else if key.use_.as_deref().is_some_and(|u| u != "sig") {
+            Some(format!(
+                "is marked \"use\": \"{}\", not \"sig\"",
+                key.use_.as_deref().unwrap_or_default()
+            ))
+        } else if key
+            .key_ops
+            .as_ref()
+            .is_some_and(|ops| !ops.iter().any(|o| o == "verify"))
+        {
+            Some("has \"key_ops\" without \"verify\"".to_string())
+        } else if key.alg.as_deref().is_some_and(|a| a != alg.name()) {
+            Some(format!(
+                "is for alg {}, not {}",
+                key.alg.as_deref().unwrap_or_default(),
+                alg.name()
+            ))
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => refused.push((key, reason)),
+            None => usable.push(key),
+        }
+    }
+    (usable, refused)
+}
+
+fn boxed(status: SignatureStatus, message: String) -> Box<Verification> {
+    Box::new(Verification::new(status, message))
+}
+
+type Selection<'k> = Result<Vec<(&'k Key, Option<&'static str>)>, Box<Verification>>;
+
+/// Chooses by `kid` (RFC 7515 §4.1.4): one match is used; two are
+/// ambiguous and refused; none means "no key with this kid" unless some
+/// keys carry no identifier to compare.
+fn select_by_kid<'k>(d: &Decoded, usable: &[&'k Key], all: &KeySet) -> Selection<'k> {
+    let Some(kid) = d.header_str("kid") else {
+        return Ok(usable
+            .iter()
+            .take(MAX_KEYS_TRIED)
+            .map(|k| (*k, None))
+            .collect());
+    };
+    let same_kid: Vec<&Key> = all
+        .keys
+        .iter()
+        .filter(|k| k.kid.as_deref() == Some(kid))
+        .collect();
+    if same_kid.len() > 1 {
+        let labels = same_kid
+            .iter()
+            .map(|k| k.label.as_str())
+            .collect::<Vec<_>>()
+            .join(" and ");
+        return Err(boxed(
+            SignatureStatus::Invalid,
+            format!(
+                "Not accepted: two keys share kid \"{kid}\" ({labels}), so which one the issuer meant is ambiguous."
+            ),
+        ));
+    }
+    let matching: Vec<(&Key, Option<&'static str>)> = usable
+        .iter()
+        .filter_map(|k| k.kid_match(kid).map(|m| (*k, Some(m))))
+        .collect();
+    if !matching.is_empty() {
+        return Ok(matching);
+    }
+    let anonymous: Vec<(&Key, Option<&'static str>)> = usable
+        .iter()
+        .filter(|k| k.kid.is_none())
+        .take(MAX_KEYS_TRIED)
+        .map(|k| (*k, None))
+        .collect();
+    if anonymous.is_empty() {
+        let kids = usable
+            .iter()
+            .filter_map(|k| k.kid.as_deref())
+            .map(|k| format!("\"{k}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(boxed(
+            SignatureStatus::Unchecked,
+            format!(
+                "Not checked: no key with kid \"{kid}\" among the keys supplied (their kids: {kids})."
+            ),
+        ));
+    }
+    Ok(anonymous)
+}
+
+fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<&'static str>)]) -> Verification {
+    let input = d.signing_input().unwrap_or_default();
+    let mut failures = Vec::new();
+    for (key, kid_match) in candidates {
+        match alg::verify(alg, &key.material, input.as_bytes(), &d.signature) {
+            Ok(()) => return verified(alg, key, *kid_match),
+            Err(failure) => failures.push((key, *kid_match, failure)),
+        }
+    }
+    match failures.as_slice() {
+        [(key, kid_match, failure)] => {
+            let detail = match failure {
+                Failure::Mismatch => String::new(),
+                other => format!(": {other}"),
+            };
+            let mut v = Verification::new(
+                SignatureStatus::Invalid,
+                format!(
+                    "Signature does not match {} ({}){detail}.",
+                    key.label,
+                    key.material.describe()
+                ),
+            );
+            v.key = Some(KeyUse {
+                key: key.report(),
+                kid_match: *kid_match,
+            });
+            v.findings = checks::key_findings(key);
+            v
+        }
+        many => Verification::new(
+            SignatureStatus::Invalid,
+            format!(
+                "Signature does not match any of the {} keys tried ({}).",
+                many.len(),
+                many.iter()
+                    .map(|(k, _, _)| k.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+    }
+}
+
+/// The signature matched; say so unless the key is too weak to prove it.
+fn verified(alg: JwsAlg, key: &Key, kid_match: Option<&'static str>) -> Verification {
+    let mut findings = Vec::new();
+    let mut weakness = key.weakness.clone();
+    if let crate::analysis::keys::material::KeyMaterial::Hmac(secret) = &key.material
+        && secret.len() < alg.hash_bytes()
+    {
+        let text = format!(
+            "the secret is {} bytes, shorter than the {}-byte hash output that RFC 7518 §3.2 requires for {}, so it can be guessed far more easily",
+            secret.len(),
+            alg.hash_bytes(),
+            alg.name()
+        );
+        findings.push(Finding::new(
+            FindingId::HmacSecretTooShort,
+            format!("The HMAC {text}."),
+        ));
+        weakness = Some(text);
+    }
+    let mut v = match weakness {
+        Some(why) => Verification::new(
+            SignatureStatus::Invalid,
+            format!(
+                "Not accepted: the signature matches {} ({}), but {why}.",
+                key.label,
+                key.material.describe()
+            ),
+        ),
+        None => Verification::new(
+            SignatureStatus::Valid,
+            format!(
+                "Signature verified with {} ({}).",
+                key.label,
+                key.material.describe()
+            ),
+        ),
+    };
+    v.key = Some(KeyUse {
+        key: key.report(),
+        kid_match,
+    });
+    findings.extend(checks::key_findings(key));
+    v.findings = findings;
+    v
+}
+
+#[cfg(test)]
+mod tests;

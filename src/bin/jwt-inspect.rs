@@ -1,10 +1,12 @@
 //! `jwt-inspect`: prints the inspector's analysis of stdin (or a file) as
 //! JSON. See `jwt-inspect --help` and README.md for the report format.
 
+use jwt_inspector::analysis::keys::KeySet;
 use jwt_inspector::analysis::{self, Options};
 use jwt_inspector::cli::{self, Args};
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 fn main() -> ExitCode {
@@ -29,12 +31,24 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    if !args.key_files.is_empty() {
-        return Err("--key: signature verification is not available in this build yet".into());
+    let mut keys = KeySet::default();
+    for file in &args.key_files {
+        let text = std::fs::read(file).map_err(|e| format!("cannot read key file {file}: {e}"))?;
+        keys.add_text(&String::from_utf8_lossy(&text));
+    }
+    if let Some(file) = &args.secret_file {
+        let secret = std::fs::read_to_string(file)
+            .map_err(|e| format!("cannot read secret file {file}: {e}"))?;
+        // A trailing newline from an editor or `echo` is not part of the secret.
+        keys.add_secret(
+            secret.strip_suffix('\n').unwrap_or(&secret),
+            args.secret_encoding,
+        );
     }
     let input = read_input(args.input_file.as_deref())?;
     let options = Options {
         now: args.now.unwrap_or_else(now_unix_seconds),
+        keys: Arc::new(keys),
     };
     let report = analysis::analyse(&input, &options);
     let json = if args.compact {

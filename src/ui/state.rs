@@ -20,7 +20,7 @@ impl AppState {
         AppState {
             input: String::new(),
             selected: 0,
-            report: Rc::new(analyse("", &Options { now })),
+            report: Rc::new(analyse("", &Options::at(now))),
         }
     }
 }
@@ -42,7 +42,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::SetInput { text, now } => {
-                let report = Rc::new(analyse(&text, &Options { now }));
+                let report = Rc::new(analyse(&text, &Options::at(now)));
                 let selected = if self.selected < report.tokens.len() {
                     self.selected
                 } else {

@@ -77,7 +77,13 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
         end = next_end;
         lines_joined += 1;
     }
-    strip_sentence_dot(&mut token, &mut end);
+    if alone_on_its_line(text, start) {
+        // A token that starts its line is taken whole: characters glued to
+        // its end belong to it, and make it malformed rather than shorter.
+        extend_to_whitespace(text, &mut token, &mut end);
+    } else {
+        strip_sentence_dot(&mut token, &mut end);
+    }
     let segments: Vec<&str> = token.split('.').collect();
     let header_ok = shape::starts_like_json_object(segments[0]);
     let plausible = match segments.len() {
@@ -92,6 +98,31 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
         kind: CandidateKind::Token(Shape::Compact),
         lines_joined,
     })
+}
+
+/// Only whitespace precedes `start` on its line.
+fn alone_on_its_line(text: &str, start: usize) -> bool {
+    text[..start]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|before| before.trim().is_empty())
+}
+
+/// Appends characters glued to the run (up to whitespace or a closing
+/// delimiter), so `eyJ….sig?` is read as a malformed token, not a valid one.
+fn extend_to_whitespace(text: &str, token: &mut String, end: &mut usize) {
+    let rest = &text[*end..];
+    let glued = rest
+        .find(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\'' | ',' | ';' | ')' | ']' | '}' | '>' | '&' | '<'
+                )
+        })
+        .unwrap_or(rest.len());
+    token.push_str(&rest[..glued]);
+    *end += glued;
 }
 
 /// A final `.` that only ends a sentence ("… the token is eyJ….").
@@ -333,6 +364,14 @@ mod tests {
     #[test]
     fn sentence_full_stop_is_not_part_of_the_token() {
         assert_eq!(texts(&format!("The token is {HS256}.")), [HS256]);
+        assert_eq!(texts(&format!("Is it {HS256}?")), [HS256]);
+    }
+
+    #[test]
+    fn characters_glued_to_a_token_alone_on_its_line_are_kept() {
+        assert_eq!(texts(&format!("{HS256}.")), [format!("{HS256}.")]);
+        assert_eq!(texts(&format!("  {HS256}?\n")), [format!("{HS256}?")]);
+        assert_eq!(texts(&format!("{HS256}\",")), [HS256]);
     }
 
     #[test]

@@ -1,0 +1,301 @@
+//! What a careful reviewer flags in a JWS header and signature, with or
+//! without keys: `jku`/`x5u` (never fetched), self-asserted `jwk`/`x5c`,
+//! `crit`, `b64: false`, a `kid` built for injection, signatures of the
+//! wrong shape, and weak keys.
+
+use super::alg::{self, JwsAlg, KeyKind};
+use super::confusion;
+use crate::analysis::decode::{Decoded, TokenKind};
+use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::keys::fingerprint::Fingerprints;
+use crate::analysis::keys::material::KeyMaterial;
+use crate::analysis::keys::{Key, KeySet, RSA_MIN_SECURE_BITS, der, jwk, roca};
+use base64::Engine;
+use rsa::traits::PublicKeyParts;
+use serde_json::Value;
+
+/// Header parameters RFC 7515 §4.1 and RFC 7519 register; `crit` must not list them.
+const REGISTERED: [&str; 13] = [
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip",
+];
+/// Extensions this page understands (RFC 7797).
+const UNDERSTOOD_EXTENSIONS: [&str; 1] = ["b64"];
+
+/// Findings about the token's header and signature, given the keys.
+pub fn token_findings(d: &Decoded, keys: &KeySet) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let Some(header) = d.header.as_ref().and_then(Value::as_object) else {
+        return findings;
+    };
+    for (name, id, what) in [
+        ("jku", FindingId::JkuPresent, "a URL of a key set"),
+        ("x5u", FindingId::X5uPresent, "a URL of a certificate chain"),
+    ] {
+        if let Some(url) = header.get(name).and_then(Value::as_str) {
+            findings.push(Finding::new(id, format!("The header names {what} ({name}: {url}). This page never fetches it; a verifier that does lets the token choose its own key.")));
+        }
+    }
+    if let Some(embedded) = header.get("jwk") {
+        findings.push(embedded_jwk(embedded, keys));
+    }
+    if let Some(chain) = header.get("x5c") {
+        findings.push(embedded_x5c(chain, keys));
+    }
+    findings.extend(crit(header));
+    if header.get("b64") == Some(&Value::Bool(false)) {
+        findings.push(Finding::new(FindingId::B64False, "`b64: false` (RFC 7797): the payload is signed unencoded, so this is not a JWT, and verifiers that do not understand `b64` read the payload wrongly."));
+    }
+    if let Some(kid) = header.get("kid").and_then(Value::as_str) {
+        findings.extend(suspicious_kid(kid));
+    }
+    if d.kind == Some(TokenKind::Jws)
+        && let Some(alg) = d.alg().and_then(JwsAlg::parse)
+    {
+        findings.extend(signature_shape(d, alg, keys));
+        if alg.key_kind() == KeyKind::Hmac && keys.keys.iter().any(|k| k.material.is_asymmetric()) {
+            let hmac_keys = keys.keys.iter().any(|k| !k.material.is_asymmetric());
+            let forged = confusion::forged_with(d, alg, keys).is_some();
+            if forged || !hmac_keys {
+                findings.push(confusion::finding(d, alg, keys));
+            }
+        }
+    }
+    findings
+}
+
+fn embedded_jwk(embedded: &Value, keys: &KeySet) -> Finding {
+    let detail = match embedded.as_object().map(jwk::parse) {
+        Some(Ok(parsed)) => {
+            let fingerprints = Fingerprints::of(
+                &parsed.material,
+                der::spki_der_for(&parsed.material).as_deref(),
+            );
+            let thumbprint = fingerprints.jwk_thumbprint.clone().unwrap_or_default();
+            match supplied_with(&fingerprints, keys) {
+                Some(label) => format!(
+                    "Its thumbprint {thumbprint} equals {label}, which you supplied — but the token's own copy proves nothing."
+                ),
+                None => format!("Its thumbprint {thumbprint} equals none of the keys supplied."),
+            }
+        }
+        Some(Err(e)) => format!("It cannot be read: {e}."),
+        None => "It is not a JSON object.".into(),
+    };
+    Finding::new(
+        FindingId::EmbeddedJwk,
+        format!(
+            "The header carries its own public key (jwk): self-asserted, so anyone can sign with a key of their own and embed it. {detail}"
+        ),
+    )
+}
+
+fn embedded_x5c(chain: &Value, keys: &KeySet) -> Finding {
+    let first = chain
+        .as_array()
+        .and_then(|c| c.first())
+        .and_then(Value::as_str);
+    let detail = match first.map(|b64| base64::engine::general_purpose::STANDARD.decode(b64)) {
+        Some(Ok(der_bytes)) => match der::from_certificate(&der_bytes) {
+            Ok(cert) => {
+                let fingerprints = Fingerprints::of(&cert.material, Some(&cert.spki_der));
+                let subject = cert.certificate.map(|c| c.subject).unwrap_or_default();
+                let thumbprint = fingerprints.jwk_thumbprint.clone().unwrap_or_default();
+                match supplied_with(&fingerprints, keys) {
+                    Some(label) => format!(
+                        "Its first certificate (subject {subject}, key thumbprint {thumbprint}) carries the key of {label}, which you supplied."
+                    ),
+                    None => format!(
+                        "Its first certificate (subject {subject}, key thumbprint {thumbprint}) carries none of the keys supplied; this page does not validate certificate chains."
+                    ),
+                }
+            }
+            Err(e) => format!("Its first certificate cannot be read: {e}."),
+        },
+        Some(Err(_)) => {
+            "Its first certificate is not base64 (x5c uses standard base64, RFC 7515 §4.1.6)."
+                .into()
+        }
+        None => "It is not an array of base64 certificates.".into(),
+    };
+    Finding::new(
+        FindingId::EmbeddedX5c,
+        format!(
+            "The header carries a certificate chain (x5c): it proves nothing unless the chain is validated against a trusted root. {detail}"
+        ),
+    )
+}
+
+fn supplied_with(fingerprints: &Fingerprints, keys: &KeySet) -> Option<String> {
+    keys.keys
+        .iter()
+        .find(|k| {
+            k.fingerprints.jwk_thumbprint.is_some()
+                && k.fingerprints.jwk_thumbprint == fingerprints.jwk_thumbprint
+        })
+        .map(|k| k.label.clone())
+}
+
+/// RFC 7515 §4.1.11: a non-empty array of names of extension parameters
+/// present in the header; a recipient that does not understand one must reject.
+fn crit(header: &serde_json::Map<String, Value>) -> Vec<Finding> {
+    let Some(crit) = header.get("crit") else {
+        return Vec::new();
+    };
+    let Some(names) = crit.as_array().filter(|a| !a.is_empty()) else {
+        return vec![Finding::new(
+            FindingId::CritInvalid,
+            "`crit` must be a non-empty array of header parameter names; verifiers must reject this token.",
+        )];
+    };
+    let mut findings = Vec::new();
+    for name in names {
+        let Some(name) = name.as_str() else {
+            findings.push(Finding::new(
+                FindingId::CritInvalid,
+                format!("`crit` lists {name}, which is not a name."),
+            ));
+            continue;
+        };
+        if REGISTERED.contains(&name) {
+            findings.push(Finding::new(FindingId::CritInvalid, format!("`crit` lists \"{name}\", a registered parameter it must not list; verifiers must reject this token.")));
+        } else if !header.contains_key(name) {
+            findings.push(Finding::new(FindingId::CritInvalid, format!("`crit` lists \"{name}\", which the header does not contain; verifiers must reject this token.")));
+        } else if !UNDERSTOOD_EXTENSIONS.contains(&name) {
+            findings.push(Finding::new(FindingId::CritUnknown, format!("`crit` marks the extension \"{name}\" as critical: a verifier that does not understand it must reject the token, and one that ignores `crit` will misread it.")));
+        }
+    }
+    findings
+}
+
+/// A `kid` holding path, SQL, URL or shell metacharacters is a classic
+/// injection vehicle against servers that look keys up by it.
+fn suspicious_kid(kid: &str) -> Option<Finding> {
+    let reasons: Vec<&str> = [
+        (
+            kid.contains("../")
+                || kid.contains("..\\")
+                || kid.starts_with('/')
+                || kid.contains("/dev/"),
+            "a file path",
+        ),
+        (
+            kid.contains('\'')
+                || kid.contains('"')
+                || kid.contains(';')
+                || kid.contains("--")
+                || kid.to_ascii_lowercase().contains(" union ")
+                || kid.to_ascii_lowercase().contains(" or "),
+            "SQL",
+        ),
+        (
+            kid.contains("://") || kid.contains('?') || kid.contains('#') || kid.contains('%'),
+            "a URL",
+        ),
+        (
+            kid.contains('$')
+                || kid.contains('`')
+                || kid.contains('|')
+                || kid.contains('\0')
+                || kid.contains('\n'),
+            "shell or control characters",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(hit, what)| hit.then_some(what))
+    .collect();
+    (!reasons.is_empty()).then(|| {
+        Finding::new(FindingId::KidSuspicious, format!("The kid \"{kid}\" contains {}: servers that look keys up by kid have been attacked this way (path traversal, SQL injection).", reasons.join(" and ")))
+    })
+}
+
+/// Signature length and encoding, judged by the algorithm (and keys).
+fn signature_shape(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Vec<Finding> {
+    let sig = &d.signature;
+    if d.segments.len() < 3 || sig.is_empty() {
+        return Vec::new();
+    }
+    if let KeyKind::Ec(curve) = alg.key_kind() {
+        let expected = 2 * curve.field_bytes();
+        if sig.len() != expected && alg::looks_like_der_ecdsa(sig) {
+            return vec![Finding::new(
+                FindingId::EcdsaDerSignature,
+                format!(
+                    "The {} signature is ASN.1 DER ({} bytes); JWS requires the raw {expected}-byte r ‖ s (RFC 7518 §3.4), so conforming verifiers reject it.",
+                    alg.name(),
+                    sig.len()
+                ),
+            )];
+        }
+        if sig.len() == expected && !alg::ecdsa_scalars_in_range(curve, sig) {
+            return vec![Finding::new(
+                FindingId::EcdsaScalarOutOfRange,
+                "r or s is zero or not below the curve order: no real signature looks like this, and some verifiers accepted such values (the \"psychic signatures\" bug).",
+            )];
+        }
+    }
+    let expected: Vec<usize> = match alg.key_kind() {
+        KeyKind::Rsa => keys
+            .keys
+            .iter()
+            .filter_map(|k| match &k.material {
+                KeyMaterial::Rsa(r) => Some(r.size()),
+                _ => None,
+            })
+            .collect(),
+        KeyKind::Hmac => vec![alg.hash_bytes()],
+        KeyKind::Ec(curve) => vec![2 * curve.field_bytes()],
+        KeyKind::Ed25519 => vec![64],
+    };
+    if !expected.is_empty() && !expected.contains(&sig.len()) {
+        let want = expected
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(" or ");
+        return vec![Finding::new(
+            FindingId::SignatureLengthWrong,
+            format!(
+                "The signature is {} bytes, but {} with the key{} given produces {want} bytes.",
+                sig.len(),
+                alg.name(),
+                if alg.key_kind() == KeyKind::Rsa {
+                    "s"
+                } else {
+                    ""
+                }
+            ),
+        )];
+    }
+    Vec::new()
+}
+
+/// Findings about a key that verified or was tried.
+pub fn key_findings(key: &Key) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if let KeyMaterial::Rsa(rsa) = &key.material {
+        let bits = rsa.n().bit_width() as usize;
+        if bits < RSA_MIN_SECURE_BITS {
+            findings.push(Finding::new(
+                FindingId::WeakRsaKey,
+                format!(
+                    "{} is a {bits}-bit RSA key; RFC 7518 §3.3 requires at least 2048 bits.",
+                    key.label
+                ),
+            ));
+        }
+        if roca::has_roca_fingerprint(&rsa.n().to_be_bytes()) {
+            findings.push(Finding::new(FindingId::RocaKey, format!("{} was generated by the Infineon library broken by ROCA: its private key can be computed from the public key.", key.label)));
+        }
+        let e = crate::analysis::keys::material::rsa_exponent_text(rsa);
+        if e != "65537" {
+            findings.push(Finding::new(
+                FindingId::RsaExponentUnusual,
+                format!(
+                    "{} has public exponent {e}; almost every RSA key uses 65537.",
+                    key.label
+                ),
+            ));
+        }
+    }
+    findings
+}

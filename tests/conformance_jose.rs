@@ -1,0 +1,263 @@
+//! Whole-token conformance through the full pipeline (finder → decoder →
+//! key parsing → key choice → verification): Wycheproof's JSON Web files,
+//! the RFC 7515 / RFC 8037 examples, and the DC/OS and registry fixtures.
+//! A token is "accepted" exactly when the report says `valid`.
+
+mod common;
+
+use common::read_json;
+use jwt_inspector::analysis::decode::TokenKind;
+use jwt_inspector::analysis::keys::KeySet;
+use jwt_inspector::analysis::report::{Report, SignatureStatus};
+use jwt_inspector::analysis::{Options, analyse};
+use serde_json::Value;
+use std::sync::Arc;
+
+/// Wycheproof label errors, documented in ../shared/vectors/README.md:
+/// the expected verdict is the opposite of the label, for the reason given.
+const LABEL_ERRORS: [(u64, &str); 8] = [
+    (
+        346,
+        "rfc7520 group: the JWK says alg PS256 but the JWS header says PS384; a key bound to PS256 must not verify PS384",
+    ),
+    (
+        347,
+        "rfc7520 group: the JWK says alg ES521 (no such alg) but the JWS header says ES512",
+    ),
+    (
+        350,
+        "rfc7520WithKeyOps: the JWK says alg PS256 but the JWS header says PS384",
+    ),
+    (
+        351,
+        "rfc7520WithKeyOps: the JWK says alg ES521 but the JWS header says ES512",
+    ),
+    (367, "byte-identical to tcId 357, which is labelled valid"),
+    (370, "byte-identical to tcId 357, which is labelled valid"),
+    (
+        372,
+        "contains `?`, which is not base64url, yet is labelled valid",
+    ),
+    (
+        373,
+        "contains `?`, which is not base64url, yet is labelled valid",
+    ),
+];
+
+fn analyse_with(input: &str, keys: KeySet) -> Report {
+    analyse(
+        input,
+        &Options {
+            now: 1_700_000_000,
+            keys: Arc::new(keys),
+        },
+    )
+}
+
+/// The verdict for one compact input: accepted only if exactly one token
+/// is found and the page says `valid`.
+fn accepted(report: &Report) -> bool {
+    report.tokens.len() == 1 && report.tokens[0].signature.status == SignatureStatus::Valid
+}
+
+#[derive(Default)]
+struct Tally {
+    agreed: usize,
+    exceptions: usize,
+    jwe_recognised: usize,
+    disagreements: Vec<String>,
+}
+
+fn run_wycheproof_jose(file: &str) -> Tally {
+    let data = read_json(&format!("wycheproof/{file}"));
+    let mut tally = Tally::default();
+    for group in data["testGroups"].as_array().unwrap() {
+        let key = group.get("public").unwrap_or(&group["private"]);
+        let keys = KeySet::parse(&key.to_string());
+        for test in group["tests"].as_array().unwrap() {
+            let id = test["tcId"].as_u64().unwrap();
+            let label = test["result"].as_str().unwrap();
+            if let Some(jwe) = test.get("jwe") {
+                check_jwe(file, id, jwe, &keys, &mut tally);
+                continue;
+            }
+            let input = match &test["jws"] {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let report = analyse_with(&input, keys.clone());
+            let ours = if accepted(&report) {
+                "valid"
+            } else {
+                "invalid"
+            };
+            let exception = LABEL_ERRORS
+                .iter()
+                .find(|(t, _)| *t == id && file == "json_web_signature_test.json");
+            match (exception, label == ours || label == "acceptable") {
+                (None, true) => tally.agreed += 1,
+                (Some(_), false) => tally.exceptions += 1,
+                (Some((_, why)), true) => tally.disagreements.push(format!("{file} tcId {id}: documented label error ({why}) no longer differs — remove the exception")),
+                (None, false) => {
+                    let why = report.tokens.first().map(|t| t.signature.message.clone()).unwrap_or_else(|| "no token found".into());
+                    tally.disagreements.push(format!("{file} tcId {id} ({}): label {label}, ours {ours}: {why}", test["comment"]));
+                }
+            }
+        }
+    }
+    tally
+}
+
+/// Decryption is out of scope: a JWE must be recognised as one, its
+/// protected header shown, and never called valid.
+fn check_jwe(file: &str, id: u64, jwe: &Value, keys: &KeySet, tally: &mut Tally) {
+    let Value::String(text) = jwe else {
+        // JSON serialization: not a compact token, never accepted.
+        let report = analyse_with(&jwe.to_string(), keys.clone());
+        assert!(!accepted(&report), "{file} tcId {id}");
+        tally.jwe_recognised += 1;
+        return;
+    };
+    let report = analyse_with(text, keys.clone());
+    assert!(
+        !accepted(&report),
+        "{file} tcId {id}: a JWE was called valid"
+    );
+    if let Some(token) = report
+        .tokens
+        .first()
+        .filter(|t| t.header.as_ref().is_some_and(|h| h.get("enc").is_some()))
+    {
+        assert_eq!(token.kind, TokenKind::Jwe, "{file} tcId {id}");
+        assert_eq!(
+            token.signature.status,
+            SignatureStatus::Unsupported,
+            "{file} tcId {id}"
+        );
+    }
+    tally.jwe_recognised += 1;
+}
+
+fn report_and_assert(file: &str, tally: Tally) {
+    println!(
+        "wycheproof {file}: {} agree, {} documented label errors, {} JWE inputs recognised (decryption out of scope), {} disagree",
+        tally.agreed,
+        tally.exceptions,
+        tally.jwe_recognised,
+        tally.disagreements.len()
+    );
+    assert!(
+        tally.disagreements.is_empty(),
+        "{}",
+        tally.disagreements.join("\n")
+    );
+    assert!(tally.agreed > 0);
+}
+
+#[test]
+fn wycheproof_json_web_signature() {
+    let tally = run_wycheproof_jose("json_web_signature_test.json");
+    assert_eq!(tally.exceptions, LABEL_ERRORS.len());
+    report_and_assert("json_web_signature_test.json", tally);
+}
+
+#[test]
+fn wycheproof_json_web_key() {
+    report_and_assert(
+        "json_web_key_test.json",
+        run_wycheproof_jose("json_web_key_test.json"),
+    );
+}
+
+#[test]
+fn wycheproof_json_web_crypto() {
+    let tally = run_wycheproof_jose("json_web_crypto_test.json");
+    assert!(tally.jwe_recognised > 30);
+    report_and_assert("json_web_crypto_test.json", tally);
+}
+
+#[test]
+fn rfc_7515_and_8037_examples_verify() {
+    let data = read_json("rfc/rfc_jws_examples.json");
+    let mut verified = 0;
+    for vector in data["vectors"].as_array().unwrap() {
+        let report = analyse_with(
+            vector["jws"].as_str().unwrap(),
+            KeySet::parse(&vector["jwk"].to_string()),
+        );
+        let token = &report.tokens[0];
+        assert_eq!(
+            token.signature.status,
+            SignatureStatus::Valid,
+            "{}: {}",
+            vector["rfc"],
+            token.signature.message
+        );
+        assert!(
+            token
+                .signature
+                .message
+                .starts_with("Signature verified with JWK"),
+            "{}",
+            token.signature.message
+        );
+        verified += 1;
+    }
+    println!("rfc_jws_examples.json: {verified} of {verified} verify");
+    assert_eq!(verified, 5);
+}
+
+#[test]
+fn dcos_out_of_band_token_verifies_with_its_jwks_and_not_the_other() {
+    let fixture = read_json("vendors/dcos/out-of-band-verification.json");
+    let token = fixture["token"].as_str().unwrap();
+    let good = analyse_with(token, KeySet::parse(&fixture["jwks"].to_string()));
+    let signature = &good.tokens[0].signature;
+    assert_eq!(
+        signature.status,
+        SignatureStatus::Valid,
+        "{}",
+        signature.message
+    );
+    assert_eq!(
+        signature.message,
+        "Signature verified with JWKS key 1 (kid \"55fb61042768f62ea3b06778c6043f7c8c92769a0c248076a2995dfd50c4acb9\") (RSA 2048-bit, e = 65537)."
+    );
+    let other = analyse_with(
+        token,
+        KeySet::parse(&fixture["other_jwks_on_page"].to_string()),
+    );
+    let signature = &other.tokens[0].signature;
+    assert_eq!(signature.status, SignatureStatus::Invalid);
+    assert!(
+        signature
+            .message
+            .starts_with("Signature does not match JWKS key 1"),
+        "{}",
+        signature.message
+    );
+}
+
+#[test]
+fn registry_spec_example_kid_is_the_keys_libtrust_id_but_the_signature_fails() {
+    let fixture = read_json("vendors/registry/distribution-spec-example.json");
+    let report = analyse_with(
+        fixture["paste"].as_str().unwrap(),
+        KeySet::parse(&fixture["public_jwk"].to_string()),
+    );
+    assert_eq!(
+        report.keys[0].fingerprints.libtrust_key_id.as_deref(),
+        fixture["expect"]["libtrust_kid_of_public_jwk"].as_str()
+    );
+    let signature = &report.tokens[0].signature;
+    assert_eq!(signature.status, SignatureStatus::Invalid);
+    let key = signature.key.as_ref().expect("the key that was tried");
+    assert_eq!(key.kid_match, Some("libtrust key ID"));
+    assert!(
+        signature
+            .message
+            .starts_with("Signature does not match JWK"),
+        "{}",
+        signature.message
+    );
+}
