@@ -18,7 +18,7 @@ step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
 
 step "native tests (core, CLI, conformance vectors)"
-cargo test --quiet
+cargo test --quiet -- --nocapture
 
 step "release build of the page (trunk, offline)"
 wasm_cargo_env trunk build --release --offline

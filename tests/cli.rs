@@ -112,3 +112,62 @@ fn unreadable_input_file_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/token.txt"));
 }
+
+fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("jwt-inspect-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn key_files_verify_and_fill_signature_key() {
+    let fixture = read_json("vendors/dcos/out-of-band-verification.json");
+    let jwks = temp_file("dcos.jwks", &fixture["jwks"].to_string());
+    let value = report(
+        &["--key", jwks.to_str().unwrap()],
+        fixture["token"].as_str().unwrap(),
+    );
+    let signature = &value["tokens"][0]["signature"];
+    assert_eq!(signature["status"], "valid");
+    assert_eq!(signature["key"]["type"], "RSA");
+    assert_eq!(signature["key"]["bits"], 2048);
+    assert!(signature["key"]["fingerprints"]["jwk_thumbprint"].is_string());
+    assert_eq!(value["keys"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn secret_file_in_hex_verifies_hs256() {
+    let rfc = read_json("rfc/rfc_jws_examples.json");
+    let a1 = &rfc["vectors"][0];
+    let key = jwt_inspector::analysis::base64url::decode_segment(a1["jwk"]["k"].as_str().unwrap())
+        .unwrap()
+        .bytes;
+    let secret = temp_file(
+        "secret.hex",
+        &format!("{}\n", data_encoding::HEXLOWER.encode(&key)),
+    );
+    let value = report(
+        &[
+            "--secret-file",
+            secret.to_str().unwrap(),
+            "--secret-encoding",
+            "hex",
+        ],
+        a1["jws"].as_str().unwrap(),
+    );
+    assert_eq!(value["tokens"][0]["signature"]["status"], "valid");
+}
+
+#[test]
+fn unreadable_key_file_is_reported_not_fatal() {
+    let bad = temp_file("bad.pem", "-----BEGIN PUBLIC KEY-----\nMIIB\n");
+    let value = report(&["--key", bad.to_str().unwrap()], "x");
+    assert!(
+        value["key_errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no matching")
+    );
+}

@@ -1,7 +1,7 @@
 //! The page: paste on one side, analysis on the other.
 
 use crate::ui::clock;
-use crate::ui::components::{NoticeList, PasteInput, TokenList, TokenView};
+use crate::ui::components::{KeyPanel, NoticeList, PasteInput, TokenList, TokenView};
 use crate::ui::state::{Action, AppState};
 use yew::prelude::*;
 
@@ -14,6 +14,25 @@ pub fn app() -> Html {
         Callback::from(move |text: String| {
             state.dispatch(Action::SetInput {
                 text,
+                now: clock::now_unix_seconds(),
+            })
+        })
+    };
+    let on_keys = {
+        let state = state.clone();
+        Callback::from(move |text: String| {
+            state.dispatch(Action::SetKeys {
+                text,
+                now: clock::now_unix_seconds(),
+            })
+        })
+    };
+    let on_secret = {
+        let state = state.clone();
+        Callback::from(move |(secret, encoding)| {
+            state.dispatch(Action::SetSecret {
+                secret,
+                encoding,
                 now: clock::now_unix_seconds(),
             })
         })
@@ -34,6 +53,8 @@ pub fn app() -> Html {
             <main class="layout">
                 <section class="inputs" aria-label="Input">
                     <PasteInput value={state.input.clone()} on_input={on_input} />
+                    <KeyPanel key_text={state.key_text.clone()} secret={state.secret.clone()} encoding={state.secret_encoding}
+                        keys={report.keys.clone()} errors={report.key_errors.clone()} on_keys={on_keys} on_secret={on_secret} />
                 </section>
                 <section class="analysis" aria-label="Analysis" aria-live="polite">
                     <NoticeList notices={report.notices.clone()} />

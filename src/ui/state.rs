@@ -1,27 +1,70 @@
 //! Page state and its transitions, free of DOM code (the `function_todomvc`
-//! pattern): the paste, the selected token, and the report computed from them.
+//! pattern): the paste, the keys, the selected token, and the report
+//! computed from them.
 
+use crate::analysis::keys::KeySet;
+use crate::analysis::keys::secret::SecretEncoding;
 use crate::analysis::report::Report;
 use crate::analysis::{Options, analyse};
 use std::rc::Rc;
+use std::sync::Arc;
 use yew::Reducible;
 
 /// Everything the page shows derives from this.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct AppState {
     /// Exactly what the person pasted or typed; never altered or dropped.
     pub input: String,
+    /// The key text box, verbatim.
+    pub key_text: String,
+    pub secret: String,
+    pub secret_encoding: SecretEncoding,
+    pub keys: Arc<KeySet>,
     pub selected: usize,
     pub report: Rc<Report>,
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        self.input == other.input
+            && self.key_text == other.key_text
+            && self.secret == other.secret
+            && self.secret_encoding == other.secret_encoding
+            && self.selected == other.selected
+            && Rc::ptr_eq(&self.report, &other.report)
+    }
 }
 
 impl AppState {
     pub fn new(now: i64) -> Self {
         AppState {
             input: String::new(),
+            key_text: String::new(),
+            secret: String::new(),
+            secret_encoding: SecretEncoding::Text,
+            keys: Arc::default(),
             selected: 0,
             report: Rc::new(analyse("", &Options::at(now))),
         }
+    }
+
+    fn reanalysed(mut self, now: i64) -> Self {
+        let options = Options {
+            now,
+            keys: self.keys.clone(),
+        };
+        self.report = Rc::new(analyse(&self.input, &options));
+        if self.selected >= self.report.tokens.len() {
+            self.selected = 0;
+        }
+        self
+    }
+
+    fn with_parsed_keys(mut self) -> Self {
+        let mut keys = KeySet::parse(&self.key_text);
+        keys.add_secret(&self.secret, self.secret_encoding);
+        self.keys = Arc::new(keys);
+        self
     }
 }
 
@@ -33,6 +76,17 @@ pub enum Action {
         text: String,
         now: i64,
     },
+    /// New key text (PEM, JWK, JWKS, base64 DER).
+    SetKeys {
+        text: String,
+        now: i64,
+    },
+    /// New HMAC secret or encoding.
+    SetSecret {
+        secret: String,
+        encoding: SecretEncoding,
+        now: i64,
+    },
     Select(usize),
 }
 
@@ -40,32 +94,44 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            Action::SetInput { text, now } => {
-                let report = Rc::new(analyse(&text, &Options::at(now)));
-                let selected = if self.selected < report.tokens.len() {
-                    self.selected
-                } else {
-                    0
-                };
-                Rc::new(AppState {
-                    input: text,
-                    selected,
-                    report,
-                })
+        let state = (*self).clone();
+        let next = match action {
+            Action::SetInput { text, now } => AppState {
+                input: text,
+                ..state
             }
-            Action::Select(index) if index < self.report.tokens.len() => Rc::new(AppState {
+            .reanalysed(now),
+            Action::SetKeys { text, now } => AppState {
+                key_text: text,
+                ..state
+            }
+            .with_parsed_keys()
+            .reanalysed(now),
+            Action::SetSecret {
+                secret,
+                encoding,
+                now,
+            } => AppState {
+                secret,
+                secret_encoding: encoding,
+                ..state
+            }
+            .with_parsed_keys()
+            .reanalysed(now),
+            Action::Select(index) if index < self.report.tokens.len() => AppState {
                 selected: index,
-                ..(*self).clone()
-            }),
-            Action::Select(_) => self,
-        }
+                ..state
+            },
+            Action::Select(_) => return self,
+        };
+        Rc::new(next)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::report::SignatureStatus;
 
     const TOKEN: &str =
         "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M";
@@ -98,5 +164,32 @@ mod tests {
             now: 0,
         });
         assert_eq!(state.selected, 0);
+    }
+
+    #[test]
+    fn keys_and_secrets_re_verify_the_paste() {
+        let state = Rc::new(AppState::new(0)).reduce(Action::SetInput {
+            text: TOKEN.into(),
+            now: 0,
+        });
+        assert_eq!(
+            state.report.tokens[0].signature.status,
+            SignatureStatus::Unchecked
+        );
+        let state = state.reduce(Action::SetSecret {
+            secret: "not the secret, but long enough to be accepted".into(),
+            encoding: SecretEncoding::Text,
+            now: 0,
+        });
+        assert_eq!(
+            state.report.tokens[0].signature.status,
+            SignatureStatus::Invalid
+        );
+        let state = state.reduce(Action::SetKeys {
+            text: "garbage".into(),
+            now: 0,
+        });
+        assert_eq!(state.report.key_errors.len(), 1);
+        assert_eq!(state.key_text, "garbage");
     }
 }

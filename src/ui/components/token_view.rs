@@ -2,7 +2,7 @@
 
 use crate::analysis::decode::TokenKind;
 use crate::analysis::report::TokenReport;
-use crate::ui::components::{ClaimsTable, ErrorList, FindingList, JsonView, Segments};
+use crate::ui::components::{ClaimsTable, ErrorList, FindingList, JsonView, Segments, Verdict};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,8 +30,8 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                 if !t.source.context.is_empty() {
                     <p class="hint">{ format!("Alongside it: {}", context_text(&t.source.context)) }</p>
                 }
-                <p class={classes!("signature-line", t.signature.status.as_str())}>{ &t.signature.message }</p>
             </div>
+            <Verdict signature={t.signature.clone()} />
             <ErrorList errors={t.errors.clone()} />
             <FindingList findings={t.findings.clone()} />
             if t.header.is_some() || matches!(t.kind, TokenKind::Jws | TokenKind::Jwe | TokenKind::Unsecured) {

@@ -1,0 +1,95 @@
+// Issue #3 in a real browser: keys pasted into the key panel verify the
+// pasted token (RS256 first), and the verdict banner says what was proven.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHmac, createPublicKey } from "node:crypto";
+import { startServer, launchBrowser, openApp, paste, vector } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const rfc = () => Object.fromEntries(vector("rfc/rfc_jws_examples.json").vectors.map((v) => [v.rfc, v]));
+
+async function verdict(page) {
+  const banner = page.locator('[data-testid="verdict"]');
+  await banner.waitFor();
+  return { status: await banner.getAttribute("data-verdict"), text: await banner.innerText() };
+}
+
+async function setKeys(page, text) {
+  await page.fill('[data-testid="key"]', text);
+}
+
+test("RS256: the RFC 7515 A.2 token verifies with its JWK, and not with another key", async () => {
+  const a2 = rfc()["RFC 7515 A.2"];
+  const { page, problems } = await openApp(browser, server.url);
+  await paste(page, a2.jws);
+  assert.equal((await verdict(page)).status, "unchecked");
+  assert.match((await verdict(page)).text, /Not checked: no key supplied/);
+  await setKeys(page, JSON.stringify(a2.jwk));
+  await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();
+  assert.match((await verdict(page)).text, /Signature verified with JWK \(RSA 2048-bit, e = 65537\)/);
+  assert.match(await page.locator('[data-testid="key-summary"]').innerText(), /JWK thumbprint/);
+  // The same key as PEM, pasted sloppily on one line with text around it.
+  const pem = createPublicKey({ key: a2.jwk, format: "jwk" }).export({ type: "spki", format: "pem" });
+  await setKeys(page, `our key: ${pem.replaceAll("\n", " ")} (prod)`);
+  await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();
+  assert.match((await verdict(page)).text, /PEM block 1 \(PUBLIC KEY\)/);
+  // An EC key cannot verify RS256: said plainly.
+  await setKeys(page, JSON.stringify(vector("vendors/registry/distribution-spec-example.json").public_jwk));
+  await page.locator('[data-testid="verdict"][data-verdict="unchecked"]').waitFor();
+  assert.match((await verdict(page)).text, /RS256 needs an RSA public key/);
+  assert.deepEqual(problems, []);
+});
+
+test("DC/OS token: valid with its JWKS, invalid with the other JWKS on the page", async () => {
+  const fixture = vector("vendors/dcos/out-of-band-verification.json");
+  const { page } = await openApp(browser, server.url);
+  await paste(page, `Authorization: token=${fixture.token}`);
+  await setKeys(page, JSON.stringify(fixture.jwks));
+  await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();
+  await setKeys(page, JSON.stringify(fixture.other_jwks_on_page));
+  await page.locator('[data-testid="verdict"][data-verdict="invalid"]').waitFor();
+  assert.match((await verdict(page)).text, /Signature does not match JWKS key 1/);
+});
+
+test("HS256 with a secret in the chosen encoding", async () => {
+  const a1 = rfc()["RFC 7515 A.1"];
+  const { page } = await openApp(browser, server.url);
+  await paste(page, a1.jws);
+  await page.fill('[data-testid="secret"]', a1.jwk.k);
+  await page.locator('[data-testid="verdict"][data-verdict="invalid"]').waitFor(); // read as text: wrong bytes
+  await page.selectOption('[data-testid="secret-encoding"]', "base64url");
+  await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();
+});
+
+test("algorithm confusion forged with the public key's PEM is caught", async () => {
+  const a2 = rfc()["RFC 7515 A.2"];
+  const pem = createPublicKey({ key: a2.jwk, format: "jwk" }).export({ type: "spki", format: "pem" });
+  const input = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString("base64url")}.${Buffer.from('{"sub":"admin"}').toString("base64url")}`;
+  const forged = `${input}.${createHmac("sha256", pem).update(input).digest("base64url")}`;
+  const { page } = await openApp(browser, server.url);
+  await paste(page, forged);
+  await setKeys(page, pem);
+  await page.locator('[data-testid="verdict"][data-verdict="invalid"]').waitFor();
+  assert.match((await verdict(page)).text, /algorithm-confusion attack/);
+  assert.equal(await page.locator('[data-testid="finding"][data-finding-id="alg-confusion-forged"]').count(), 1);
+});
+
+test("unreadable keys get a precise message and the key text is kept", async () => {
+  const { page } = await openApp(browser, server.url);
+  const text = '{"kty":"RSA","e":"AQAB"}';
+  await setKeys(page, text);
+  const error = page.locator('[data-testid="key-error"]');
+  await error.waitFor();
+  assert.match(await error.innerText(), /JWK is missing `n`/);
+  assert.equal(await page.locator('[data-testid="key"]').inputValue(), text);
+});
