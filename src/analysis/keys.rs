@@ -243,7 +243,9 @@ impl KeySet {
         let standard =
             base64::engine::GeneralPurpose::new(&base64::alphabet::STANDARD, indifferent);
         let url = base64::engine::GeneralPurpose::new(&base64::alphabet::URL_SAFE, indifferent);
-        let Ok(der_bytes) = standard.decode(&compact).or_else(|_| url.decode(&compact)) else {
+        let decoded = standard.decode(&compact).or_else(|_| url.decode(&compact));
+        // DER keys and certificates are SEQUENCEs: they start with 0x30.
+        let Some(der_bytes) = decoded.ok().filter(|d| d.first() == Some(&0x30)) else {
             self.errors.push(KeyError {
                 source: "key text".into(),
                 message: "not a PEM block, a JWK, a JWKS or base64 DER: paste a public key (-----BEGIN PUBLIC KEY-----), a certificate, or a JWK / JWKS".into(),

@@ -70,7 +70,6 @@ fn key_item(key: &KeyReport) -> Html {
     html! {
         <li class="key-summary" data-testid="key-summary">
             <div><strong>{ &key.label }</strong>{ " — " }{ &key.summary }
-                if let Some(kid) = &key.kid { <span class="tag">{ format!("kid {kid}") }</span> }
                 if let Some(alg) = &key.alg { <span class="tag">{ format!("alg {alg}") }</span> }
             </div>
             if let Some(cert) = &key.certificate {
