@@ -6,7 +6,7 @@ use std::fmt;
 
 pub const USAGE: &str = "\
 Usage: jwt-inspect [--key FILE]... [--secret-file FILE [--secret-encoding ENC]]
-                   [--now UNIX_SECONDS] [--compact] [INPUT_FILE]
+                   [--now UNIX_SECONDS] [--leeway SECONDS] [--compact] [INPUT_FILE]
 
 Finds every token in the input (stdin when no INPUT_FILE is given: a bare
 token, an Authorization header line, a curl command and its reply, a JSON
@@ -16,6 +16,7 @@ Options:
   --key FILE          a public key to verify with: PEM (public key, RSA public
                       key, certificate), JWK or JWKS; repeatable
   --now UNIX_SECONDS  evaluate exp/nbf/iat at this instant (default: now)
+  --leeway SECONDS    clock skew tolerated around exp and nbf (default: 0)
   --compact           print the JSON on one line
   -h, --help          print this help
 
@@ -29,6 +30,7 @@ pub struct Args {
     pub secret_file: Option<String>,
     pub secret_encoding: SecretEncoding,
     pub now: Option<i64>,
+    pub leeway: i64,
     pub compact: bool,
     pub input_file: Option<String>,
     pub help: bool,
@@ -40,6 +42,7 @@ pub struct Args {
 pub enum ArgsError {
     MissingValue(&'static str),
     BadNow(String),
+    BadLeeway(String),
     BadEncoding(String),
     UnknownOption(String),
     TwoInputs(String, String),
@@ -50,6 +53,10 @@ impl fmt::Display for ArgsError {
         match self {
             ArgsError::MissingValue(flag) => write!(f, "{flag} needs a value"),
             ArgsError::BadNow(v) => write!(f, "--now takes whole Unix seconds, not \"{v}\""),
+            ArgsError::BadLeeway(v) => write!(
+                f,
+                "--leeway takes a number of seconds (0 or more), not \"{v}\""
+            ),
             ArgsError::BadEncoding(v) => write!(
                 f,
                 "--secret-encoding is text, base64, base64url or hex, not \"{v}\""
@@ -93,6 +100,15 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, ArgsE
                     .ok_or(ArgsError::MissingValue("--secret-encoding"))?;
                 parsed.secret_encoding =
                     SecretEncoding::parse(&value).ok_or(ArgsError::BadEncoding(value))?;
+            }
+            "--leeway" => {
+                let value = args.next().ok_or(ArgsError::MissingValue("--leeway"))?;
+                parsed.leeway = value
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|l: &i64| *l >= 0)
+                    .ok_or(ArgsError::BadLeeway(value))?;
             }
             "--now" => {
                 let value = args.next().ok_or(ArgsError::MissingValue("--now"))?;

@@ -49,6 +49,7 @@ fn analyse_with(input: &str, keys: KeySet) -> Report {
         input,
         &Options {
             now: 1_700_000_000,
+            leeway: 0,
             keys: Arc::new(keys),
         },
     )
@@ -260,4 +261,43 @@ fn registry_spec_example_kid_is_the_keys_libtrust_id_but_the_signature_fails() {
         "{}",
         signature.message
     );
+}
+
+#[test]
+fn no_issuer_is_claimed_for_rfc_and_wycheproof_tokens() {
+    let mut inputs: Vec<String> = read_json("rfc/rfc_jws_examples.json")["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["jws"].as_str().unwrap().to_string())
+        .collect();
+    for file in [
+        "json_web_signature_test.json",
+        "json_web_key_test.json",
+        "json_web_crypto_test.json",
+    ] {
+        for group in read_json(&format!("wycheproof/{file}"))["testGroups"]
+            .as_array()
+            .unwrap()
+        {
+            for test in group["tests"].as_array().unwrap() {
+                if let Some(Value::String(s)) = test.get("jws").or_else(|| test.get("jwe")) {
+                    inputs.push(s.clone());
+                }
+            }
+        }
+    }
+    let mut tokens = 0;
+    for input in &inputs {
+        for token in analyse_with(input, KeySet::default()).tokens {
+            tokens += 1;
+            assert_eq!(
+                token.vendor.id, None,
+                "{input} was recognised as {:?}: {:?}",
+                token.vendor.id, token.vendor.evidence
+            );
+        }
+    }
+    println!("recognition: {tokens} RFC and Wycheproof tokens, none attributed to an issuer");
+    assert!(tokens > 400);
 }

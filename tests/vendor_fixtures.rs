@@ -5,9 +5,11 @@ mod common;
 
 use common::{b64, read_json, read_text, vendor_fixtures};
 use jwt_inspector::analysis::decode::TokenKind;
+use jwt_inspector::analysis::keys::KeySet;
 use jwt_inspector::analysis::report::Report;
 use jwt_inspector::analysis::{Options, analyse};
 use serde_json::{Value, json};
+use std::sync::Arc;
 
 const NOW: i64 = 1_700_000_000;
 
@@ -107,6 +109,16 @@ fn registry_spec_example_decodes_with_its_libtrust_kid() {
         t.payload.as_ref().unwrap()["access"],
         json!([{"type":"repository","name":"samalba/my-app","actions":["push"]}])
     );
+    assert_eq!(t.vendor.id, fixture["expect"]["vendor"].as_str());
+    let access = t.vendor.access.as_ref().unwrap();
+    assert_eq!(
+        (
+            access[0].kind.as_str(),
+            access[0].name.as_str(),
+            access[0].meaning.as_str()
+        ),
+        ("repository", "samalba/my-app", "push")
+    );
 }
 
 #[test]
@@ -144,10 +156,40 @@ fn auth0_printed_payload_in_a_token_decodes_despite_its_trailing_comma() {
     );
     assert_eq!(
         t.findings.iter().map(|f| f.id).collect::<Vec<_>>(),
-        ["json-not-strict"]
+        ["json-not-strict", "time-not-numeric", "lifetime-unusual"]
     );
     assert_eq!(t.source.description, "id_token field of a JSON reply");
     assert_eq!(t.source.context["expires_in"], 86400);
+    // Recognition: Auth0, the Dataloop development tenant, Google sign-in.
+    let expect = &fixture["expect"];
+    assert_eq!(t.vendor.id, expect["vendor"].as_str());
+    assert_eq!(t.vendor.confidence, Some("high"));
+    let fact = |label: &str| {
+        t.vendor
+            .facts
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(fact("tenant domain"), expect["tenant"].as_str().unwrap());
+    assert!(
+        fact("signed in with")
+            .ends_with(&format!("({})", expect["sub_provider"].as_str().unwrap()))
+    );
+    assert_eq!(
+        t.vendor.token_type.as_deref(),
+        Some("Auth0 ID token (OpenID Connect)")
+    );
+    let lifetime = t.lifetime.as_ref().unwrap();
+    assert_eq!(
+        lifetime.seconds,
+        expect["lifetime_seconds"].as_i64().unwrap()
+    );
+    assert_eq!(
+        lifetime.verdict.as_deref(),
+        Some("lifetime 18 h, though Dataloop documents a 24 h token lifetime")
+    );
 }
 
 #[test]
@@ -171,6 +213,11 @@ fn keystone_fernet_reply_gives_kind_and_creation_time() {
     assert_eq!(t.source.description, "access_token field of a JSON reply");
     assert_eq!(t.source.context["expires_in"], 3600);
     assert_eq!(t.signature.status.as_str(), "unsupported");
+    assert_eq!(t.vendor.id, Some("keystone"));
+    assert_eq!(
+        t.times["created_at"].at.as_deref(),
+        fixture["expect"]["created_at"].as_str()
+    );
 }
 
 /// The wire form of a PKI token: the PEM body, one line, `/` as `-`.
@@ -204,7 +251,83 @@ fn keystone_pki_token_is_found_in_headers_and_as_pem() {
         assert_eq!(report.tokens[0].kind, TokenKind::KeystonePki);
         assert_eq!(report.tokens[0].token, wire);
         assert_eq!(report.tokens[0].source.description, source);
+        assert_eq!(report.tokens[0].vendor.id, Some("keystone"));
     }
+}
+
+#[test]
+fn keystone_pki_json_is_shown_and_its_cms_signature_verifies_with_the_fixture_certificate() {
+    let keys = KeySet::parse(&read_text("vendors/keystone/signing_cert.pem"));
+    let report = analyse(
+        &format!("X-Subject-Token: {}", keystone_wire_token()),
+        &Options {
+            now: NOW,
+            leeway: 0,
+            keys: Arc::new(keys),
+        },
+    );
+    let t = &report.tokens[0];
+    assert_eq!(
+        t.signature.status.as_str(),
+        "valid",
+        "{}",
+        t.signature.message
+    );
+    assert!(
+        t.signature
+            .message
+            .starts_with("CMS signature verified with PEM block 1 (CERTIFICATE)"),
+        "{}",
+        t.signature.message
+    );
+    let token = &t.payload.as_ref().unwrap()["token"];
+    assert!(token["expires_at"].is_string());
+    assert_eq!(
+        t.times["expires_at"].unix,
+        jwt_inspector::analysis::timefmt::parse_iso(token["expires_at"].as_str().unwrap())
+    );
+    assert_eq!(t.keystone.as_ref().unwrap().digest_algorithm, "SHA-256");
+    let facts: Vec<&str> = t.vendor.facts.iter().map(|(l, _)| l.as_str()).collect();
+    assert!(
+        facts.contains(&"user") && facts.contains(&"catalog") && facts.contains(&"roles"),
+        "{facts:?}"
+    );
+    // Without the certificate it is not checked; with the CA it does not match.
+    let unchecked = run(&keystone_wire_token());
+    assert_eq!(unchecked.tokens[0].signature.status.as_str(), "unchecked");
+    let wrong = analyse(
+        &keystone_wire_token(),
+        &Options {
+            now: NOW,
+            leeway: 0,
+            keys: Arc::new(KeySet::parse(&read_text("vendors/keystone/cacert.pem"))),
+        },
+    );
+    assert_eq!(wrong.tokens[0].signature.status.as_str(), "invalid");
+}
+
+#[test]
+fn keystone_pkiz_fixture_is_read_and_its_stale_signature_fails() {
+    let keys = KeySet::parse(&read_text("vendors/keystone/signing_cert.pem"));
+    let report = analyse(
+        &read_text("vendors/keystone/v3.pkiz"),
+        &Options {
+            now: NOW,
+            leeway: 0,
+            keys: Arc::new(keys),
+        },
+    );
+    let t = &report.tokens[0];
+    assert!(
+        t.payload
+            .as_ref()
+            .unwrap()
+            .get("token")
+            .or(t.payload.as_ref().unwrap().get("access"))
+            .is_some()
+    );
+    assert_eq!(t.signature.status.as_str(), "invalid");
+    assert_eq!(t.vendor.id, Some("keystone"));
 }
 
 #[test]
@@ -249,6 +372,7 @@ fn report_json_has_the_contract_fields() {
     }
     assert_eq!(t["kind"], "jws");
     assert_eq!(t["signature"]["status"], "unchecked");
-    assert_eq!(t["vendor"]["id"], Value::Null);
+    assert_eq!(t["vendor"]["id"], "dcos");
+    assert_eq!(t["validity"]["state"], "expired");
     assert_eq!(t["times"]["exp"]["state"], "expired");
 }

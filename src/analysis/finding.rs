@@ -67,6 +67,13 @@ pub enum FindingId {
     EcdsaDerSignature,
     EcdsaScalarOutOfRange,
     SignatureLengthWrong,
+    TimeMilliseconds,
+    TimeNegative,
+    TimeNotNumber,
+    NbfAfterExp,
+    IatInFuture,
+    LifetimeUnusual,
+    ExpMissing,
 }
 
 impl FindingId {
@@ -105,11 +112,25 @@ impl FindingId {
             FindingId::EcdsaDerSignature => "ecdsa-der-signature",
             FindingId::EcdsaScalarOutOfRange => "ecdsa-signature-out-of-range",
             FindingId::SignatureLengthWrong => "signature-length-wrong",
+            FindingId::TimeMilliseconds => "time-milliseconds",
+            FindingId::TimeNegative => "time-negative",
+            FindingId::TimeNotNumber => "time-not-numeric",
+            FindingId::NbfAfterExp => "nbf-after-exp",
+            FindingId::IatInFuture => "iat-in-future",
+            FindingId::LifetimeUnusual => "lifetime-unusual",
+            FindingId::ExpMissing => "exp-missing",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
+            FindingId::TimeMilliseconds
+            | FindingId::TimeNegative
+            | FindingId::TimeNotNumber
+            | FindingId::IatInFuture
+            | FindingId::ExpMissing => Severity::Medium,
+            FindingId::NbfAfterExp => Severity::High,
+            FindingId::LifetimeUnusual => Severity::Low,
             FindingId::AlgConfusion | FindingId::AlgConfusionForged | FindingId::RocaKey => {
                 Severity::Critical
             }
@@ -175,6 +196,13 @@ impl FindingId {
             FindingId::EcdsaDerSignature => "RFC 7518 §3.4",
             FindingId::EcdsaScalarOutOfRange => "RFC 7518 §3.4; CVE-2022-21449",
             FindingId::SignatureLengthWrong => "RFC 7518 §3",
+            FindingId::TimeMilliseconds => "RFC 7519 §2",
+            FindingId::TimeNegative => "RFC 7519 §2",
+            FindingId::TimeNotNumber => "RFC 7519 §2, §4.1.4",
+            FindingId::NbfAfterExp => "RFC 7519 §4.1.4, §4.1.5",
+            FindingId::IatInFuture => "RFC 7519 §4.1.6",
+            FindingId::LifetimeUnusual => "issuer documentation",
+            FindingId::ExpMissing => "RFC 7519 §4.1.4; RFC 8725 §3.10",
         }
     }
 }

@@ -3,3 +3,4 @@
 //! PKIZ tokens (CMS SignedData around the token JSON).
 
 pub mod fernet;
+pub mod pki;

@@ -7,7 +7,9 @@ use crate::analysis::finder::{Notice, Source};
 use crate::analysis::finding::Finding;
 use crate::analysis::keys::{KeyError, KeyReport};
 use crate::analysis::keystone::fernet::FernetInfo;
-use crate::analysis::times::TimeClaim;
+use crate::analysis::keystone::pki::PkiDetails;
+use crate::analysis::times::{TimeClaim, Validity};
+use crate::analysis::vendor::{ExpectedLifetime, VendorReport};
 use crate::analysis::verify::KeyUse;
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -40,18 +42,69 @@ pub struct TokenReport {
     pub payload_text: Option<String>,
     pub signature: SignatureReport,
     pub vendor: VendorReport,
-    pub times: IndexMap<&'static str, TimeClaim>,
+    /// Every time value, keyed by claim (`exp`, `nbf`, `iat`, `auth_time`,
+    /// `updated_at`, `expires_at`, `issued_at`, `reply.expires_at`, …).
+    pub times: IndexMap<String, TimeClaim>,
+    /// The token's state at `now`, with the window that decides it.
+    pub validity: Validity,
+    /// `expires - issued`, compared with what the issuer documents.
+    pub lifetime: Option<Lifetime>,
     pub findings: Vec<Finding>,
     pub errors: Vec<TokenError>,
     /// Keystone Fernet details (version, creation time).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fernet: Option<FernetInfo>,
+    /// Keystone PKI / PKIZ envelope (digest, signer).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keystone: Option<PkiDetails>,
     /// The token carried in the payload (`cty: JWT`), decoded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nested: Option<Box<TokenReport>>,
     /// The dot-separated segments, for display.
     #[serde(skip)]
     pub segments: Vec<String>,
+}
+
+impl TokenReport {
+    /// A report with nothing decoded yet.
+    pub fn empty(token: String, kind: TokenKind, source: Source) -> Self {
+        TokenReport {
+            segments: vec![token.clone()],
+            token,
+            kind,
+            source,
+            header: None,
+            payload: None,
+            payload_text: None,
+            signature: SignatureReport {
+                status: SignatureStatus::Unchecked,
+                message: "Not checked.".into(),
+                key: None,
+            },
+            vendor: VendorReport::default(),
+            times: IndexMap::new(),
+            validity: crate::analysis::times::validity_at(Default::default(), 0, 0),
+            lifetime: None,
+            findings: Vec::new(),
+            errors: Vec::new(),
+            fernet: None,
+            keystone: None,
+            nested: None,
+        }
+    }
+}
+
+/// How long the token lives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Lifetime {
+    pub seconds: i64,
+    /// "24 h", "5 d", "18 h".
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<ExpectedLifetime>,
+    /// Set when the lifetime differs from what the issuer documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
 }
 
 /// The signature verdict.
@@ -83,10 +136,4 @@ impl SignatureStatus {
             SignatureStatus::Unsupported => "unsupported",
         }
     }
-}
-
-/// Who issued the token, once recognised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
-pub struct VendorReport {
-    pub id: Option<&'static str>,
 }

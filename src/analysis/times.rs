@@ -1,26 +1,35 @@
-//! The time claims of a token — `exp`, `nbf`, `iat` (RFC 7519 §4.1.4–4.1.6)
-//! — read as NumericDate (RFC 7519 §2) and evaluated against a `now` the
-//! caller supplies.
+//! When a token is valid. Reads the time claims — `exp`, `nbf`, `iat`
+//! (RFC 7519 §4.1.4–4.1.6), `auth_time` and `updated_at` (OpenID Connect
+//! Core §2, §5.1), Keystone's `expires_at` / `issued_at`, and a reply's
+//! `issued_at` + `expires_in` (RFC 6749 §5.1) — and evaluates them against a
+//! `now` and a leeway the caller supplies. The page re-evaluates
+//! [`validity_at`] every second; the core never reads a clock.
 
+use crate::analysis::finding::{Finding, FindingId};
 use crate::analysis::timefmt;
 use indexmap::IndexMap;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-/// The claims evaluated here, in display order.
-pub const TIME_CLAIMS: [&str; 3] = ["exp", "nbf", "iat"];
+/// Values above this are almost certainly milliseconds: as seconds they
+/// are after the year 5138.
+pub const MILLISECONDS_THRESHOLD: i64 = 100_000_000_000;
+/// A token is "expiring soon" within this many seconds of `exp`…
+pub const EXPIRING_SOON_SECONDS: i64 = 300;
 
-/// One time claim, evaluated.
+/// One time value, evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimeClaim {
+    /// Where it came from: `payload`, `keystone token`, `reply`.
+    pub source: &'static str,
     /// Whole Unix seconds (fractions are legal NumericDate and truncated here).
     pub unix: Option<i64>,
     /// RFC 3339 in UTC.
     pub at: Option<String>,
     /// `unix - now`: positive in the future, negative in the past.
     pub seconds_left: Option<i64>,
-    /// `expired` / `valid` for exp, `not-yet-valid` / `valid` for nbf,
-    /// `past` / `future` for iat; `unreadable` when the value is not a date.
+    /// `expired` / `valid` for expiries, `not-yet-valid` / `valid` for
+    /// `nbf`, `past` / `future` for issue times; `unreadable` otherwise.
     pub state: &'static str,
     /// "in 4 d 03:12:09", "7 years ago".
     pub relative: Option<String>,
@@ -29,108 +38,304 @@ pub struct TimeClaim {
     pub problem: Option<String>,
 }
 
-/// Evaluates the time claims present in `payload` at `now`.
-pub fn evaluate(payload: Option<&Value>, now: i64) -> IndexMap<&'static str, TimeClaim> {
-    let mut times = IndexMap::new();
-    let Some(payload) = payload.and_then(Value::as_object) else {
-        return times;
-    };
-    for name in TIME_CLAIMS {
-        if let Some(value) = payload.get(name) {
-            times.insert(name, evaluate_one(name, value, now));
-        }
-    }
-    times
+/// What decides validity, kept so the page can re-evaluate it each second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Window {
+    pub expires: Option<i64>,
+    pub not_before: Option<i64>,
+    pub issued: Option<i64>,
 }
 
-fn evaluate_one(name: &str, value: &Value, now: i64) -> TimeClaim {
-    let (unix, problem) = numeric_date(value);
-    let Some(unix) = unix else {
-        return TimeClaim {
-            unix: None,
-            at: None,
-            seconds_left: None,
-            state: "unreadable",
-            relative: None,
-            problem,
-        };
-    };
-    let seconds_left = unix.saturating_sub(now);
-    let state = match name {
-        "exp" if seconds_left <= 0 => "expired",
-        "nbf" if seconds_left > 0 => "not-yet-valid",
-        "iat" if seconds_left > 0 => "future",
-        "iat" => "past",
-        _ => "valid",
-    };
-    TimeClaim {
-        unix: Some(unix),
-        at: timefmt::utc_iso(unix),
-        seconds_left: Some(seconds_left),
-        state,
-        relative: Some(timefmt::relative(seconds_left)),
-        problem,
+impl Window {
+    /// `expires - issued`, when both are known.
+    pub fn lifetime(&self) -> Option<i64> {
+        Some(self.expires? - self.issued?)
     }
 }
 
-/// Reads a NumericDate: a JSON number of seconds since the epoch.
-fn numeric_date(value: &Value) -> (Option<i64>, Option<String>) {
-    match value {
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                (Some(i), None)
-            } else if let Some(f) = n.as_f64().filter(|f| f.is_finite() && f.abs() < 9.0e15) {
-                (Some(f.trunc() as i64), None)
-            } else {
-                (None, Some(format!("{n} is outside any representable date")))
+/// The token's state at an instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Validity {
+    /// `not-yet-valid`, `valid`, `expiring-soon`, `expired`, `no-expiry`.
+    pub state: &'static str,
+    /// "expires in 4 d 03:12:09", "expired 7 years ago", …
+    pub message: String,
+    /// Seconds of clock skew tolerated (RFC 7519 §4.1.4).
+    pub leeway: i64,
+    pub window: Window,
+}
+
+/// All time values of a token, its validity and lifetime.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Evaluation {
+    pub claims: IndexMap<String, TimeClaim>,
+    pub window: Window,
+    pub findings: Vec<Finding>,
+}
+
+/// Inputs besides the token's payload.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sources<'a> {
+    pub payload: Option<&'a Value>,
+    /// The token JSON inside a Keystone PKI token (`token` or `access`).
+    pub keystone: Option<&'a Value>,
+    /// Siblings of a token found in a JSON reply.
+    pub reply: Option<&'a Map<String, Value>>,
+}
+
+/// One instant, evaluated as the time claim `name`.
+pub fn instant(name: &str, source: &'static str, unix: i64, now: i64, leeway: i64) -> TimeClaim {
+    let mut e = Evaluation::default();
+    e.add(name, source, &Value::from(unix), now, leeway);
+    e.claims.swap_remove(name).expect("just added")
+}
+
+/// Reads and evaluates every time value at `now` with `leeway`.
+pub fn evaluate(sources: Sources<'_>, now: i64, leeway: i64) -> Evaluation {
+    let mut e = Evaluation::default();
+    if let Some(payload) = sources.payload.and_then(Value::as_object) {
+        for name in ["exp", "nbf", "iat", "auth_time", "updated_at"] {
+            if let Some(value) = payload.get(name) {
+                e.add(name, "payload", value, now, leeway);
             }
         }
-        Value::String(s) => (
-            None,
-            Some(format!(
-                "the value is the string \"{s}\"; RFC 7519 §2 requires a number of seconds"
-            )),
+        e.window.expires = e.unix("exp");
+        e.window.not_before = e.unix("nbf");
+        e.window.issued = e.unix("iat");
+        check_order(&mut e, now, leeway);
+    }
+    if let Some(token) = sources.keystone.and_then(keystone_token) {
+        for (name, key) in [
+            ("expires_at", "expires_at"),
+            ("issued_at", "issued_at"),
+            ("expires", "expires"),
+        ] {
+            if let Some(value) = token.get(key) {
+                e.add(name, "keystone token", value, now, leeway);
+            }
+        }
+        e.window.expires = e
+            .window
+            .expires
+            .or(e.unix("expires_at"))
+            .or(e.unix("expires"));
+        e.window.issued = e.window.issued.or(e.unix("issued_at"));
+    }
+    if let Some(reply) = sources.reply {
+        add_reply(&mut e, reply, now, leeway);
+    }
+    e
+}
+
+/// `token` (Keystone v3) or `access.token` (v2).
+fn keystone_token(value: &Value) -> Option<&Map<String, Value>> {
+    value
+        .get("token")
+        .or_else(|| value.get("access").and_then(|a| a.get("token")))
+        .and_then(Value::as_object)
+}
+
+/// RFC 6749 §5.1 `expires_in` counts from when the reply was issued; a
+/// registry reply also gives `issued_at` (distribution token spec).
+fn add_reply(e: &mut Evaluation, reply: &Map<String, Value>, now: i64, leeway: i64) {
+    let issued = reply.get("issued_at");
+    if let Some(value) = issued {
+        e.add("reply.issued_at", "reply", value, now, leeway);
+    }
+    let Some(expires_in) = reply.get("expires_in").and_then(Value::as_i64) else {
+        return;
+    };
+    if let Some(issued) = e.unix("reply.issued_at") {
+        let expires = issued + expires_in;
+        e.add(
+            "reply.expires_at",
+            "reply",
+            &Value::from(expires),
+            now,
+            leeway,
+        );
+        e.window.expires = e.window.expires.or(Some(expires));
+        e.window.issued = e.window.issued.or(Some(issued));
+    }
+}
+
+impl Evaluation {
+    fn unix(&self, name: &str) -> Option<i64> {
+        self.claims.get(name)?.unix
+    }
+
+    fn add(&mut self, name: &str, source: &'static str, value: &Value, now: i64, leeway: i64) {
+        let (unix, problem, finding) = read_instant(name, value);
+        if let Some(finding) = finding {
+            self.findings.push(finding);
+        }
+        let claim = match unix {
+            Some(unix) => {
+                let seconds_left = unix.saturating_sub(now);
+                TimeClaim {
+                    source,
+                    unix: Some(unix),
+                    at: timefmt::utc_iso(unix),
+                    seconds_left: Some(seconds_left),
+                    state: claim_state(name, seconds_left, leeway),
+                    relative: Some(timefmt::relative(seconds_left)),
+                    problem,
+                }
+            }
+            None => TimeClaim {
+                source,
+                unix: None,
+                at: None,
+                seconds_left: None,
+                state: "unreadable",
+                relative: None,
+                problem,
+            },
+        };
+        self.claims.insert(name.to_string(), claim);
+    }
+}
+
+fn claim_state(name: &str, seconds_left: i64, leeway: i64) -> &'static str {
+    let is_expiry = matches!(name, "exp" | "expires_at" | "expires" | "reply.expires_at");
+    let is_start = name == "nbf";
+    if is_expiry {
+        if seconds_left + leeway <= 0 {
+            "expired"
+        } else {
+            "valid"
+        }
+    } else if is_start {
+        if seconds_left - leeway > 0 {
+            "not-yet-valid"
+        } else {
+            "valid"
+        }
+    } else if seconds_left - leeway > 0 {
+        "future"
+    } else {
+        "past"
+    }
+}
+
+/// Reads a NumericDate (RFC 7519 §2), or an RFC 3339 string where
+/// Keystone and registries use one; returns the value, a problem for the
+/// person, and a finding when the value is malformed.
+fn read_instant(name: &str, value: &Value) -> (Option<i64>, Option<String>, Option<Finding>) {
+    let numeric = !matches!(
+        name,
+        "expires_at" | "issued_at" | "expires" | "reply.issued_at"
+    );
+    match value {
+        Value::Number(n) => {
+            let (unix, fraction) = match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => (i, false),
+                (None, Some(f)) if f.is_finite() && f.abs() < 9.0e15 => (f.trunc() as i64, f.fract() != 0.0),
+                _ => return (None, Some(format!("{n} is outside any representable date")), None),
+            };
+            if unix > MILLISECONDS_THRESHOLD {
+                let as_ms = timefmt::utc_iso(unix / 1000).unwrap_or_default();
+                let problem = format!("{unix} looks like milliseconds: as seconds it is beyond the year 5000; as milliseconds it would be {as_ms}");
+                return (Some(unix), Some(problem.clone()), Some(Finding::new(FindingId::TimeMilliseconds, format!("`{name}` is {unix}: {problem}. RFC 7519 §2 counts seconds."))));
+            }
+            if unix < 0 {
+                let problem = format!("{unix} is before 1970");
+                return (Some(unix), Some(problem), Some(Finding::new(FindingId::TimeNegative, format!("`{name}` is negative ({unix}), a date before 1970: almost certainly a bug in the issuer."))));
+            }
+            let problem = fraction.then(|| format!("{n} has a fraction of a second, which NumericDate allows (RFC 7519 §2)"));
+            (Some(unix), problem, None)
+        }
+        Value::String(text) => match timefmt::parse_iso(text) {
+            Some(unix) if numeric => (
+                Some(unix),
+                Some(format!("written as the string \"{text}\"; RFC 7519 §2 wants a number of seconds")),
+                Some(Finding::new(FindingId::TimeNotNumber, format!("`{name}` is the string \"{text}\", not a number of seconds: strict libraries reject the token or ignore the claim."))),
+            ),
+            Some(unix) => (Some(unix), None, None),
+            None => (
+                None,
+                Some(format!("the string \"{text}\" is not a date")),
+                numeric.then(|| Finding::new(FindingId::TimeNotNumber, format!("`{name}` is the string \"{text}\", which is not a NumericDate (RFC 7519 §2)."))),
+            ),
+        },
+        other => (None, Some(format!("{other} is not a date")), Some(Finding::new(FindingId::TimeNotNumber, format!("`{name}` is {other}, not a number of seconds (RFC 7519 §2).")))),
+    }
+}
+
+fn check_order(e: &mut Evaluation, now: i64, leeway: i64) {
+    if let (Some(nbf), Some(exp)) = (e.window.not_before, e.window.expires)
+        && nbf > exp
+    {
+        e.findings.push(Finding::new(
+            FindingId::NbfAfterExp,
+            format!(
+                "`nbf` ({}) is after `exp` ({}): the token can never be valid.",
+                timefmt::utc_iso(nbf).unwrap_or_default(),
+                timefmt::utc_iso(exp).unwrap_or_default()
+            ),
+        ));
+    }
+    if let Some(iat) = e.window.issued
+        && iat > now + leeway
+    {
+        e.findings.push(Finding::new(
+            FindingId::IatInFuture,
+            format!(
+                "`iat` is {} in the future: the issuer's clock is ahead, or the token was made up.",
+                timefmt::duration((iat - now).unsigned_abs())
+            ),
+        ));
+    }
+}
+
+/// The token's state at `now`, with `leeway` seconds of skew tolerated.
+pub fn validity_at(window: Window, now: i64, leeway: i64) -> Validity {
+    let (state, message) = match (window.not_before, window.expires) {
+        (Some(nbf), _) if now + leeway < nbf => (
+            "not-yet-valid",
+            format!(
+                "not valid yet: becomes valid in {}",
+                timefmt::duration((nbf - now).unsigned_abs())
+            ),
         ),
-        other => (
-            None,
-            Some(format!("{other} is not a number of seconds (RFC 7519 §2)")),
+        (_, Some(exp)) if now >= exp + leeway => (
+            "expired",
+            format!(
+                "expired {} ago",
+                timefmt::duration((now - exp).unsigned_abs())
+            ),
         ),
+        (_, Some(exp)) if now >= exp => (
+            "expiring-soon",
+            format!(
+                "past exp by {}, still accepted within the {leeway} s leeway",
+                timefmt::duration((now - exp).unsigned_abs())
+            ),
+        ),
+        (_, Some(exp)) => {
+            let left = exp - now;
+            let soon = window.lifetime().map_or(EXPIRING_SOON_SECONDS, |l| {
+                (l / 5).clamp(10, EXPIRING_SOON_SECONDS)
+            });
+            let text = format!("expires in {}", timefmt::duration(left.unsigned_abs()));
+            if left <= soon {
+                ("expiring-soon", text)
+            } else {
+                ("valid", text)
+            }
+        }
+        (_, None) => (
+            "no-expiry",
+            "never expires: it carries no expiry".to_string(),
+        ),
+    };
+    Validity {
+        state,
+        message,
+        leeway,
+        window,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn expired_token_says_how_long_ago() {
-        let payload = json!({"exp": 1_467_985_466, "uid": "peter"});
-        let times = evaluate(Some(&payload), 1_467_985_466 + 3600);
-        let exp = &times["exp"];
-        assert_eq!(exp.state, "expired");
-        assert_eq!(exp.at.as_deref(), Some("2016-07-08T13:44:26Z"));
-        assert_eq!(exp.seconds_left, Some(-3600));
-        assert_eq!(exp.relative.as_deref(), Some("01:00:00 ago"));
-    }
-
-    #[test]
-    fn not_yet_valid_and_future_iat_are_states() {
-        let payload = json!({"nbf": 200, "iat": 150, "exp": 300});
-        let times = evaluate(Some(&payload), 100);
-        assert_eq!(times["nbf"].state, "not-yet-valid");
-        assert_eq!(times["iat"].state, "future");
-        assert_eq!(times["exp"].state, "valid");
-        let order: Vec<_> = times.keys().copied().collect();
-        assert_eq!(order, ["exp", "nbf", "iat"]);
-    }
-
-    #[test]
-    fn fractional_dates_are_legal_and_strings_are_unreadable() {
-        let payload = json!({"exp": 1.5e9, "iat": "1500000000"});
-        let times = evaluate(Some(&payload), 0);
-        assert_eq!(times["exp"].unix, Some(1_500_000_000));
-        assert_eq!(times["iat"].state, "unreadable");
-        assert!(times["iat"].problem.as_deref().unwrap().contains("string"));
-    }
-}
+mod tests;

@@ -48,6 +48,7 @@ fn run(args: &Args) -> Result<(), String> {
     let input = read_input(args.input_file.as_deref())?;
     let options = Options {
         now: args.now.unwrap_or_else(now_unix_seconds),
+        leeway: args.leeway,
         keys: Arc::new(keys),
     };
     let report = analysis::analyse(&input, &options);

@@ -51,6 +51,7 @@ impl AppState {
     fn reanalysed(mut self, now: i64) -> Self {
         let options = Options {
             now,
+            leeway: 0,
             keys: self.keys.clone(),
         };
         self.report = Rc::new(analyse(&self.input, &options));

@@ -29,7 +29,7 @@ pub fn claims_table(props: &ClaimsTableProps) -> Html {
     };
     let rows = REGISTERED.iter().filter_map(|(name, meaning)| {
         let value = payload.get(*name)?;
-        let shown = match props.token.times.get(name) {
+        let shown = match props.token.times.get(*name) {
             Some(time) => time_cell(value, time),
             None => html! { <code>{ compact_json(value) }</code> },
         };

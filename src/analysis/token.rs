@@ -1,0 +1,257 @@
+//! Builds one [`TokenReport`] from a found token: decode, verify, evaluate
+//! times, recognise the issuer, compare the lifetime with what the issuer
+//! documents.
+
+use crate::analysis::Options;
+use crate::analysis::decode::{self, Decoded, Segment, TokenError, TokenKind};
+use crate::analysis::finder::{FoundToken, Shape, Source};
+use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::keystone::{fernet, pki};
+use crate::analysis::report::{Lifetime, SignatureReport, SignatureStatus, TokenReport};
+use crate::analysis::times::{self, Sources, Window};
+use crate::analysis::vendor::{self, VendorReport};
+use crate::analysis::verify;
+use serde_json::Value;
+
+/// Analyses one found token.
+pub fn analyse(found: FoundToken, options: &Options) -> TokenReport {
+    match found.shape {
+        Some(Shape::Compact) => {
+            let decoded = decode::decode_compact(&found.text);
+            compact(found.text, found.source, decoded, options)
+        }
+        Some(Shape::Fernet) => fernet_token(found, options),
+        Some(Shape::KeystonePki) => pki_token(found, TokenKind::KeystonePki, options),
+        Some(Shape::KeystonePkiz) => pki_token(found, TokenKind::KeystonePkiz, options),
+        None => opaque(found, options),
+    }
+}
+
+fn compact(token: String, source: Source, decoded: Decoded, options: &Options) -> TokenReport {
+    let kind = decoded.kind.unwrap_or(TokenKind::Jws);
+    let verification = verify::verify_token(&decoded, &options.keys);
+    let mut findings = decoded.findings;
+    findings.extend(verification.findings);
+    let nested = decoded.nested.map(|inner| {
+        let text = inner.segments.join(".");
+        let inner_source = Source {
+            description: "payload of the enclosing token".into(),
+            context: Default::default(),
+            notes: Vec::new(),
+            ..source.clone()
+        };
+        Box::new(compact(text, inner_source, *inner, options))
+    });
+    let mut report = TokenReport {
+        kind,
+        header: decoded.header,
+        payload: decoded.payload,
+        payload_text: decoded.payload_text,
+        signature: SignatureReport {
+            status: verification.status,
+            message: verification.message,
+            key: verification.key,
+        },
+        findings,
+        errors: decoded.errors,
+        nested,
+        segments: decoded.segments,
+        ..TokenReport::empty(token, kind, source)
+    };
+    let payload = report.payload.clone();
+    complete(
+        &mut report,
+        Sources {
+            payload: payload.as_ref(),
+            ..Sources::default()
+        },
+        options,
+    );
+    if matches!(kind, TokenKind::Jws | TokenKind::Unsecured)
+        && report.payload.is_some()
+        && report.validity.window.expires.is_none()
+    {
+        report.findings.push(Finding::new(FindingId::ExpMissing, "The token has no `exp`: it is valid forever unless the server enforces its own limit (RFC 8725 §3.10 advises short lifetimes)."));
+    }
+    report
+}
+
+/// Times, issuer, lifetime and validity — shared by every token kind.
+fn complete(report: &mut TokenReport, sources: Sources<'_>, options: &Options) {
+    let context = report.source.context.clone();
+    let sources = Sources {
+        reply: Some(&context),
+        ..sources
+    };
+    let evaluation = times::evaluate(sources, options.now, options.leeway);
+    report.findings.extend(evaluation.findings);
+    report.times = evaluation.claims;
+    let vendor = vendor::recognise(&vendor::Input {
+        kind: report.kind,
+        token: &report.token,
+        header: report.header.as_ref().and_then(Value::as_object),
+        payload: sources.payload.and_then(Value::as_object),
+        reply: &report.source.context,
+        source: &report.source.description,
+        keystone: sources.keystone,
+        keys: &options.keys,
+    });
+    report.lifetime = lifetime(evaluation.window, &vendor, &mut report.findings);
+    report.vendor = vendor;
+    report.validity = times::validity_at(evaluation.window, options.now, options.leeway);
+}
+
+/// `expires - issued`, compared with what the issuer documents.
+fn lifetime(
+    window: Window,
+    vendor: &VendorReport,
+    findings: &mut Vec<Finding>,
+) -> Option<Lifetime> {
+    let seconds = window.lifetime()?;
+    let text = vendor::lifetime_text(seconds);
+    let expected = vendor.expected_lifetime.clone();
+    let verdict = expected.as_ref().and_then(|e| {
+        let off = match e.rule {
+            "minimum" => seconds < e.seconds,
+            "maximum" => seconds > e.seconds,
+            _ => (seconds - e.seconds).abs() * 10 > e.seconds,
+        };
+        off.then(|| format!("lifetime {text}, though {}", e.text))
+    });
+    if let Some(verdict) = &verdict {
+        findings.push(Finding::new(FindingId::LifetimeUnusual, format!("The token's {verdict}: it was issued with a non-default setting, or by something else.")));
+    }
+    Some(Lifetime {
+        seconds,
+        text,
+        expected,
+        verdict,
+    })
+}
+
+fn fernet_token(found: FoundToken, options: &Options) -> TokenReport {
+    let mut report = TokenReport::empty(found.text, TokenKind::KeystoneFernet, found.source);
+    report.signature = signature(
+        SignatureStatus::Unsupported,
+        "Not checkable here: a Fernet token is authenticated with a symmetric key that only Keystone holds.",
+    );
+    match fernet::read(&report.token) {
+        Ok(info) => {
+            let created = info
+                .created_at
+                .clone()
+                .unwrap_or_else(|| info.created_unix.to_string());
+            report.findings.push(Finding::new(FindingId::Encrypted, format!("Keystone Fernet token created {created}: its contents (user, project, expiry) are encrypted with Keystone's key and cannot be read here.")));
+            let created_unix = info.created_unix;
+            report.fernet = Some(info);
+            complete(&mut report, Sources::default(), options);
+            report.times.insert(
+                "created_at".into(),
+                times::instant(
+                    "created_at",
+                    "fernet token",
+                    created_unix,
+                    options.now,
+                    options.leeway,
+                ),
+            );
+            report.validity.state = "unknown";
+            report.validity.message = format!(
+                "the expiry is inside the encrypted part; with Keystone's default of 1 h it expires {}",
+                crate::analysis::timefmt::relative(
+                    created_unix + vendor::keystone::KEYSTONE_DEFAULT_SECONDS - options.now
+                )
+            );
+        }
+        Err(error) => {
+            report.errors.push(error_at(
+                Segment::Token,
+                "fernet-invalid",
+                format!("This looks like a Fernet token but {error}."),
+            ));
+            complete(&mut report, Sources::default(), options);
+        }
+    }
+    report
+}
+
+fn pki_token(found: FoundToken, kind: TokenKind, options: &Options) -> TokenReport {
+    let mut report = TokenReport::empty(found.text, kind, found.source);
+    let read = if kind == TokenKind::KeystonePki {
+        pki::read_pki(&report.token)
+    } else {
+        pki::read_pkiz(&report.token)
+    };
+    match read {
+        Ok(token) => {
+            let (status, message) = pki::verify(&token, &options.keys);
+            report.signature = signature(status, &message);
+            if let Some(error) = &token.content_error {
+                report.errors.push(error_at(
+                    Segment::Payload,
+                    "keystone-content",
+                    error.clone(),
+                ));
+            }
+            report.payload = token.content.clone();
+            report.keystone = Some(token.details);
+            let content = token.content;
+            complete(
+                &mut report,
+                Sources {
+                    keystone: content.as_ref(),
+                    ..Sources::default()
+                },
+                options,
+            );
+        }
+        Err(error) => {
+            report.signature = signature(
+                SignatureStatus::Unchecked,
+                "Not checked: the token could not be read.",
+            );
+            report.errors.push(error_at(
+                Segment::Token,
+                "keystone-cms",
+                format!(
+                    "This looks like a Keystone {} token but {error}.",
+                    if kind == TokenKind::KeystonePki {
+                        "PKI"
+                    } else {
+                        "PKIZ"
+                    }
+                ),
+            ));
+            complete(&mut report, Sources::default(), options);
+        }
+    }
+    report
+}
+
+fn opaque(found: FoundToken, options: &Options) -> TokenReport {
+    let mut report = TokenReport::empty(found.text, TokenKind::Opaque, found.source);
+    report.signature = signature(
+        SignatureStatus::Unsupported,
+        "Nothing to verify: an opaque token carries no signature; only its issuer can look it up.",
+    );
+    report.findings.push(Finding::new(FindingId::Opaque, "This value is not a JWT or a Keystone token: it is an opaque token (a random handle), which only the server that issued it can interpret."));
+    complete(&mut report, Sources::default(), options);
+    report
+}
+
+fn signature(status: SignatureStatus, message: &str) -> SignatureReport {
+    SignatureReport {
+        status,
+        message: message.to_string(),
+        key: None,
+    }
+}
+
+fn error_at(segment: Segment, id: &'static str, message: String) -> TokenError {
+    TokenError {
+        id,
+        segment,
+        offset: None,
+        message,
+    }
+}

@@ -1,0 +1,181 @@
+//! Who issued a token, recognised from what it carries. Each issuer is one
+//! small recogniser (one file each) that returns the evidence it matched
+//! and a score; the best score wins. Recognition explains — it never
+//! changes a verdict.
+
+pub mod auth0;
+pub mod claims;
+pub mod dcos;
+pub mod keystone;
+pub mod registry;
+
+use crate::analysis::decode::TokenKind;
+use crate::analysis::keys::KeySet;
+use crate::analysis::timefmt;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// What recognisers look at.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub kind: TokenKind,
+    /// The token text, for the "how to send" command.
+    pub token: &'a str,
+    pub header: Option<&'a Map<String, Value>>,
+    pub payload: Option<&'a Map<String, Value>>,
+    /// Siblings of the token in a JSON reply.
+    pub reply: &'a Map<String, Value>,
+    /// How the token was sent ("Authorization header, Bearer scheme", …).
+    pub source: &'a str,
+    /// The token JSON of a Keystone PKI token.
+    pub keystone: Option<&'a Value>,
+    pub keys: &'a KeySet,
+}
+
+impl<'a> Input<'a> {
+    pub fn claim(&self, name: &str) -> Option<&'a Value> {
+        self.payload?.get(name)
+    }
+
+    pub fn claim_str(&self, name: &str) -> Option<&'a str> {
+        self.claim(name)?.as_str()
+    }
+
+    pub fn header_str(&self, name: &str) -> Option<&'a str> {
+        self.header?.get(name)?.as_str()
+    }
+}
+
+/// How the issuer expects the token to be sent, with a ready command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HowToSend {
+    /// "Authorization: token=<token>".
+    pub header: String,
+    /// A curl command with the token filled in.
+    pub curl: String,
+}
+
+/// What the issuer documents about token lifetimes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpectedLifetime {
+    pub seconds: i64,
+    /// `default`, `maximum` or `minimum`.
+    pub rule: &'static str,
+    /// "DC/OS login tokens last 5 days by default".
+    pub text: String,
+}
+
+/// One row of a registry token's `access` claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccessRow {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub actions: Vec<String>,
+    /// "pull and push", "all actions (*)", "nothing".
+    pub meaning: String,
+}
+
+/// The recognised issuer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct VendorReport {
+    /// `dcos`, `docker-registry`, `auth0`, `keystone-jws`, `keystone`; null when unknown.
+    pub id: Option<&'static str>,
+    pub name: Option<String>,
+    /// `high`, `medium` or `low`.
+    pub confidence: Option<&'static str>,
+    /// What matched, in words.
+    pub evidence: Vec<String>,
+    /// "DC/OS authentication token", "Auth0 ID token", …
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub how_to_send: Option<HowToSend>,
+    /// Where the issuer publishes its verification keys (never fetched).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keys_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_lifetime: Option<ExpectedLifetime>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Docker registry `access` claim as a table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access: Option<Vec<AccessRow>>,
+    /// Issuer-specific facts (Auth0 tenant and connection, Keystone user
+    /// and project, …) as label → text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<(String, String)>,
+    #[serde(skip)]
+    pub score: u32,
+}
+
+impl VendorReport {
+    pub(crate) fn new(id: &'static str, name: impl Into<String>) -> Self {
+        VendorReport {
+            id: Some(id),
+            name: Some(name.into()),
+            ..VendorReport::default()
+        }
+    }
+
+    pub(crate) fn evidence(&mut self, points: u32, text: impl Into<String>) {
+        self.score += points;
+        self.evidence.push(text.into());
+    }
+
+    pub(crate) fn fact(&mut self, label: &str, text: impl Into<String>) {
+        self.facts.push((label.to_string(), text.into()));
+    }
+
+    fn finish(mut self) -> Self {
+        self.confidence = Some(match self.score {
+            80.. => "high",
+            55..80 => "medium",
+            _ => "low",
+        });
+        self
+    }
+}
+
+/// Below this score nothing is claimed.
+const MIN_SCORE: u32 = 40;
+
+/// Recognises the issuer, or returns an empty report.
+pub fn recognise(input: &Input<'_>) -> VendorReport {
+    let candidates = [
+        dcos::recognise(input),
+        registry::recognise(input),
+        auth0::recognise(input),
+        keystone::recognise(input),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(|r| r.score >= MIN_SCORE)
+        .max_by_key(|r| r.score)
+        .map(VendorReport::finish)
+        .unwrap_or_default()
+}
+
+/// A curl command that sends `token` in `header`.
+pub(crate) fn curl(header_template: &str, token: &str, url: &str) -> HowToSend {
+    let header = header_template.replace("<token>", token);
+    HowToSend {
+        header: header_template.to_string(),
+        curl: format!("curl -H \"{header}\" {url}"),
+    }
+}
+
+/// "24 h", "5 d", "10 min", "60 s".
+pub fn lifetime_text(seconds: i64) -> String {
+    match seconds {
+        s if s % 86_400 == 0 && s >= 86_400 => format!("{} d", s / 86_400),
+        s if s % 3_600 == 0 && s >= 3_600 => format!("{} h", s / 3_600),
+        s if s % 60 == 0 && s >= 60 => format!("{} min", s / 60),
+        s if s < 3_600 => format!("{s} s"),
+        s => timefmt::duration(s.unsigned_abs()),
+    }
+}
+
+#[cfg(test)]
+mod tests;
