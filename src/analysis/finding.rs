@@ -74,6 +74,7 @@ pub enum FindingId {
     IatInFuture,
     LifetimeUnusual,
     ExpMissing,
+    FernetEncrypted,
 }
 
 impl FindingId {
@@ -119,6 +120,7 @@ impl FindingId {
             FindingId::IatInFuture => "iat-in-future",
             FindingId::LifetimeUnusual => "lifetime-unusual",
             FindingId::ExpMissing => "exp-missing",
+            FindingId::FernetEncrypted => "keystone-fernet-encrypted",
         }
     }
 
@@ -159,6 +161,7 @@ impl FindingId {
             | FindingId::NestingTooDeep => Severity::Medium,
             FindingId::Base64UrlPadding | FindingId::TypUnexpected => Severity::Low,
             FindingId::Encrypted
+            | FindingId::FernetEncrypted
             | FindingId::NestedToken
             | FindingId::Fragment
             | FindingId::Opaque => Severity::Info,
@@ -203,6 +206,7 @@ impl FindingId {
             FindingId::IatInFuture => "RFC 7519 §4.1.6",
             FindingId::LifetimeUnusual => "issuer documentation",
             FindingId::ExpMissing => "RFC 7519 §4.1.4; RFC 8725 §3.10",
+            FindingId::FernetEncrypted => "Fernet spec (github.com/fernet/spec)",
         }
     }
 }

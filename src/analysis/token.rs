@@ -141,7 +141,7 @@ fn fernet_token(found: FoundToken, options: &Options) -> TokenReport {
                 .created_at
                 .clone()
                 .unwrap_or_else(|| info.created_unix.to_string());
-            report.findings.push(Finding::new(FindingId::Encrypted, format!("Keystone Fernet token created {created}: its contents (user, project, expiry) are encrypted with Keystone's key and cannot be read here.")));
+            report.findings.push(Finding::new(FindingId::FernetEncrypted, format!("Keystone Fernet token created {created}: its contents (user, project, expiry) are encrypted with Keystone's key and cannot be read here.")));
             let created_unix = info.created_unix;
             report.fernet = Some(info);
             complete(&mut report, Sources::default(), options);
