@@ -337,5 +337,24 @@ pub fn validity_at(window: Window, now: i64, leeway: i64) -> Validity {
     }
 }
 
+/// Which instant a countdown counts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Countdown {
+    Expiry,
+    NotBefore,
+}
+
+/// The live countdown text: "expires in 4 d 03:12:09", "expired 7 years
+/// ago", "becomes valid in 00:10:00", "valid since 2 d 01:00:00".
+pub fn countdown(kind: Countdown, target: i64, now: i64) -> String {
+    let span = timefmt::duration((target - now).unsigned_abs());
+    match (kind, target > now) {
+        (Countdown::Expiry, true) => format!("expires in {span}"),
+        (Countdown::Expiry, false) => format!("expired {span} ago"),
+        (Countdown::NotBefore, true) => format!("becomes valid in {span}"),
+        (Countdown::NotBefore, false) => format!("valid since {span}"),
+    }
+}
+
 #[cfg(test)]
 mod tests;

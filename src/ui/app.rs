@@ -1,7 +1,7 @@
 //! The page: paste on one side, analysis on the other.
 
 use crate::ui::clock;
-use crate::ui::components::{KeyPanel, NoticeList, PasteInput, TokenList, TokenView};
+use crate::ui::components::{KeyPanel, NoticeList, PasteInput, TimeControls, TokenList, TokenView};
 use crate::ui::state::{Action, AppState};
 use yew::prelude::*;
 
@@ -37,6 +37,24 @@ pub fn app() -> Html {
             })
         })
     };
+    let on_leeway = {
+        let state = state.clone();
+        Callback::from(move |leeway| {
+            state.dispatch(Action::SetLeeway {
+                leeway,
+                now: clock::now_unix_seconds(),
+            })
+        })
+    };
+    let on_as_of = {
+        let state = state.clone();
+        Callback::from(move |as_of| {
+            state.dispatch(Action::SetAsOf {
+                as_of,
+                now: clock::now_unix_seconds(),
+            })
+        })
+    };
     let on_select = {
         let state = state.clone();
         Callback::from(move |index: usize| state.dispatch(Action::Select(index)))
@@ -57,10 +75,11 @@ pub fn app() -> Html {
                         keys={report.keys.clone()} errors={report.key_errors.clone()} on_keys={on_keys} on_secret={on_secret} />
                 </section>
                 <section class="analysis" aria-label="Analysis" aria-live="polite">
+                    <TimeControls leeway={state.leeway} as_of={state.as_of} on_leeway={on_leeway} on_as_of={on_as_of} />
                     <NoticeList notices={report.notices.clone()} />
                     <TokenList report={report.clone()} selected={state.selected} on_select={on_select} />
                     if let Some(token) = selected {
-                        <TokenView token={std::rc::Rc::new(token)} />
+                        <TokenView token={std::rc::Rc::new(token)} leeway={state.leeway} as_of={state.as_of} />
                     }
                 </section>
             </main>

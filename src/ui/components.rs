@@ -1,23 +1,31 @@
 //! One small function component per file.
 
 mod claims_table;
+mod copy_button;
 mod findings;
 mod json_view;
 mod key_panel;
+mod live_validity;
 mod notices;
 mod paste_input;
 mod segments;
+mod time_controls;
 mod token_list;
 mod token_view;
+mod vendor_panel;
 mod verdict;
 
 pub use claims_table::ClaimsTable;
+pub use copy_button::CopyButton;
 pub use findings::{ErrorList, FindingList};
 pub use json_view::JsonView;
 pub use key_panel::KeyPanel;
+pub use live_validity::LiveValidity;
 pub use notices::NoticeList;
 pub use paste_input::PasteInput;
 pub use segments::Segments;
+pub use time_controls::TimeControls;
 pub use token_list::TokenList;
 pub use token_view::TokenView;
+pub use vendor_panel::VendorPanel;
 pub use verdict::Verdict;

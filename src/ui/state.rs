@@ -20,6 +20,10 @@ pub struct AppState {
     pub secret: String,
     pub secret_encoding: SecretEncoding,
     pub keys: Arc<KeySet>,
+    /// Seconds of clock skew tolerated.
+    pub leeway: i64,
+    /// A chosen instant to evaluate times at, instead of the clock.
+    pub as_of: Option<i64>,
     pub selected: usize,
     pub report: Rc<Report>,
 }
@@ -31,6 +35,8 @@ impl PartialEq for AppState {
             && self.secret == other.secret
             && self.secret_encoding == other.secret_encoding
             && self.selected == other.selected
+            && self.leeway == other.leeway
+            && self.as_of == other.as_of
             && Rc::ptr_eq(&self.report, &other.report)
     }
 }
@@ -43,6 +49,8 @@ impl AppState {
             secret: String::new(),
             secret_encoding: SecretEncoding::Text,
             keys: Arc::default(),
+            leeway: 0,
+            as_of: None,
             selected: 0,
             report: Rc::new(analyse("", &Options::at(now))),
         }
@@ -50,8 +58,8 @@ impl AppState {
 
     fn reanalysed(mut self, now: i64) -> Self {
         let options = Options {
-            now,
-            leeway: 0,
+            now: self.as_of.unwrap_or(now),
+            leeway: self.leeway,
             keys: self.keys.clone(),
         };
         self.report = Rc::new(analyse(&self.input, &options));
@@ -88,6 +96,14 @@ pub enum Action {
         encoding: SecretEncoding,
         now: i64,
     },
+    SetLeeway {
+        leeway: i64,
+        now: i64,
+    },
+    SetAsOf {
+        as_of: Option<i64>,
+        now: i64,
+    },
     Select(usize),
 }
 
@@ -119,6 +135,8 @@ impl Reducible for AppState {
             }
             .with_parsed_keys()
             .reanalysed(now),
+            Action::SetLeeway { leeway, now } => AppState { leeway, ..state }.reanalysed(now),
+            Action::SetAsOf { as_of, now } => AppState { as_of, ..state }.reanalysed(now),
             Action::Select(index) if index < self.report.tokens.len() => AppState {
                 selected: index,
                 ..state
@@ -192,5 +210,30 @@ mod tests {
         });
         assert_eq!(state.report.key_errors.len(), 1);
         assert_eq!(state.key_text, "garbage");
+    }
+
+    #[test]
+    fn as_of_and_leeway_re_evaluate_times() {
+        let dcos = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJleHAiOjE0Njc5ODU0NjYsInVpZCI6InBldGVyIn0.lsLJx2WsX99HF96CizMOcZpMIgbjGDBHvFZCGeNDsM-xZQzHQJHo_UA8WodQ52o8uBJ2CY983DhJdIH2Gfc_fbZtYGvUx-IvQnHFbUBd8qBN0A_4BQHeNINFUKdVQuJsbsW-uVj-w0q3RAFwO5DPPc2ppwIjkeQbgGP1ZN-2-uV6Jow04cdkq4jcODsD1y0v4EmIBPLQil0HU2B95IHtlBNN7haTUkCksXE-43BHy4ErboySeq6VgkwLpw_Pi8n236kZ2-GobSmhA-BpjbkO3uGLHrYUfJjrJyiPM2_PZQMHY80-m5sMMMQ9m1Ciag2Cw74JKGfJ3qMW3j3z2Hm7GQ";
+        let state = Rc::new(AppState::new(2_000_000_000)).reduce(Action::SetInput {
+            text: dcos.into(),
+            now: 2_000_000_000,
+        });
+        assert_eq!(state.report.tokens[0].validity.state, "expired");
+        let state = state.reduce(Action::SetAsOf {
+            as_of: Some(1_467_985_000),
+            now: 2_000_000_000,
+        });
+        assert_eq!(state.report.tokens[0].validity.state, "valid");
+        let state = state.reduce(Action::SetAsOf {
+            as_of: Some(1_467_985_500),
+            now: 2_000_000_000,
+        });
+        assert_eq!(state.report.tokens[0].validity.state, "expired");
+        let state = state.reduce(Action::SetLeeway {
+            leeway: 60,
+            now: 2_000_000_000,
+        });
+        assert_eq!(state.report.tokens[0].validity.state, "expiring-soon");
     }
 }

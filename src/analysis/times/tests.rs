@@ -135,3 +135,20 @@ fn claims_are_listed_in_a_stable_order() {
     let order: Vec<_> = e.claims.keys().cloned().collect();
     assert_eq!(order, ["exp", "nbf", "iat", "auth_time"]);
 }
+
+#[test]
+fn countdown_texts() {
+    assert_eq!(countdown(Countdown::Expiry, 100, 40), "expires in 00:01:00");
+    assert_eq!(
+        countdown(Countdown::Expiry, 100, 100),
+        "expired 00:00:00 ago"
+    );
+    assert_eq!(
+        countdown(Countdown::NotBefore, 700, 100),
+        "becomes valid in 00:10:00"
+    );
+    assert_eq!(
+        countdown(Countdown::NotBefore, 100, 200),
+        "valid since 00:01:40"
+    );
+}

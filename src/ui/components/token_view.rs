@@ -2,13 +2,17 @@
 
 use crate::analysis::decode::TokenKind;
 use crate::analysis::report::TokenReport;
-use crate::ui::components::{ClaimsTable, ErrorList, FindingList, JsonView, Segments, Verdict};
+use crate::ui::components::{
+    ClaimsTable, ErrorList, FindingList, JsonView, LiveValidity, Segments, VendorPanel, Verdict,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TokenViewProps {
     pub token: Rc<TokenReport>,
+    pub leeway: i64,
+    pub as_of: Option<i64>,
 }
 
 #[function_component(TokenView)]
@@ -32,12 +36,27 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                 }
             </div>
             <Verdict signature={t.signature.clone()} />
+            <LiveValidity window={t.validity.window} leeway={props.leeway} as_of={props.as_of} />
+            <VendorPanel vendor={t.vendor.clone()} />
+            if let Some(lifetime) = &t.lifetime {
+                <p class="lifetime">{ format!("Lifetime {}", lifetime.text) }
+                    if let Some(verdict) = &lifetime.verdict { <span class="problem">{ format!(" — {verdict}") }</span> }
+                </p>
+            }
             <ErrorList errors={t.errors.clone()} />
             <FindingList findings={t.findings.clone()} />
             if t.header.is_some() || matches!(t.kind, TokenKind::Jws | TokenKind::Jwe | TokenKind::Unsecured) {
                 <div class="json-pair">
                     <JsonView title="Header" value={t.header.clone()} testid="header-json" class="header" />
                     <JsonView title={payload_title} value={t.payload.clone()} fallback={t.payload_text.clone()} testid="payload-json" class="payload" />
+                </div>
+            } else if t.payload.is_some() {
+                <JsonView title="Token JSON (the signed content)" value={t.payload.clone()} testid="payload-json" class="payload" />
+            }
+            if let Some(pki) = &t.keystone {
+                <div class="panel">
+                    <h3 class="panel-title">{ format!("Keystone {} token (CMS SignedData)", pki.format.to_uppercase()) }</h3>
+                    <p>{ format!("Digest {}, signature {}; signer: {}; {} certificates included; {} bytes of token JSON.", pki.digest_algorithm, pki.signature_algorithm, pki.signer, pki.certificates_included, pki.content_bytes) }</p>
                 </div>
             }
             if let Some(fernet) = &t.fernet {
@@ -50,7 +69,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
             if let Some(nested) = &t.nested {
                 <section class="nested" aria-label="Nested token">
                     <h3 class="panel-title">{ "Nested token (the payload above)" }</h3>
-                    <TokenView token={Rc::new((**nested).clone())} />
+                    <TokenView token={Rc::new((**nested).clone())} leeway={props.leeway} as_of={props.as_of} />
                 </section>
             }
         </article>
