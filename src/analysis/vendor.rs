@@ -169,6 +169,7 @@ pub(crate) fn curl(header_template: &str, token: &str, url: &str) -> HowToSend {
 /// "24 h", "5 d", "10 min", "60 s".
 pub fn lifetime_text(seconds: i64) -> String {
     match seconds {
+        s if s >= 2 * 365 * 86_400 => format!("{} years", s / (365 * 86_400)),
         s if s % 86_400 == 0 && s >= 86_400 => format!("{} d", s / 86_400),
         s if s % 3_600 == 0 && s >= 3_600 => format!("{} h", s / 3_600),
         s if s % 60 == 0 && s >= 60 => format!("{} min", s / 60),

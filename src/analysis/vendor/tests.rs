@@ -161,4 +161,5 @@ fn lifetimes_read_naturally() {
     assert_eq!(lifetime_text(64_800), "18 h");
     assert_eq!(lifetime_text(600), "10 min");
     assert_eq!(lifetime_text(59), "59 s");
+    assert_eq!(lifetime_text(2_335_219_200), "74 years");
 }
