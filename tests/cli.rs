@@ -86,6 +86,11 @@ fn now_drives_the_time_states() {
     assert_eq!(before["tokens"][0]["times"]["exp"]["seconds_left"], 66);
     let after = report(&["--now=1467985500"], &token);
     assert_eq!(after["tokens"][0]["times"]["exp"]["state"], "expired");
+    assert_eq!(after["tokens"][0]["validity"]["state"], "expired");
+    let lenient = report(&["--now=1467985500", "--leeway", "60"], &token);
+    assert_eq!(lenient["tokens"][0]["validity"]["state"], "expiring-soon");
+    assert_eq!(after["tokens"][0]["vendor"]["id"], "dcos");
+    assert!(after["tokens"][0]["vendor"]["evidence"].as_array().unwrap().len() >= 3);
 }
 
 #[test]
