@@ -3,8 +3,10 @@
 //! clock access is in [`clock`].
 
 pub mod app;
+pub mod browser;
 pub mod clock;
 pub mod components;
+pub mod examples;
 pub mod state;
 
 pub use app::App;

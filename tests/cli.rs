@@ -90,7 +90,13 @@ fn now_drives_the_time_states() {
     let lenient = report(&["--now=1467985500", "--leeway", "60"], &token);
     assert_eq!(lenient["tokens"][0]["validity"]["state"], "expiring-soon");
     assert_eq!(after["tokens"][0]["vendor"]["id"], "dcos");
-    assert!(after["tokens"][0]["vendor"]["evidence"].as_array().unwrap().len() >= 3);
+    assert!(
+        after["tokens"][0]["vendor"]["evidence"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 3
+    );
 }
 
 #[test]

@@ -1,13 +1,23 @@
 //! The page: paste on one side, analysis on the other.
 
-use crate::ui::clock;
-use crate::ui::components::{KeyPanel, NoticeList, PasteInput, TimeControls, TokenList, TokenView};
+use crate::ui::components::{
+    KeyPanel, Masthead, NoticeList, PasteInput, TimeControls, TokenList, TokenView,
+};
+use crate::ui::examples::Example;
 use crate::ui::state::{Action, AppState};
+use crate::ui::{browser, clock};
 use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::new(clock::now_unix_seconds()));
+    let state = use_reducer(|| {
+        let now = clock::now_unix_seconds();
+        let state = AppState::new(now);
+        match browser::token_from_fragment() {
+            Some(token) => state.with_input(token, now),
+            None => state,
+        }
+    });
 
     let on_input = {
         let state = state.clone();
@@ -55,6 +65,16 @@ pub fn app() -> Html {
             })
         })
     };
+    let on_example = {
+        let state = state.clone();
+        Callback::from(move |example: Example| {
+            state.dispatch(Action::LoadExample {
+                paste: example.paste,
+                key: example.key,
+                now: clock::now_unix_seconds(),
+            })
+        })
+    };
     let on_select = {
         let state = state.clone();
         Callback::from(move |index: usize| state.dispatch(Action::Select(index)))
@@ -64,10 +84,7 @@ pub fn app() -> Html {
 
     html! {
         <div class="page">
-            <header class="masthead">
-                <h1>{ "JWT Inspector" }</h1>
-                <p class="promise">{ "Runs entirely in your browser. Nothing you paste leaves this page." }</p>
-            </header>
+            <Masthead on_example={on_example} />
             <main class="layout">
                 <section class="inputs" aria-label="Input">
                     <PasteInput value={state.input.clone()} on_input={on_input} />

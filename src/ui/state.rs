@@ -56,6 +56,15 @@ impl AppState {
         }
     }
 
+    /// Starts with `text` already pasted (a share link).
+    pub fn with_input(self, text: String, now: i64) -> Self {
+        AppState {
+            input: text,
+            ..self
+        }
+        .reanalysed(now)
+    }
+
     fn reanalysed(mut self, now: i64) -> Self {
         let options = Options {
             now: self.as_of.unwrap_or(now),
@@ -100,6 +109,12 @@ pub enum Action {
         leeway: i64,
         now: i64,
     },
+    /// An example: its paste and its key, replacing both.
+    LoadExample {
+        paste: String,
+        key: String,
+        now: i64,
+    },
     SetAsOf {
         as_of: Option<i64>,
         now: i64,
@@ -131,6 +146,15 @@ impl Reducible for AppState {
             } => AppState {
                 secret,
                 secret_encoding: encoding,
+                ..state
+            }
+            .with_parsed_keys()
+            .reanalysed(now),
+            Action::LoadExample { paste, key, now } => AppState {
+                input: paste,
+                key_text: key,
+                secret: String::new(),
+                selected: 0,
                 ..state
             }
             .with_parsed_keys()

@@ -1,5 +1,6 @@
 //! A JSON value, pretty-printed in its original member order.
 
+use crate::ui::components::CopyButton;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -22,10 +23,14 @@ pub fn json_view(props: &JsonViewProps) -> Html {
         (None, Some(text)) => text.clone(),
         (None, None) => "—".to_string(),
     };
+    let label = format!("Copy the {}", props.title.to_lowercase());
     html! {
         <div class={classes!("panel", "json-panel", props.class.to_string())}>
-            <h3 class="panel-title">{ &props.title }</h3>
-            <pre data-testid={props.testid.clone()} tabindex="0">{ body }</pre>
+            <div class="panel-head">
+                <h3 class="panel-title">{ &props.title }</h3>
+                <CopyButton text={body.clone()} label={label} testid={format!("copy-{}", props.testid)} />
+            </div>
+            <pre data-testid={props.testid.clone()} tabindex="0" aria-label={props.title.clone()}>{ body }</pre>
         </div>
     }
 }

@@ -3,7 +3,8 @@
 use crate::analysis::decode::TokenKind;
 use crate::analysis::report::TokenReport;
 use crate::ui::components::{
-    ClaimsTable, ErrorList, FindingList, JsonView, LiveValidity, Segments, VendorPanel, Verdict,
+    ClaimsTable, CopyButton, ErrorList, FindingList, JsonView, LiveValidity, Segments, Share,
+    VendorPanel, Verdict,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,7 +28,11 @@ pub fn token_view(props: &TokenViewProps) -> Html {
     html! {
         <article class="token-view" aria-label="Selected token">
             <div class="panel">
-                <h3 class="panel-title">{ format!("Token · {}", t.kind.as_str()) }</h3>
+                <div class="panel-head">
+                    <h3 class="panel-title">{ format!("Token · {}", t.kind.as_str()) }</h3>
+                    <CopyButton text={t.token.clone()} label="Copy the token" testid="copy-token" />
+                    <Share token={t.token.clone()} />
+                </div>
                 <Segments segments={t.segments.clone()} is_jwe={is_jwe} />
                 <p class="source-line">{ format!("Found as: {} (line {})", t.source.description, t.source.line) }</p>
                 { for t.source.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }

@@ -1,0 +1,18 @@
+// Starts the inspector's WebAssembly. A file rather than Trunk's inline
+// loader, so the Content-Security-Policy can forbid every inline script.
+// Registers the service worker that lets the page load again offline.
+(() => {
+  "use strict";
+  const { js, wasm } = document.currentScript.dataset;
+  import(js)
+    .then((bindings) => bindings.default({ module_or_path: wasm }))
+    .catch((error) => {
+      const message = document.createElement("p");
+      message.setAttribute("role", "alert");
+      message.textContent = `The inspector could not start in this browser (${error}). Nothing was sent anywhere.`;
+      document.body.append(message);
+    });
+  if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+    addEventListener("load", () => navigator.serviceWorker.register("./sw.js").catch(() => {}));
+  }
+})();

@@ -1,0 +1,166 @@
+// Issue #5 in a real browser: nothing leaves the page (requests, storage,
+// URL), sharing happens only when asked, the page works offline after one
+// visit, the theme toggles, everything is keyboard operable, and axe-core
+// finds no WCAG 2.1 AA violation.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { startServer, launchBrowser, openApp, paste, vector, DIST, ROOT } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const staticFiles = new Set(["/", ...readdirSync(DIST).map((f) => `/${f}`)]);
+
+test("privacy: paste, verify, switch, settings — no request leaves, nothing is stored, the URL is unchanged", async () => {
+  const context = await browser.newContext();
+  const requests = [];
+  context.on("request", (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="paste"]');
+  const startUrl = page.url();
+
+  const dcos = vector("vendors/dcos/out-of-band-verification.json");
+  const registry = vector("vendors/registry/seed-icp-image-manager-response.json");
+  await paste(page, `${registry.paste}\nAuthorization: token=${dcos.token}\n`);
+  await page.fill('[data-testid="key"]', JSON.stringify(dcos.jwks));
+  await page.locator('[data-testid="token-item"]').nth(1).click();
+  await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();
+  await page.fill('[data-testid="secret"]', "a secret that must not be stored anywhere");
+  await page.selectOption('[data-testid="secret-encoding"]', "hex");
+  await page.fill('[data-testid="leeway"]', "30");
+  await page.click('[data-testid="theme-toggle"]');
+  await page.selectOption('[data-testid="examples"]', "auth0");
+  await page.locator('[data-testid="vendor"][data-vendor]').first().waitFor();
+  await page.waitForTimeout(1_500); // let countdowns tick and any stray request happen
+
+  const foreign = requests.filter((u) => !u.startsWith(server.origin));
+  assert.deepEqual(foreign, [], "requests to other origins");
+  const unknown = requests.map((u) => new URL(u).pathname).filter((p) => !staticFiles.has(p));
+  assert.deepEqual(unknown, [], "requests for anything but the page's own static files");
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookies: document.cookie,
+    databases: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(stored, { local: 0, session: 0, cookies: "", databases: 0 });
+  assert.equal(page.url(), startUrl);
+  await context.close();
+});
+
+test("the CSP forbids connections to other origins and inline scripts", async () => {
+  const { page } = await openApp(browser, server.url);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  const blocked = await page.evaluate(async () => {
+    try {
+      await fetch("https://example.com/exfiltrate");
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  assert.ok(blocked, "a cross-origin fetch must fail");
+  assert.equal(await page.locator("script:not([src])").count(), 0, "no inline scripts");
+});
+
+test("share puts the token in the fragment only when asked, with a warning, and the link reopens it", async () => {
+  const fixture = vector("vendors/dcos/seed-authorization-header.json");
+  const { page, context } = await openApp(browser, server.url);
+  await paste(page, fixture.paste);
+  await page.locator('[data-testid="token-item"]').waitFor();
+  assert.equal(new URL(page.url()).hash, "");
+  await page.click('[data-testid="share"]');
+  await page.locator('[data-testid="share-warning"]').waitFor();
+  assert.match(await page.locator('[data-testid="share-warning"]').innerText(), /contains the token itself/);
+  const shared = page.url();
+  assert.equal(new URL(shared).hash, `#token=${fixture.expect.token}`);
+  const second = await context.newPage();
+  await second.goto(shared);
+  await second.locator('[data-testid="payload-json"]').waitFor();
+  assert.equal(await second.locator('[data-testid="paste"]').inputValue(), fixture.expect.token);
+  // jwt.io-style fragments open too.
+  const third = await context.newPage();
+  await third.goto(`${server.url}#id_token=${fixture.expect.token}&state=xyz`);
+  await third.locator('[data-testid="payload-json"]').waitFor();
+  assert.deepEqual(JSON.parse(await third.locator('[data-testid="payload-json"]').innerText()), fixture.expect.payload);
+});
+
+test("offline: after one visit the page reloads with no network and still inspects tokens", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="paste"]');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid="paste"]', { timeout: 15_000 });
+  await paste(page, vector("vendors/dcos/seed-authorization-header.json").paste);
+  await page.locator('[data-testid="payload-json"]').waitFor();
+  assert.match(await page.locator('[data-testid="payload-json"]').innerText(), /bootstrapuser/);
+  await context.close();
+});
+
+test("theme toggles between light and dark, and the page is keyboard operable", async () => {
+  const { page } = await openApp(browser, server.url, { colorScheme: "light" });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.click('[data-testid="theme-toggle"]');
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
+  assert.notEqual(await background(), light);
+  await page.click('[data-testid="theme-toggle"]');
+  assert.equal(await background(), light);
+
+  const dcos = vector("vendors/dcos/out-of-band-verification.json");
+  await paste(page, `${dcos.token}\n\n${vector("vendors/dcos/seed-authorization-header.json").paste}`);
+  await page.locator('[data-testid="token-item"]').nth(1).waitFor();
+  await page.locator('[data-testid="token-item"]').first().focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator('[data-testid="token-item"]').nth(1).getAttribute("aria-pressed"), "true");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none", "the focused element shows a focus ring");
+});
+
+async function axe(page) {
+  await page.addScriptTag({ path: join(ROOT, "node_modules/axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+}
+
+test("axe-core: no WCAG 2.1 AA violations, empty and full, in both themes", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid="paste"]');
+    assert.deepEqual(await axe(page), [], `${colorScheme}, empty page`);
+    for (const example of ["docker-registry", "auth0", "keystone-pki"]) {
+      await page.selectOption('[data-testid="examples"]', example);
+      await page.locator('[data-testid="vendor"]').waitFor();
+      await page.click('[data-testid="share"]');
+      assert.deepEqual(await axe(page), [], `${colorScheme}, ${example}`);
+    }
+    await context.close();
+  }
+});
