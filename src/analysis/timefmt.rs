@@ -55,6 +55,9 @@ pub fn duration(seconds: u64) -> String {
 
 /// `in 4 d 03:12:09` or `7 years ago`, relative to now.
 pub fn relative(seconds_from_now: i64) -> String {
+    if seconds_from_now == 0 {
+        return "now".to_string();
+    }
     let text = duration(seconds_from_now.unsigned_abs());
     if seconds_from_now >= 0 {
         format!("in {text}")
@@ -97,5 +100,6 @@ mod tests {
         );
         assert_eq!(relative(-7 * 365 * 86_400 - 5), "7 years ago");
         assert_eq!(relative(60), "in 00:01:00");
+        assert_eq!(relative(0), "now");
     }
 }

@@ -41,11 +41,11 @@ pub fn live_validity(props: &LiveValidityProps) -> Html {
     let validity = times::validity_at(props.window, now, props.leeway);
     let label = match validity.state {
         "not-yet-valid" => "Not yet valid",
-        "valid" => "Valid now",
+        "valid" => "Within its validity period",
         "expiring-soon" => "Expiring soon",
         "expired" => "Expired",
         "no-expiry" => "Never expires",
-        _ => "Validity unknown",
+        _ => "Validity period unknown",
     };
     html! {
         <div class={classes!("validity", validity.state)} data-testid="validity" data-state={validity.state}>

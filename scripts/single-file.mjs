@@ -1,0 +1,66 @@
+// Turns the Trunk build in dist/ into one self-contained HTML file (CSS,
+// JavaScript and WebAssembly inlined) that works opened from file:// on an
+// air-gapped machine. Its CSP allows only these exact inline blocks (by
+// hash) and no connection at all.
+//
+// Usage: node scripts/single-file.mjs [dist] [output]
+
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { dirname, join, resolve } from "node:path";
+
+const dist = resolve(process.argv[2] || "dist");
+const output = resolve(process.argv[3] || "dist-single/jwt-inspector.html");
+
+const index = readFileSync(join(dist, "index.html"), "utf8");
+const attribute = (name) => {
+  const match = index.match(new RegExp(`${name}="\\./([^"]+)"`));
+  if (!match) throw new Error(`${name} not found in ${dist}/index.html: run the Trunk build first`);
+  return match[1];
+};
+const jsFile = attribute("data-js");
+const wasmFile = attribute("data-wasm");
+const cssFile = index.match(/<link rel="stylesheet" href="\.\/([^"]+)"/)[1];
+const iconFile = index.match(/<link rel="icon" href="\.\/([^"]+)"/)[1];
+
+const glue = readFileSync(join(dist, jsFile), "utf8");
+const wasm = readFileSync(join(dist, wasmFile)).toString("base64");
+const css = readFileSync(join(dist, cssFile), "utf8");
+const icon = readFileSync(join(dist, iconFile)).toString("base64");
+
+const script = `${glue}
+const wasmBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+`;
+const hash = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+  `style-src ${hash(css)}`,
+  "img-src data:",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+const html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light dark">
+<title>JWT Inspector — offline, private (single file)</title>
+<link rel="icon" href="data:image/svg+xml;base64,${icon}">
+<style>${css}</style>
+<script type="module">${script}</script>
+</head>
+<body>
+<noscript>This inspector runs as WebAssembly in your browser; please enable JavaScript. Nothing you paste is sent anywhere.</noscript>
+</body>
+</html>
+`;
+mkdirSync(dirname(output), { recursive: true });
+writeFileSync(output, html);
+console.log(`wrote ${output} (${(html.length / 1024).toFixed(0)} KB): open it from disk; it needs no network`);

@@ -1,0 +1,41 @@
+// Issue #5: the single-file build works opened from disk (file://) on a
+// machine with no network: paste, decode, verify — and asks for nothing.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launchBrowser, paste, vector, DIST, ROOT } from "./harness.mjs";
+
+let browser, file;
+before(async () => {
+  file = join(mkdtempSync(join(tmpdir(), "jwt-inspector-single-")), "jwt-inspector.html");
+  execFileSync("node", [join(ROOT, "scripts/single-file.mjs"), DIST, file]);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test("opened from file:// with the network off, it decodes and verifies", async () => {
+  const context = await browser.newContext();
+  await context.setOffline(true);
+  const requests = [];
+  context.on("request", (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector('[data-testid="paste"]', { timeout: 30_000 });
+  const a2 = vector("rfc/rfc_jws_examples.json").vectors.find((v) => v.rfc === "RFC 7515 A.2");
+  await paste(page, a2.jws);
+  await page.fill('[data-testid="key"]', JSON.stringify(a2.jwk));
+  await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();
+  assert.match(await page.locator('[data-testid="payload-json"]').innerText(), /"iss": "joe"/);
+  assert.deepEqual(requests.filter((u) => !u.startsWith("file://") && !u.startsWith("data:")), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
