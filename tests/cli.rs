@@ -157,7 +157,7 @@ fn secret_file_in_hex_verifies_hs256() {
         .bytes;
     let secret = temp_file(
         "secret.hex",
-        &format!("{}\n", data_encoding::HEXLOWER.encode(&key)),
+        &format!("{}\n", base16ct::lower::encode_string(&key)),
     );
     let value = report(
         &[

@@ -53,9 +53,7 @@ impl Counts {
 }
 
 fn hex(v: &Value) -> Vec<u8> {
-    data_encoding::HEXLOWER_PERMISSIVE
-        .decode(v.as_str().unwrap().as_bytes())
-        .unwrap()
+    base16ct::mixed::decode_vec(v.as_str().unwrap().as_bytes()).unwrap()
 }
 
 /// The group's key, read from its PEM; its JWK (and PKCS#1 DER for RSA)

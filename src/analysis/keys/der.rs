@@ -128,7 +128,7 @@ pub fn from_certificate(der: &[u8]) -> Result<DerKey, String> {
     key.certificate = Some(CertificateInfo {
         subject: tbs.subject().to_string(),
         issuer: tbs.issuer().to_string(),
-        serial: data_encoding::HEXUPPER.encode(tbs.serial_number().as_bytes()),
+        serial: base16ct::upper::encode_string(tbs.serial_number().as_bytes()),
         not_before,
         not_after,
         not_before_at: crate::analysis::timefmt::utc_iso(not_before),

@@ -25,7 +25,7 @@ impl Fingerprints {
     pub fn of(material: &KeyMaterial, spki_der: Option<&[u8]>) -> Self {
         Fingerprints {
             jwk_thumbprint: jwk_thumbprint(material),
-            spki_sha256: spki_der.map(|der| data_encoding::HEXLOWER.encode(&Sha256::digest(der))),
+            spki_sha256: spki_der.map(|der| base16ct::lower::encode_string(&Sha256::digest(der))),
             libtrust_key_id: spki_der.map(libtrust_key_id),
         }
     }
@@ -85,7 +85,8 @@ fn unsigned(bytes: &[u8]) -> Vec<u8> {
 /// The libtrust key ID of a DER SubjectPublicKeyInfo.
 pub fn libtrust_key_id(spki_der: &[u8]) -> String {
     let digest = Sha256::digest(spki_der);
-    let encoded = data_encoding::BASE32_NOPAD.encode(&digest[..30]);
+    let encoded =
+        <base32ct::Base32UpperUnpadded as base32ct::Encoding>::encode_string(&digest[..30]);
     encoded
         .as_bytes()
         .chunks(4)

@@ -131,7 +131,7 @@ pub fn rsa_exponent_text(key: &rsa::PublicKey) -> String {
         buf[8 - trimmed.len()..].copy_from_slice(&trimmed);
         u64::from_be_bytes(buf).to_string()
     } else {
-        format!("0x{}", data_encoding::HEXLOWER.encode(&trimmed))
+        format!("0x{}", base16ct::lower::encode_string(&trimmed))
     }
 }
 

@@ -57,8 +57,7 @@ pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, String> {
         SecretEncoding::Base64url => BASE64URL
             .decode(&compact)
             .map_err(|e| format!("the secret is not base64url: {e}"))?,
-        SecretEncoding::Hex => data_encoding::HEXLOWER_PERMISSIVE
-            .decode(compact.as_bytes())
+        SecretEncoding::Hex => base16ct::mixed::decode_vec(compact.as_bytes())
             .map_err(|e| format!("the secret is not hex: {e}"))?,
     };
     if bytes.is_empty() {

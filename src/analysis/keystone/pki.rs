@@ -140,7 +140,7 @@ fn read_der(der_bytes: &[u8], format: &'static str) -> Result<PkiToken, String> 
                 format!(
                     "issuer {}; serial {}",
                     isn.issuer,
-                    data_encoding::HEXUPPER.encode(&serial)
+                    base16ct::upper::encode_string(&serial)
                 ),
                 Some(isn.issuer.to_string()),
                 Some(serial),
@@ -149,7 +149,7 @@ fn read_der(der_bytes: &[u8], format: &'static str) -> Result<PkiToken, String> 
         SignerIdentifier::SubjectKeyIdentifier(ski) => (
             format!(
                 "subject key identifier {}",
-                data_encoding::HEXUPPER.encode(ski.0.as_bytes())
+                base16ct::upper::encode_string(ski.0.as_bytes())
             ),
             None,
             None,
@@ -240,7 +240,7 @@ pub fn verify(token: &PkiToken, keys: &KeySet) -> (SignatureStatus, String) {
         if ok {
             let named = match (&key.certificate, &token.signer_serial) {
                 (Some(cert), Some(serial))
-                    if cert.serial == data_encoding::HEXUPPER.encode(serial) =>
+                    if cert.serial == base16ct::upper::encode_string(serial) =>
                 {
                     " — the certificate the token names as its signer"
                 }
