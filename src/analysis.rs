@@ -8,6 +8,8 @@ pub mod decode;
 pub mod finder;
 pub mod finding;
 pub mod json;
+pub mod key_report;
+#[cfg(feature = "crypto")]
 pub mod keys;
 pub mod keystone;
 pub mod report;
@@ -15,6 +17,7 @@ pub mod timefmt;
 pub mod times;
 mod token;
 pub mod vendor;
+#[cfg(feature = "crypto")]
 pub mod verify;
 
 use keys::KeySet;

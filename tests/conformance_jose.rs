@@ -253,7 +253,7 @@ fn registry_spec_example_kid_is_the_keys_libtrust_id_but_the_signature_fails() {
     let signature = &report.tokens[0].signature;
     assert_eq!(signature.status, SignatureStatus::Invalid);
     let key = signature.key.as_ref().expect("the key that was tried");
-    assert_eq!(key.kid_match, Some("libtrust key ID"));
+    assert_eq!(key.kid_match.as_deref(), Some("libtrust key ID"));
     assert!(
         signature
             .message
@@ -292,9 +292,11 @@ fn no_issuer_is_claimed_for_rfc_and_wycheproof_tokens() {
         for token in analyse_with(input, KeySet::default()).tokens {
             tokens += 1;
             assert_eq!(
-                token.vendor.id, None,
+                token.vendor.id.as_deref(),
+                None,
                 "{input} was recognised as {:?}: {:?}",
-                token.vendor.id, token.vendor.evidence
+                token.vendor.id.as_deref(),
+                token.vendor.evidence
             );
         }
     }

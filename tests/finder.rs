@@ -226,11 +226,11 @@ mod hostile_input {
         out
     }
 
-    fn notice_ids(input: &str) -> Vec<&'static str> {
+    fn notice_ids(input: &str) -> Vec<String> {
         analyse(input, &Options::at(0))
             .notices
             .iter()
-            .map(|n| n.id)
+            .map(|n| n.id.to_string())
             .collect()
     }
 

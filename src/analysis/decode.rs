@@ -6,7 +6,8 @@
 use crate::analysis::base64url::{self, Irregularity};
 use crate::analysis::finding::{Finding, FindingId};
 use crate::analysis::json::{self, JsonErrorKind};
-use serde::Serialize;
+use crate::analysis::report::Text;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
@@ -14,7 +15,7 @@ use std::fmt;
 pub const MAX_NESTING: usize = 3;
 
 /// What kind of token this is, as the JSON report names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TokenKind {
     Jws,
@@ -41,7 +42,7 @@ impl TokenKind {
 }
 
 /// The parts of a compact serialization, for naming where an error is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Segment {
     Token,
@@ -70,13 +71,13 @@ impl fmt::Display for Segment {
 }
 
 /// Something that stopped part of a token from being decoded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenError {
-    pub id: &'static str,
+    pub id: Text,
     pub segment: Segment,
     /// Byte offset in the decoded segment (JSON, UTF-8) or character
     /// offset in the segment text (base64url), when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<usize>,
     pub message: String,
 }
@@ -121,7 +122,7 @@ impl Decoded {
         message: String,
     ) {
         self.errors.push(TokenError {
-            id,
+            id: id.into(),
             segment,
             offset,
             message,

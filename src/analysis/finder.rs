@@ -11,9 +11,10 @@ pub mod shape;
 mod text_scan;
 
 use crate::analysis::finding::Severity;
+use crate::analysis::report::Text;
 use json_scan::HitRole;
 use normalise::Normalised;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 pub use shape::Shape;
 use std::ops::Range;
@@ -24,7 +25,7 @@ use text_scan::CandidateKind;
 const MAX_EMBEDDING_DEPTH: usize = 3;
 
 /// Where a token was found, as a category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     Bare,
@@ -40,7 +41,7 @@ pub enum SourceKind {
 }
 
 /// Where a token was found, for a person and for scripts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub kind: SourceKind,
     /// "id_token field of a JSON reply", "Authorization header, DC/OS token= scheme", …
@@ -48,13 +49,13 @@ pub struct Source {
     /// 1-based line of the paste where the token starts.
     pub line: usize,
     /// Header, parameter or variable name, or the JSON path.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Scalar members next to the token in its JSON object (`expires_in`, …).
-    #[serde(skip_serializing_if = "Map::is_empty")]
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub context: Map<String, Value>,
     /// How the token text was cleaned, and other occurrences of it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
@@ -71,9 +72,9 @@ pub struct FoundToken {
 }
 
 /// A message about the paste as a whole.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
-    pub id: &'static str,
+    pub id: Text,
     pub severity: Severity,
     pub message: String,
 }
@@ -96,7 +97,7 @@ pub fn find_tokens(input: &str) -> FindResult {
     let mut result = FindResult::default();
     if input.trim().is_empty() {
         result.notices.push(Notice {
-            id: "input-empty",
+            id: "input-empty".into(),
             severity: Severity::Info,
             message: "Paste a token, an Authorization header, a curl command with its reply, or a JSON login response.".into(),
         });
@@ -179,7 +180,7 @@ impl Search<'_> {
             CandidateKind::Token(shape) => shape,
             CandidateKind::ForeignDer => {
                 self.notices.push(Notice {
-                    id: "key-in-token-input",
+                    id: "key-in-token-input".into(),
                     severity: Severity::Info,
                     message: format!("Line {line} holds base64 DER that is not a token — it looks like a public key or certificate. Paste keys into the key panel to verify signatures with them."),
                 });
@@ -283,12 +284,12 @@ impl Search<'_> {
                 offset,
             }),
             pem_scan::PemMeaning::PublicKeyOrCertificate => self.notices.push(Notice {
-                id: "key-in-token-input",
+                id: "key-in-token-input".into(),
                 severity: Severity::Info,
                 message: format!("Line {line} holds a PEM {} — that is a key, not a token. Paste it into the key panel to verify signatures with it.", block.label),
             }),
             pem_scan::PemMeaning::PrivateKey => self.notices.push(Notice {
-                id: "private-key-pasted",
+                id: "private-key-pasted".into(),
                 severity: Severity::High,
                 message: format!("Line {line} holds a PEM {}. It has not left this page, but a private key should never be pasted anywhere: if it was pasted elsewhere too, treat it as compromised. Verifying needs only the public key.", block.label),
             }),
@@ -343,7 +344,7 @@ fn nothing_found(input: &str) -> Notice {
         )
     };
     Notice {
-        id: "no-token-found",
+        id: "no-token-found".into(),
         severity: Severity::Info,
         message,
     }

@@ -4,10 +4,11 @@
 //! Ids are part of the JSON report contract and the page's
 //! `data-finding-id`: add new ones, never rename old ones.
 
-use serde::Serialize;
+use crate::analysis::report::Text;
+use serde::{Deserialize, Serialize};
 
 /// How much a finding matters, from "worth knowing" to "this token proves nothing".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -212,21 +213,21 @@ impl FindingId {
 }
 
 /// One flagged observation about a token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub id: &'static str,
+    pub id: Text,
     pub severity: Severity,
     pub message: String,
-    pub reference: &'static str,
+    pub reference: Text,
 }
 
 impl Finding {
     pub fn new(id: FindingId, message: impl Into<String>) -> Self {
         Finding {
-            id: id.as_str(),
+            id: id.as_str().into(),
             severity: id.severity(),
             message: message.into(),
-            reference: id.reference(),
+            reference: id.reference().into(),
         }
     }
 }

@@ -10,13 +10,13 @@ pub mod pem;
 pub mod roca;
 pub mod secret;
 
+pub use crate::analysis::key_report::{KeyError, KeyReport};
 use base64::Engine;
 use der::CertificateInfo;
 use fingerprint::Fingerprints;
 use material::KeyMaterial;
 use rsa::traits::PublicKeyParts;
 use secret::SecretEncoding;
-use serde::Serialize;
 use serde_json::Value;
 
 /// RSA keys under this size prove too little (RFC 7518 §3.3).
@@ -46,14 +46,6 @@ pub struct Key {
     pub warnings: Vec<String>,
     /// Why a signature that matches this key still proves too little.
     pub weakness: Option<String>,
-}
-
-/// A key text that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct KeyError {
-    /// Which part of the pasted keys: "PEM block 2 (CERTIFICATE)", "JWKS key 3".
-    pub source: String,
-    pub message: String,
 }
 
 /// Every key the person supplied.
@@ -269,7 +261,7 @@ impl KeySet {
         pasted_forms: Vec<Vec<u8>>,
         certificate: Option<CertificateInfo>,
     ) {
-        let fingerprints = Fingerprints::of(&material, spki_der.as_deref());
+        let fingerprints = fingerprint::fingerprints_of(&material, spki_der.as_deref());
         let (warnings, weakness) = assess(&material);
         self.keys.push(Key {
             material,
@@ -317,34 +309,6 @@ fn assess(material: &KeyMaterial) -> (Vec<String>, Option<String>) {
     (warnings, weakness)
 }
 
-/// What the page and the CLI show about a key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct KeyReport {
-    pub label: String,
-    /// JWK `kty`: RSA, EC, OKP, oct.
-    #[serde(rename = "type")]
-    pub kty: &'static str,
-    /// "RSA 2048-bit, e = 65537".
-    pub summary: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bits: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub exponent: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub curve: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kid: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub alg: Option<String>,
-    #[serde(rename = "use", skip_serializing_if = "Option::is_none")]
-    pub use_: Option<String>,
-    pub fingerprints: Fingerprints,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub certificate: Option<CertificateInfo>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
-}
-
 impl Key {
     pub fn report(&self) -> KeyReport {
         let (bits, exponent, curve) = match &self.material {
@@ -359,11 +323,11 @@ impl Key {
         };
         KeyReport {
             label: self.label.clone(),
-            kty: self.material.kty(),
+            kty: self.material.kty().into(),
             summary: self.material.describe(),
             bits,
             exponent,
-            curve,
+            curve: curve.map(Into::into),
             kid: self.kid.clone(),
             alg: self.alg.clone(),
             use_: self.use_.clone(),

@@ -3,4 +3,20 @@
 //! PKIZ tokens (CMS SignedData around the token JSON).
 
 pub mod fernet;
+#[cfg(feature = "crypto")]
 pub mod pki;
+
+use crate::analysis::report::Text;
+use serde::{Deserialize, Serialize};
+
+/// What the report shows about the CMS envelope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PkiDetails {
+    pub format: Text,
+    pub digest_algorithm: String,
+    pub signature_algorithm: String,
+    /// "issuer CN=Self Signed, …; serial 11".
+    pub signer: String,
+    pub certificates_included: usize,
+    pub content_bytes: usize,
+}

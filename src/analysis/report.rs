@@ -12,11 +12,16 @@ use crate::analysis::times::{TimeClaim, Validity};
 use crate::analysis::vendor::{ExpectedLifetime, VendorReport};
 use crate::analysis::verify::KeyUse;
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Text that is usually a static label (an id, a state) but arrives owned
+/// when a report is read back from JSON (the page's Web Worker sends one).
+pub type Text = Cow<'static, str>;
 use serde_json::Value;
 
 /// Everything found in one paste.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub tokens: Vec<TokenReport>,
     /// Messages about the paste as a whole ("no token found", "a private
@@ -29,7 +34,7 @@ pub struct Report {
 }
 
 /// One token: where it was found, what it says, and what was proven.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenReport {
     /// The token text as found, wrapping and line continuations removed.
     pub token: String,
@@ -38,7 +43,7 @@ pub struct TokenReport {
     pub header: Option<Value>,
     pub payload: Option<Value>,
     /// The payload as text when it is not a JSON object.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload_text: Option<String>,
     pub signature: SignatureReport,
     pub vendor: VendorReport,
@@ -52,17 +57,36 @@ pub struct TokenReport {
     pub findings: Vec<Finding>,
     pub errors: Vec<TokenError>,
     /// Keystone Fernet details (version, creation time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fernet: Option<FernetInfo>,
     /// Keystone PKI / PKIZ envelope (digest, signer).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keystone: Option<PkiDetails>,
     /// The token carried in the payload (`cty: JWT`), decoded.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nested: Option<Box<TokenReport>>,
-    /// The dot-separated segments, for display.
+    /// The dot-separated segments, for display (not in the JSON: see
+    /// [`Report::restore_segments`]).
     #[serde(skip)]
     pub segments: Vec<String>,
+}
+
+impl Report {
+    /// Refills the display-only `segments` after reading a report from JSON.
+    pub fn restore_segments(&mut self) {
+        fn restore(token: &mut TokenReport) {
+            token.segments = match token.kind {
+                TokenKind::Jws | TokenKind::Jwe | TokenKind::Unsecured => {
+                    token.token.split('.').map(str::to_string).collect()
+                }
+                _ => vec![token.token.clone()],
+            };
+            if let Some(nested) = token.nested.as_mut() {
+                restore(nested);
+            }
+        }
+        self.tokens.iter_mut().for_each(restore);
+    }
 }
 
 impl TokenReport {
@@ -95,20 +119,20 @@ impl TokenReport {
 }
 
 /// How long the token lives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lifetime {
     pub seconds: i64,
     /// "24 h", "5 d", "18 h".
     pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<ExpectedLifetime>,
     /// Set when the lifetime differs from what the issuer documents.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<String>,
 }
 
 /// The signature verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignatureReport {
     pub status: SignatureStatus,
     /// The verdict in words: "Not checked: no key supplied", …
@@ -118,7 +142,7 @@ pub struct SignatureReport {
 }
 
 /// `valid` only when a signature was checked with a key the person supplied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SignatureStatus {
     Valid,

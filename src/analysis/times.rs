@@ -6,9 +6,10 @@
 //! [`validity_at`] every second; the core never reads a clock.
 
 use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::report::Text;
 use crate::analysis::timefmt;
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Values above this are almost certainly milliseconds: as seconds they
@@ -18,10 +19,10 @@ pub const MILLISECONDS_THRESHOLD: i64 = 100_000_000_000;
 pub const EXPIRING_SOON_SECONDS: i64 = 300;
 
 /// One time value, evaluated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimeClaim {
     /// Where it came from: `payload`, `keystone token`, `reply`.
-    pub source: &'static str,
+    pub source: Text,
     /// Whole Unix seconds (fractions are legal NumericDate and truncated here).
     pub unix: Option<i64>,
     /// RFC 3339 in UTC.
@@ -30,16 +31,16 @@ pub struct TimeClaim {
     pub seconds_left: Option<i64>,
     /// `expired` / `valid` for expiries, `not-yet-valid` / `valid` for
     /// `nbf`, `past` / `future` for issue times; `unreadable` otherwise.
-    pub state: &'static str,
+    pub state: Text,
     /// "in 4 d 03:12:09", "7 years ago".
     pub relative: Option<String>,
     /// Why the value is odd or unreadable, for a person.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
 }
 
 /// What decides validity, kept so the page can re-evaluate it each second.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Window {
     pub expires: Option<i64>,
     pub not_before: Option<i64>,
@@ -54,10 +55,10 @@ impl Window {
 }
 
 /// The token's state at an instant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Validity {
     /// `not-yet-valid`, `valid`, `expiring-soon`, `expired`, `no-expiry`.
-    pub state: &'static str,
+    pub state: Text,
     /// "expires in 4 d 03:12:09", "expired 7 years ago", …
     pub message: String,
     /// Seconds of clock skew tolerated (RFC 7519 §4.1.4).
@@ -173,21 +174,21 @@ impl Evaluation {
             Some(unix) => {
                 let seconds_left = unix.saturating_sub(now);
                 TimeClaim {
-                    source,
+                    source: source.into(),
                     unix: Some(unix),
                     at: timefmt::utc_iso(unix),
                     seconds_left: Some(seconds_left),
-                    state: claim_state(name, seconds_left, leeway),
+                    state: claim_state(name, seconds_left, leeway).into(),
                     relative: Some(timefmt::relative(seconds_left)),
                     problem,
                 }
             }
             None => TimeClaim {
-                source,
+                source: source.into(),
                 unix: None,
                 at: None,
                 seconds_left: None,
-                state: "unreadable",
+                state: "unreadable".into(),
                 relative: None,
                 problem,
             },
@@ -330,7 +331,7 @@ pub fn validity_at(window: Window, now: i64, leeway: i64) -> Validity {
         ),
     };
     Validity {
-        state,
+        state: state.into(),
         message,
         leeway,
         window,

@@ -111,7 +111,7 @@ fn lifetime(
     let text = vendor::lifetime_text(seconds);
     let expected = vendor.expected_lifetime.clone();
     let verdict = expected.as_ref().and_then(|e| {
-        let off = match e.rule {
+        let off = match e.rule.as_ref() {
             "minimum" => seconds < e.seconds,
             "maximum" => seconds > e.seconds,
             _ => (seconds - e.seconds).abs() * 10 > e.seconds,
@@ -155,7 +155,7 @@ fn fernet_token(found: FoundToken, options: &Options) -> TokenReport {
                     options.leeway,
                 ),
             );
-            report.validity.state = "unknown";
+            report.validity.state = "unknown".into();
             report.validity.message = format!(
                 "the expiry is inside the encrypted part; with Keystone's default of 1 h it expires {}",
                 crate::analysis::timefmt::relative(
@@ -249,7 +249,7 @@ fn signature(status: SignatureStatus, message: &str) -> SignatureReport {
 
 fn error_at(segment: Segment, id: &'static str, message: String) -> TokenError {
     TokenError {
-        id,
+        id: id.into(),
         segment,
         offset: None,
         message,

@@ -11,8 +11,9 @@ pub mod registry;
 
 use crate::analysis::decode::TokenKind;
 use crate::analysis::keys::KeySet;
+use crate::analysis::report::Text;
 use crate::analysis::timefmt;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// What recognisers look at.
@@ -47,7 +48,7 @@ impl<'a> Input<'a> {
 }
 
 /// How the issuer expects the token to be sent, with a ready command.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HowToSend {
     /// "Authorization: token=<token>".
     pub header: String,
@@ -56,17 +57,17 @@ pub struct HowToSend {
 }
 
 /// What the issuer documents about token lifetimes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpectedLifetime {
     pub seconds: i64,
     /// `default`, `maximum` or `minimum`.
-    pub rule: &'static str,
+    pub rule: Text,
     /// "DC/OS login tokens last 5 days by default".
     pub text: String,
 }
 
 /// One row of a registry token's `access` claim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessRow {
     #[serde(rename = "type")]
     pub kind: String,
@@ -77,42 +78,42 @@ pub struct AccessRow {
 }
 
 /// The recognised issuer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct VendorReport {
     /// `dcos`, `docker-registry`, `auth0`, `keystone-jws`, `keystone`; null when unknown.
-    pub id: Option<&'static str>,
+    pub id: Option<Text>,
     pub name: Option<String>,
     /// `high`, `medium` or `low`.
-    pub confidence: Option<&'static str>,
+    pub confidence: Option<Text>,
     /// What matched, in words.
     pub evidence: Vec<String>,
     /// "DC/OS authentication token", "Auth0 ID token", …
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how_to_send: Option<HowToSend>,
     /// Where the issuer publishes its verification keys (never fetched).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys_at: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_lifetime: Option<ExpectedLifetime>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// Docker registry `access` claim as a table.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<Vec<AccessRow>>,
     /// Issuer-specific facts (Auth0 tenant and connection, Keystone user
     /// and project, …) as label → text.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<(String, String)>,
-    #[serde(skip)]
+    /// The evidence score the confidence comes from.
     pub score: u32,
 }
 
 impl VendorReport {
     pub(crate) fn new(id: &'static str, name: impl Into<String>) -> Self {
         VendorReport {
-            id: Some(id),
+            id: Some(id.into()),
             name: Some(name.into()),
             ..VendorReport::default()
         }
@@ -128,11 +129,11 @@ impl VendorReport {
     }
 
     fn finish(mut self) -> Self {
-        self.confidence = Some(match self.score {
+        self.confidence = Some(Text::Borrowed(match self.score {
             80.. => "high",
             55..80 => "medium",
             _ => "low",
-        });
+        }));
         self
     }
 }

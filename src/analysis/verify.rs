@@ -13,10 +13,10 @@ mod confusion;
 use crate::analysis::base64url;
 use crate::analysis::decode::{Decoded, Segment, TokenKind};
 use crate::analysis::finding::{Finding, FindingId};
-use crate::analysis::keys::{Key, KeyReport, KeySet};
+pub use crate::analysis::key_report::KeyUse;
+use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::report::SignatureStatus;
 use alg::{Failure, JwsAlg};
-use serde::Serialize;
 
 /// Without a `kid` match, at most this many keys are tried, so a JWKS of a
 /// thousand keys cannot stall the page.
@@ -30,16 +30,6 @@ pub struct Verification {
     /// The key that verified, or the one tried when a single key was.
     pub key: Option<KeyUse>,
     pub findings: Vec<Finding>,
-}
-
-/// A key as used for one token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct KeyUse {
-    #[serde(flatten)]
-    pub key: KeyReport,
-    /// Which identifier of the key equals the header `kid` ("kid",
-    /// "libtrust key ID", "RFC 7638 JWK thumbprint", …), if any.
-    pub kid_match: Option<&'static str>,
 }
 
 impl Verification {
@@ -333,7 +323,7 @@ fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<&'static str>)
             );
             v.key = Some(KeyUse {
                 key: key.report(),
-                kid_match: *kid_match,
+                kid_match: kid_match.map(Into::into),
             });
             v.findings = checks::key_findings(key);
             v
@@ -391,7 +381,7 @@ fn verified(alg: JwsAlg, key: &Key, kid_match: Option<&'static str>) -> Verifica
     };
     v.key = Some(KeyUse {
         key: key.report(),
-        kid_match,
+        kid_match: kid_match.map(Into::into),
     });
     findings.extend(checks::key_findings(key));
     v.findings = findings;

@@ -3,9 +3,9 @@
 //! read with RustCrypto's `spki`, `pkcs1` and `x509-cert`.
 
 use super::material::{self, Curve, KeyMaterial};
+pub use crate::analysis::key_report::CertificateInfo;
 use der::{Decode, Encode};
 use rsa::pkcs1::UintRef;
-use serde::Serialize;
 use spki::{ObjectIdentifier, SubjectPublicKeyInfoRef};
 use x509_cert::Certificate;
 
@@ -18,18 +18,6 @@ const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7
 const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
 const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
 const SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");
-
-/// What an X.509 certificate says about itself, for display.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CertificateInfo {
-    pub subject: String,
-    pub issuer: String,
-    pub serial: String,
-    pub not_before: i64,
-    pub not_after: i64,
-    pub not_before_at: Option<String>,
-    pub not_after_at: Option<String>,
-}
 
 /// A key read from DER, with its SPKI encoding (for fingerprints).
 #[derive(Debug, Clone)]

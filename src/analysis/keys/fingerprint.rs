@@ -6,45 +6,16 @@
 
 use super::material::KeyMaterial;
 use crate::analysis::base64url;
+pub use crate::analysis::key_report::Fingerprints;
 use rsa::traits::PublicKeyParts;
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-/// The fingerprints of one public key (secrets get none).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
-pub struct Fingerprints {
-    /// RFC 7638 §3 thumbprint, SHA-256, base64url.
-    pub jwk_thumbprint: Option<String>,
-    /// SHA-256 of the DER SubjectPublicKeyInfo, lowercase hex.
-    pub spki_sha256: Option<String>,
-    /// Docker / libtrust key ID, e.g. `PYYO:TEWU:…:Z7Q6`.
-    pub libtrust_key_id: Option<String>,
-}
-
-impl Fingerprints {
-    pub fn of(material: &KeyMaterial, spki_der: Option<&[u8]>) -> Self {
-        Fingerprints {
-            jwk_thumbprint: jwk_thumbprint(material),
-            spki_sha256: spki_der.map(|der| base16ct::lower::encode_string(&Sha256::digest(der))),
-            libtrust_key_id: spki_der.map(libtrust_key_id),
-        }
-    }
-
-    /// Which fingerprint, if any, equals `kid`.
-    pub fn matching(&self, kid: &str) -> Option<&'static str> {
-        if self.jwk_thumbprint.as_deref() == Some(kid) {
-            Some("RFC 7638 JWK thumbprint")
-        } else if self.libtrust_key_id.as_deref() == Some(kid) {
-            Some("libtrust key ID")
-        } else if self
-            .spki_sha256
-            .as_deref()
-            .is_some_and(|h| h.eq_ignore_ascii_case(kid))
-        {
-            Some("SHA-256 of the public key")
-        } else {
-            None
-        }
+/// Computes the fingerprints of a key.
+pub fn fingerprints_of(material: &KeyMaterial, spki_der: Option<&[u8]>) -> Fingerprints {
+    Fingerprints {
+        jwk_thumbprint: jwk_thumbprint(material),
+        spki_sha256: spki_der.map(|der| base16ct::lower::encode_string(&Sha256::digest(der))),
+        libtrust_key_id: spki_der.map(libtrust_key_id),
     }
 }
 

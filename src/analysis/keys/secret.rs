@@ -2,41 +2,8 @@
 
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use serde::{Deserialize, Serialize};
 
-/// How the person wrote their secret.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum SecretEncoding {
-    /// The UTF-8 bytes of the text, as most HS256 libraries take it.
-    #[default]
-    Text,
-    Base64,
-    Base64url,
-    Hex,
-}
-
-impl SecretEncoding {
-    pub const ALL: [SecretEncoding; 4] = [
-        SecretEncoding::Text,
-        SecretEncoding::Base64,
-        SecretEncoding::Base64url,
-        SecretEncoding::Hex,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SecretEncoding::Text => "text",
-            SecretEncoding::Base64 => "base64",
-            SecretEncoding::Base64url => "base64url",
-            SecretEncoding::Hex => "hex",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.as_str() == name)
-    }
-}
+pub use crate::analysis::key_report::SecretEncoding;
 
 const INDIFFERENT: GeneralPurposeConfig =
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);

@@ -4,10 +4,10 @@
 
 use crate::analysis::finder::shape;
 use crate::analysis::timefmt;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What can be read from a Fernet token without its key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FernetInfo {
     /// Always 0x80 (128) for the only published version.
     pub version: u8,

@@ -6,13 +6,13 @@
 
 use crate::analysis::keys::KeySet;
 use crate::analysis::keys::material::KeyMaterial;
+pub use crate::analysis::keystone::PkiDetails;
 use crate::analysis::report::SignatureStatus;
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier};
 use der::{Decode, Encode};
-use serde::Serialize;
 use serde_json::Value;
 use sha2::Digest;
 use std::io::Read;
@@ -39,18 +39,6 @@ pub struct PkiToken {
     signature: Vec<u8>,
     signer_issuer: Option<String>,
     signer_serial: Option<Vec<u8>>,
-}
-
-/// What the report shows about the CMS envelope.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PkiDetails {
-    pub format: &'static str,
-    pub digest_algorithm: String,
-    pub signature_algorithm: String,
-    /// "issuer CN=Self Signed, …; serial 11".
-    pub signer: String,
-    pub certificates_included: usize,
-    pub content_bytes: usize,
 }
 
 /// Reads a PKI token (`MII…`, `-` for `/`).
@@ -178,7 +166,7 @@ fn read_der(der_bytes: &[u8], format: &'static str) -> Result<PkiToken, String> 
         content,
         content_error,
         details: PkiDetails {
-            format,
+            format: format.into(),
             digest_algorithm: algorithm_name(&signer.digest_alg.oid),
             signature_algorithm: algorithm_name(&signer.signature_algorithm.oid),
             signer: signer_text,

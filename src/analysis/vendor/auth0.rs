@@ -141,17 +141,17 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     r.expected_lifetime = Some(match (dataloop, is_access) {
         (true, _) => ExpectedLifetime {
             seconds: DATALOOP_SECONDS,
-            rule: "default",
+            rule: "default".into(),
             text: "Dataloop documents a 24 h token lifetime".into(),
         },
         (false, true) => ExpectedLifetime {
             seconds: ACCESS_TOKEN_DEFAULT_SECONDS,
-            rule: "default",
+            rule: "default".into(),
             text: "Auth0 API access tokens last 24 h by default".into(),
         },
         (false, false) => ExpectedLifetime {
             seconds: ID_TOKEN_DEFAULT_SECONDS,
-            rule: "default",
+            rule: "default".into(),
             text: "Auth0 ID tokens last 10 h by default".into(),
         },
     });

@@ -70,7 +70,7 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     );
     r.expected_lifetime = Some(ExpectedLifetime {
         seconds: LOGIN_TOKEN_SECONDS,
-        rule: "default",
+        rule: "default".into(),
         text: "DC/OS login tokens last 5 days by default".into(),
     });
     r.fact("user", uid);

@@ -72,7 +72,7 @@ fn jws(input: &Input<'_>) -> Option<VendorReport> {
     );
     r.expected_lifetime = Some(ExpectedLifetime {
         seconds: KEYSTONE_DEFAULT_SECONDS,
-        rule: "default",
+        rule: "default".into(),
         text: "Keystone tokens last 1 h by default ([token] expiration)".into(),
     });
     Some(r)
@@ -119,13 +119,13 @@ fn non_jwt(input: &Input<'_>) -> VendorReport {
     r.expected_lifetime = Some(if otc {
         ExpectedLifetime {
             seconds: OTC_SECONDS,
-            rule: "default",
+            rule: "default".into(),
             text: "Open Telekom Cloud tokens last 24 h".into(),
         }
     } else {
         ExpectedLifetime {
             seconds: KEYSTONE_DEFAULT_SECONDS,
-            rule: "default",
+            rule: "default".into(),
             text: "Keystone tokens last 1 h by default ([token] expiration)".into(),
         }
     });

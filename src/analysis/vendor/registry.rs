@@ -80,7 +80,7 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     r.keys_at = Some("the registry's auth.token.rootcertbundle (certificates, not a JWKS)".into());
     r.expected_lifetime = Some(ExpectedLifetime {
         seconds: DEFAULT_SECONDS,
-        rule: "minimum",
+        rule: "minimum".into(),
         text: "registry tokens live 60 s by default, and never less".into(),
     });
     Some(r)

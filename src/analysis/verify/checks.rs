@@ -66,7 +66,7 @@ pub fn token_findings(d: &Decoded, keys: &KeySet) -> Vec<Finding> {
 fn embedded_jwk(embedded: &Value, keys: &KeySet) -> Finding {
     let detail = match embedded.as_object().map(jwk::parse) {
         Some(Ok(parsed)) => {
-            let fingerprints = Fingerprints::of(
+            let fingerprints = crate::analysis::keys::fingerprint::fingerprints_of(
                 &parsed.material,
                 der::spki_der_for(&parsed.material).as_deref(),
             );
@@ -97,7 +97,10 @@ fn embedded_x5c(chain: &Value, keys: &KeySet) -> Finding {
     let detail = match first.map(|b64| base64::engine::general_purpose::STANDARD.decode(b64)) {
         Some(Ok(der_bytes)) => match der::from_certificate(&der_bytes) {
             Ok(cert) => {
-                let fingerprints = Fingerprints::of(&cert.material, Some(&cert.spki_der));
+                let fingerprints = crate::analysis::keys::fingerprint::fingerprints_of(
+                    &cert.material,
+                    Some(&cert.spki_der),
+                );
                 let subject = cert.certificate.map(|c| c.subject).unwrap_or_default();
                 let thumbprint = fingerprints.jwk_thumbprint.clone().unwrap_or_default();
                 match supplied_with(&fingerprints, keys) {

@@ -64,7 +64,7 @@ fn time_cell(value: &Value, time: &TimeClaim) -> Html {
     };
     let local = timefmt::offset_iso(unix, clock::local_offset_minutes(unix)).unwrap_or_default();
     html! {
-        <div class={classes!("time", time.state)}>
+        <div class={classes!("time", time.state.to_string())}>
             { raw }
             <div><span class="label">{ "UTC " }</span><time datetime={time.at.clone().unwrap_or_default()}>{ time.at.clone().unwrap_or_default() }</time></div>
             <div><span class="label">{ "local " }</span>{ local }</div>

@@ -19,10 +19,10 @@ pub fn finding_list(props: &FindingListProps) -> Html {
             <h3 class="panel-title">{ "Findings" }</h3>
             <ul>
                 { for props.findings.iter().map(|f| html! {
-                    <li class={classes!("finding", f.severity.as_str())} data-testid="finding" data-finding-id={f.id}>
+                    <li class={classes!("finding", f.severity.as_str())} data-testid="finding" data-finding-id={f.id.to_string()}>
                         <span class="severity">{ f.severity.as_str() }</span>
                         <span class="message">{ &f.message }</span>
-                        <span class="reference">{ f.reference }</span>
+                        <span class="reference">{ f.reference.to_string() }</span>
                     </li>
                 }) }
             </ul>
@@ -45,7 +45,7 @@ pub fn error_list(props: &ErrorListProps) -> Html {
             <h3 class="panel-title">{ "Errors" }</h3>
             <ul>
                 { for props.errors.iter().map(|e| html! {
-                    <li class="error" data-testid="error" data-error-id={e.id}>{ &e.message }</li>
+                    <li class="error" data-testid="error" data-error-id={e.id.to_string()}>{ &e.message }</li>
                 }) }
             </ul>
         </div>

@@ -39,7 +39,7 @@ pub fn live_validity(props: &LiveValidityProps) -> Html {
     }
     let now = *now;
     let validity = times::validity_at(props.window, now, props.leeway);
-    let label = match validity.state {
+    let label = match validity.state.as_ref() {
         "not-yet-valid" => "Not yet valid",
         "valid" => "Within its validity period",
         "expiring-soon" => "Expiring soon",
@@ -48,7 +48,7 @@ pub fn live_validity(props: &LiveValidityProps) -> Html {
         _ => "Validity period unknown",
     };
     html! {
-        <div class={classes!("validity", validity.state)} data-testid="validity" data-state={validity.state}>
+        <div class={classes!("validity", validity.state.to_string())} data-testid="validity" data-state={validity.state.to_string()}>
             <strong>{ label }</strong>{ " — " }{ &validity.message }
             if let Some(exp) = props.window.expires {
                 <div class="countdown" data-testid="countdown-exp" data-seconds-left={(exp - now).to_string()}>

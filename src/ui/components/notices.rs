@@ -16,7 +16,7 @@ pub fn notice_list(props: &NoticeListProps) -> Html {
     html! {
         <ul class="notices">
             { for props.notices.iter().map(|n| html! {
-                <li class={classes!("notice", n.severity.as_str())} data-testid="notice" data-notice-id={n.id}>
+                <li class={classes!("notice", n.severity.as_str())} data-testid="notice" data-notice-id={n.id.to_string()}>
                     { &n.message }
                 </li>
             }) }

@@ -13,14 +13,14 @@ pub struct VendorPanelProps {
 #[function_component(VendorPanel)]
 pub fn vendor_panel(props: &VendorPanelProps) -> Html {
     let v = &props.vendor;
-    let Some(id) = v.id else {
+    let Some(id) = v.id.clone() else {
         return html! { <div class="panel vendor unknown" data-testid="vendor" data-vendor="">{ "Issuer not recognised." }</div> };
     };
     html! {
-        <div class="panel vendor" data-testid="vendor" data-vendor={id}>
+        <div class="panel vendor" data-testid="vendor" data-vendor={id.to_string()}>
             <h3 class="panel-title">
                 <span class="vendor-badge">{ v.name.clone().unwrap_or_default() }</span>
-                <span class="confidence">{ format!("{} confidence", v.confidence.unwrap_or("low")) }</span>
+                <span class="confidence">{ format!("{} confidence", v.confidence.as_deref().unwrap_or("low")) }</span>
             </h3>
             if let Some(kind) = &v.token_type { <p>{ kind }</p> }
             if !v.facts.is_empty() {

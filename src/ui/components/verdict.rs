@@ -25,7 +25,7 @@ pub fn verdict(props: &VerdictProps) -> Html {
                 <strong>{ title }</strong>
                 <p>{ &props.signature.message }</p>
                 if let Some(key) = &props.signature.key {
-                    if let Some(how) = key.kid_match {
+                    if let Some(how) = &key.kid_match {
                         <p class="hint">{ format!("The header kid matches this key's {how}.") }</p>
                     }
                 }
