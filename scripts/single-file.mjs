@@ -24,11 +24,20 @@ const cssFile = index.match(/<link rel="stylesheet" href="\.\/([^"]+)"/)[1];
 const iconFile = index.match(/<link rel="icon" href="\.\/([^"]+)"/)[1];
 
 const glue = readFileSync(join(dist, jsFile), "utf8");
+const workerGlue = readFileSync(join(dist, "jwt-inspector-worker.js"), "utf8");
+const workerWasm = readFileSync(join(dist, "jwt-inspector-worker_bg.wasm")).toString("base64");
+const examples = readFileSync(join(dist, "tokens.json"), "utf8");
 const wasm = readFileSync(join(dist, wasmFile)).toString("base64");
 const css = readFileSync(join(dist, cssFile), "utf8");
 const icon = readFileSync(join(dist, iconFile)).toString("base64");
 
-const script = `${glue}
+// The Web Worker (full analysis) runs from a blob: its glue and wasm inline.
+const workerSource = `${workerGlue}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${workerWasm}"), (c) => c.charCodeAt(0)) });
+`;
+const script = `window.jwtInspectorWorkerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: "text/javascript" }));
+window.jwtInspectorExamples = ${JSON.stringify(examples)};
+${glue}
 const wasmBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });
 `;
@@ -36,6 +45,7 @@ const hash = (text) => `'sha256-${createHash("sha256").update(text).digest("base
 const csp = [
   "default-src 'none'",
   `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+  "worker-src blob:",
   `style-src ${hash(css)}`,
   "img-src data:",
   "connect-src 'none'",

@@ -20,6 +20,10 @@ cargo clippy --all-targets --quiet -- -D warnings
 step "native tests (core, CLI, conformance vectors)"
 cargo test --quiet -- --nocapture
 
+step "the page's light core (no crypto feature): clippy and unit tests"
+cargo clippy --no-default-features --features ui --lib --bins --quiet -- -D warnings
+cargo test --no-default-features --features ui --lib --quiet
+
 step "release build of the page (trunk, offline)"
 wasm_cargo_env trunk build --release --offline
 

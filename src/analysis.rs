@@ -7,6 +7,8 @@ pub mod base64url;
 pub mod decode;
 pub mod finder;
 pub mod finding;
+pub mod header;
+pub mod job;
 pub mod json;
 pub mod key_report;
 #[cfg(feature = "crypto")]
@@ -17,11 +19,14 @@ pub mod timefmt;
 pub mod times;
 mod token;
 pub mod vendor;
+pub mod verdict;
 #[cfg(feature = "crypto")]
 pub mod verify;
 
+#[cfg(feature = "crypto")]
 use keys::KeySet;
 use report::Report;
+#[cfg(feature = "crypto")]
 use std::sync::Arc;
 
 /// What the analysis needs besides the pasted text.
@@ -32,7 +37,10 @@ pub struct Options {
     pub now: i64,
     /// Seconds of clock skew tolerated around `exp` and `nbf`.
     pub leeway: i64,
-    /// The keys the person supplied (parsed once, shared).
+    /// The keys the person supplied (parsed once, shared). Without the
+    /// `crypto` feature there are none: the page's light build hands
+    /// anything needing keys to its Web Worker.
+    #[cfg(feature = "crypto")]
     pub keys: Arc<KeySet>,
 }
 
@@ -49,14 +57,35 @@ impl Options {
 /// Finds and analyses every token in `input`.
 pub fn analyse(input: &str, options: &Options) -> Report {
     let found = finder::find_tokens(input);
+    let key_reports = key_reports(options);
     Report {
         tokens: found
             .tokens
             .into_iter()
-            .map(|token| token::analyse(token, options))
+            .map(|token| token::analyse(token, options, &key_reports))
             .collect(),
         notices: found.notices,
-        keys: options.keys.keys.iter().map(keys::Key::report).collect(),
-        key_errors: options.keys.errors.clone(),
+        keys: key_reports,
+        key_errors: key_errors(options),
     }
+}
+
+#[cfg(feature = "crypto")]
+fn key_reports(options: &Options) -> Vec<key_report::KeyReport> {
+    options.keys.keys.iter().map(keys::Key::report).collect()
+}
+
+#[cfg(not(feature = "crypto"))]
+fn key_reports(_options: &Options) -> Vec<key_report::KeyReport> {
+    Vec::new()
+}
+
+#[cfg(feature = "crypto")]
+fn key_errors(options: &Options) -> Vec<key_report::KeyError> {
+    options.keys.errors.clone()
+}
+
+#[cfg(not(feature = "crypto"))]
+fn key_errors(_options: &Options) -> Vec<key_report::KeyError> {
+    Vec::new()
 }

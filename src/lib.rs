@@ -2,5 +2,9 @@
 //! the `jwt-inspect` command-line tool.
 
 pub mod analysis;
+#[cfg(feature = "crypto")]
 pub mod cli;
+#[cfg(feature = "ui")]
 pub mod ui;
+#[cfg(feature = "worker")]
+pub mod worker;

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod clock;
 pub mod components;
 pub mod examples;
+pub mod full_analysis;
 pub mod state;
 
 pub use app::App;

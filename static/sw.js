@@ -4,16 +4,21 @@
 "use strict";
 
 const CACHE = "jwt-inspector";
+/** Trunk's content hash in a file name: such files never change. */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
 
-/** The same-origin files index.html refers to (hashed by Trunk). */
+/** The same-origin files index.html refers to or lists for precaching. */
 async function appFiles() {
   const response = await fetch("./", { cache: "no-cache" });
   const html = await response.clone().text();
-  const urls = new Set([new URL("boot.js", self.registration.scope).href]);
-  for (const match of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
-    const url = new URL(match[1], self.registration.scope);
+  const urls = new Set();
+  const add = (path) => {
+    const url = new URL(path, self.registration.scope);
     if (url.origin === self.location.origin && url.href !== self.registration.scope) urls.add(url.href);
-  }
+  };
+  for (const match of html.matchAll(/(?:href|src|data-js|data-wasm|data-worker)="([^"]+)"/g)) add(match[1]);
+  for (const match of html.matchAll(/data-precache="([^"]+)"/g)) match[1].split(/\s+/).forEach(add);
+  add("./boot.js");
   // addAll refuses duplicates, hence the Set of absolute URLs.
   return { response, urls: [...urls] };
 }
@@ -32,31 +37,26 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
+/** Network first (fresh after a release), the cache when offline. */
+async function networkFirst(request, key) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) await (await caches.open(CACHE)).put(key, response.clone());
+    return response;
+  } catch {
+    return (await caches.match(key, { ignoreSearch: true })) || Response.error();
+  }
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // The page itself: fresh when online (a new release), cached when not.
-    event.respondWith(
-      fetch(request)
-        .then(async (response) => {
-          if (response.ok) await (await caches.open(CACHE)).put("./", response.clone());
-          return response;
-        })
-        .catch(async () => (await caches.match("./")) || Response.error()),
-    );
-    return;
+    event.respondWith(networkFirst(request, "./"));
+  } else if (HASHED.test(url.pathname)) {
+    event.respondWith(caches.match(request).then((cached) => cached || networkFirst(request, request)));
+  } else {
+    event.respondWith(networkFirst(request, request));
   }
-  // Hashed assets never change: cache first.
-  event.respondWith(
-    caches.match(request, { ignoreSearch: true }).then(
-      (cached) =>
-        cached ||
-        fetch(request).then(async (response) => {
-          if (response.ok) await (await caches.open(CACHE)).put(request, response.clone());
-          return response;
-        }),
-    ),
-  );
 });

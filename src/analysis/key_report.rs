@@ -6,7 +6,7 @@ use crate::analysis::report::Text;
 use serde::{Deserialize, Serialize};
 
 /// How the person wrote their secret.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum SecretEncoding {
     /// The UTF-8 bytes of the text, as most HS256 libraries take it.

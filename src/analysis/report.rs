@@ -5,12 +5,11 @@
 use crate::analysis::decode::{TokenError, TokenKind};
 use crate::analysis::finder::{Notice, Source};
 use crate::analysis::finding::Finding;
-use crate::analysis::keys::{KeyError, KeyReport};
+use crate::analysis::key_report::{KeyError, KeyReport, KeyUse};
+use crate::analysis::keystone::PkiDetails;
 use crate::analysis::keystone::fernet::FernetInfo;
-use crate::analysis::keystone::pki::PkiDetails;
 use crate::analysis::times::{TimeClaim, Validity};
 use crate::analysis::vendor::{ExpectedLifetime, VendorReport};
-use crate::analysis::verify::KeyUse;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -65,6 +64,10 @@ pub struct TokenReport {
     /// The token carried in the payload (`cty: JWT`), decoded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nested: Option<Box<TokenReport>>,
+    /// Set by a build without the `crypto` feature when the full analysis
+    /// has more to say (the page then asks its Web Worker).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_full_analysis: bool,
     /// The dot-separated segments, for display (not in the JSON: see
     /// [`Report::restore_segments`]).
     #[serde(skip)]
@@ -114,6 +117,7 @@ impl TokenReport {
             fernet: None,
             keystone: None,
             nested: None,
+            needs_full_analysis: false,
         }
     }
 }

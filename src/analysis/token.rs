@@ -6,32 +6,70 @@ use crate::analysis::Options;
 use crate::analysis::decode::{self, Decoded, Segment, TokenError, TokenKind};
 use crate::analysis::finder::{FoundToken, Shape, Source};
 use crate::analysis::finding::{Finding, FindingId};
-use crate::analysis::keystone::{fernet, pki};
+use crate::analysis::key_report::KeyReport;
+use crate::analysis::keystone::fernet;
 use crate::analysis::report::{Lifetime, SignatureReport, SignatureStatus, TokenReport};
 use crate::analysis::times::{self, Sources, Window};
 use crate::analysis::vendor::{self, VendorReport};
-use crate::analysis::verify;
 use serde_json::Value;
 
+/// What a token's analysis shares: the options and the supplied keys' reports.
+struct Context<'a> {
+    options: &'a Options,
+    keys: &'a [KeyReport],
+}
+
 /// Analyses one found token.
-pub fn analyse(found: FoundToken, options: &Options) -> TokenReport {
+pub fn analyse(found: FoundToken, options: &Options, keys: &[KeyReport]) -> TokenReport {
+    let cx = Context { options, keys };
     match found.shape {
         Some(Shape::Compact) => {
             let decoded = decode::decode_compact(&found.text);
-            compact(found.text, found.source, decoded, options)
+            compact(found.text, found.source, decoded, &cx)
         }
-        Some(Shape::Fernet) => fernet_token(found, options),
-        Some(Shape::KeystonePki) => pki_token(found, TokenKind::KeystonePki, options),
-        Some(Shape::KeystonePkiz) => pki_token(found, TokenKind::KeystonePkiz, options),
-        None => opaque(found, options),
+        Some(Shape::Fernet) => fernet_token(found, &cx),
+        Some(Shape::KeystonePki) => pki_token(found, TokenKind::KeystonePki, &cx),
+        Some(Shape::KeystonePkiz) => pki_token(found, TokenKind::KeystonePkiz, &cx),
+        None => opaque(found, &cx),
     }
 }
 
-fn compact(token: String, source: Source, decoded: Decoded, options: &Options) -> TokenReport {
+/// The signature verdict and the findings that come with it.
+#[cfg(feature = "crypto")]
+fn check_signature(decoded: &Decoded, options: &Options) -> (SignatureReport, Vec<Finding>, bool) {
+    let v = crate::analysis::verify::verify_token(decoded, &options.keys);
+    (
+        SignatureReport {
+            status: v.status,
+            message: v.message,
+            key: v.key,
+        },
+        v.findings,
+        false,
+    )
+}
+
+/// Without `crypto`: the verdict without keys, the header checks that need
+/// no cryptography, and whether the full analysis (the page's Web Worker)
+/// has more to say: ECDSA signature shape, an embedded `jwk` or `x5c`.
+#[cfg(not(feature = "crypto"))]
+fn check_signature(decoded: &Decoded, _options: &Options) -> (SignatureReport, Vec<Finding>, bool) {
+    let (status, message) = crate::analysis::verdict::without_keys(decoded);
+    let header = decoded.header.as_ref();
+    let needs_more = decoded.alg().is_some_and(|a| a.starts_with("ES"))
+        || header.is_some_and(|h| h.get("jwk").is_some() || h.get("x5c").is_some());
+    (
+        signature(status, message),
+        crate::analysis::header::findings(decoded),
+        needs_more,
+    )
+}
+
+fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) -> TokenReport {
     let kind = decoded.kind.unwrap_or(TokenKind::Jws);
-    let verification = verify::verify_token(&decoded, &options.keys);
+    let (signature, checks, needs_full_analysis) = check_signature(&decoded, cx.options);
     let mut findings = decoded.findings;
-    findings.extend(verification.findings);
+    findings.extend(checks);
     let nested = decoded.nested.map(|inner| {
         let text = inner.segments.join(".");
         let inner_source = Source {
@@ -40,19 +78,16 @@ fn compact(token: String, source: Source, decoded: Decoded, options: &Options) -
             notes: Vec::new(),
             ..source.clone()
         };
-        Box::new(compact(text, inner_source, *inner, options))
+        Box::new(compact(text, inner_source, *inner, cx))
     });
     let mut report = TokenReport {
         kind,
         header: decoded.header,
         payload: decoded.payload,
         payload_text: decoded.payload_text,
-        signature: SignatureReport {
-            status: verification.status,
-            message: verification.message,
-            key: verification.key,
-        },
+        signature,
         findings,
+        needs_full_analysis,
         errors: decoded.errors,
         nested,
         segments: decoded.segments,
@@ -65,7 +100,7 @@ fn compact(token: String, source: Source, decoded: Decoded, options: &Options) -
             payload: payload.as_ref(),
             ..Sources::default()
         },
-        options,
+        cx,
     );
     if matches!(kind, TokenKind::Jws | TokenKind::Unsecured)
         && report.payload.is_some()
@@ -77,7 +112,8 @@ fn compact(token: String, source: Source, decoded: Decoded, options: &Options) -
 }
 
 /// Times, issuer, lifetime and validity — shared by every token kind.
-fn complete(report: &mut TokenReport, sources: Sources<'_>, options: &Options) {
+fn complete(report: &mut TokenReport, sources: Sources<'_>, cx: &Context<'_>) {
+    let options = cx.options;
     let context = report.source.context.clone();
     let sources = Sources {
         reply: Some(&context),
@@ -94,7 +130,7 @@ fn complete(report: &mut TokenReport, sources: Sources<'_>, options: &Options) {
         reply: &report.source.context,
         source: &report.source.description,
         keystone: sources.keystone,
-        keys: &options.keys,
+        keys: cx.keys,
     });
     report.lifetime = lifetime(evaluation.window, &vendor, &mut report.findings);
     report.vendor = vendor;
@@ -129,7 +165,8 @@ fn lifetime(
     })
 }
 
-fn fernet_token(found: FoundToken, options: &Options) -> TokenReport {
+fn fernet_token(found: FoundToken, cx: &Context<'_>) -> TokenReport {
+    let options = cx.options;
     let mut report = TokenReport::empty(found.text, TokenKind::KeystoneFernet, found.source);
     report.signature = signature(
         SignatureStatus::Unsupported,
@@ -144,7 +181,7 @@ fn fernet_token(found: FoundToken, options: &Options) -> TokenReport {
             report.findings.push(Finding::new(FindingId::FernetEncrypted, format!("Keystone Fernet token created {created}: its contents (user, project, expiry) are encrypted with Keystone's key and cannot be read here.")));
             let created_unix = info.created_unix;
             report.fernet = Some(info);
-            complete(&mut report, Sources::default(), options);
+            complete(&mut report, Sources::default(), cx);
             report.times.insert(
                 "created_at".into(),
                 times::instant(
@@ -169,13 +206,15 @@ fn fernet_token(found: FoundToken, options: &Options) -> TokenReport {
                 "fernet-invalid",
                 format!("This looks like a Fernet token but {error}."),
             ));
-            complete(&mut report, Sources::default(), options);
+            complete(&mut report, Sources::default(), cx);
         }
     }
     report
 }
 
-fn pki_token(found: FoundToken, kind: TokenKind, options: &Options) -> TokenReport {
+#[cfg(feature = "crypto")]
+fn pki_token(found: FoundToken, kind: TokenKind, cx: &Context<'_>) -> TokenReport {
+    use crate::analysis::keystone::pki;
     let mut report = TokenReport::empty(found.text, kind, found.source);
     let read = if kind == TokenKind::KeystonePki {
         pki::read_pki(&report.token)
@@ -184,7 +223,7 @@ fn pki_token(found: FoundToken, kind: TokenKind, options: &Options) -> TokenRepo
     };
     match read {
         Ok(token) => {
-            let (status, message) = pki::verify(&token, &options.keys);
+            let (status, message) = pki::verify(&token, &cx.options.keys);
             report.signature = signature(status, &message);
             if let Some(error) = &token.content_error {
                 report.errors.push(error_at(
@@ -202,7 +241,7 @@ fn pki_token(found: FoundToken, kind: TokenKind, options: &Options) -> TokenRepo
                     keystone: content.as_ref(),
                     ..Sources::default()
                 },
-                options,
+                cx,
             );
         }
         Err(error) => {
@@ -210,32 +249,43 @@ fn pki_token(found: FoundToken, kind: TokenKind, options: &Options) -> TokenRepo
                 SignatureStatus::Unchecked,
                 "Not checked: the token could not be read.",
             );
+            let format = if kind == TokenKind::KeystonePki {
+                "PKI"
+            } else {
+                "PKIZ"
+            };
             report.errors.push(error_at(
                 Segment::Token,
                 "keystone-cms",
-                format!(
-                    "This looks like a Keystone {} token but {error}.",
-                    if kind == TokenKind::KeystonePki {
-                        "PKI"
-                    } else {
-                        "PKIZ"
-                    }
-                ),
+                format!("This looks like a Keystone {format} token but {error}."),
             ));
-            complete(&mut report, Sources::default(), options);
+            complete(&mut report, Sources::default(), cx);
         }
     }
     report
 }
 
-fn opaque(found: FoundToken, options: &Options) -> TokenReport {
+/// Without `crypto` the CMS envelope is left to the full analysis.
+#[cfg(not(feature = "crypto"))]
+fn pki_token(found: FoundToken, kind: TokenKind, cx: &Context<'_>) -> TokenReport {
+    let mut report = TokenReport::empty(found.text, kind, found.source);
+    report.signature = signature(
+        SignatureStatus::Unchecked,
+        "Not checked yet: reading Keystone's CMS envelope is the full analysis's job.",
+    );
+    report.needs_full_analysis = true;
+    complete(&mut report, Sources::default(), cx);
+    report
+}
+
+fn opaque(found: FoundToken, cx: &Context<'_>) -> TokenReport {
     let mut report = TokenReport::empty(found.text, TokenKind::Opaque, found.source);
     report.signature = signature(
         SignatureStatus::Unsupported,
         "Nothing to verify: an opaque token carries no signature; only its issuer can look it up.",
     );
     report.findings.push(Finding::new(FindingId::Opaque, "This value is not a JWT or a Keystone token: it is an opaque token (a random handle), which only the server that issued it can interpret."));
-    complete(&mut report, Sources::default(), options);
+    complete(&mut report, Sources::default(), cx);
     report
 }
 
@@ -253,5 +303,59 @@ fn error_at(segment: Segment, id: &'static str, message: String) -> TokenError {
         segment,
         offset: None,
         message,
+    }
+}
+
+/// The light build (no `crypto`): what it leaves to the full analysis.
+#[cfg(all(test, not(feature = "crypto")))]
+mod light_tests {
+    use crate::analysis::base64url::encode;
+    use crate::analysis::{Options, analyse};
+
+    fn token(header: &str) -> String {
+        format!(
+            "{}.{}.{}",
+            encode(header.as_bytes()),
+            encode(b"{\"sub\":\"a\"}"),
+            encode(&[1; 64])
+        )
+    }
+
+    #[test]
+    fn rsa_and_hmac_tokens_are_complete_without_crypto() {
+        for alg in ["RS256", "HS256", "PS256", "EdDSA"] {
+            let report = analyse(
+                &token(&format!(r#"{{"alg":"{alg}","jku":"https://x/j"}}"#)),
+                &Options::at(0),
+            );
+            let t = &report.tokens[0];
+            assert!(!t.needs_full_analysis, "{alg}");
+            assert_eq!(t.signature.message, "Not checked: no key supplied.");
+            assert_eq!(
+                t.findings[0].id, "jku-present",
+                "header checks run in the light build"
+            );
+        }
+    }
+
+    #[test]
+    fn ecdsa_embedded_keys_and_keystone_pki_need_the_full_analysis() {
+        for header in [
+            r#"{"alg":"ES256"}"#,
+            r#"{"alg":"RS256","jwk":{"kty":"RSA"}}"#,
+            r#"{"alg":"RS256","x5c":["MIIB"]}"#,
+        ] {
+            assert!(
+                analyse(&token(header), &Options::at(0)).tokens[0].needs_full_analysis,
+                "{header}"
+            );
+        }
+        let pki = format!(
+            "MIIW7gYJKoZIhvcNAQcCoIIW3zCCFtsCAQExDTALBglghkgBZQMEAgEw{}",
+            "A".repeat(200)
+        );
+        let report = analyse(&pki, &Options::at(0));
+        assert_eq!(report.tokens[0].kind.as_str(), "keystone-pki");
+        assert!(report.tokens[0].needs_full_analysis);
     }
 }

@@ -10,7 +10,7 @@ pub mod keystone;
 pub mod registry;
 
 use crate::analysis::decode::TokenKind;
-use crate::analysis::keys::KeySet;
+use crate::analysis::key_report::KeyReport;
 use crate::analysis::report::Text;
 use crate::analysis::timefmt;
 use serde::{Deserialize, Serialize};
@@ -30,7 +30,8 @@ pub struct Input<'a> {
     pub source: &'a str,
     /// The token JSON of a Keystone PKI token.
     pub keystone: Option<&'a Value>,
-    pub keys: &'a KeySet,
+    /// The keys supplied, for comparing their IDs with the token's `kid`.
+    pub keys: &'a [KeyReport],
 }
 
 impl<'a> Input<'a> {
@@ -179,5 +180,5 @@ pub fn lifetime_text(seconds: i64) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "crypto"))]
 mod tests;

@@ -11,11 +11,12 @@ mod checks;
 mod confusion;
 
 use crate::analysis::base64url;
-use crate::analysis::decode::{Decoded, Segment, TokenKind};
+use crate::analysis::decode::{Decoded, Segment};
 use crate::analysis::finding::{Finding, FindingId};
 pub use crate::analysis::key_report::KeyUse;
 use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::report::SignatureStatus;
+use crate::analysis::verdict;
 use alg::{Failure, JwsAlg};
 
 /// Without a `kid` match, at most this many keys are tried, so a JWKS of a
@@ -53,23 +54,8 @@ pub fn verify_token(decoded: &Decoded, keys: &KeySet) -> Verification {
 
 fn decide(d: &Decoded, keys: &KeySet) -> Verification {
     use SignatureStatus::{Invalid, Unchecked, Unsupported};
-    match d.kind {
-        Some(TokenKind::Unsecured) => {
-            return Verification::new(
-                Unsupported,
-                "Nothing to verify: alg none means the token is unsecured and proves nothing about its issuer.",
-            );
-        }
-        Some(TokenKind::Jwe) => {
-            return Verification::new(
-                Unsupported,
-                "Nothing to verify here: a JWE is encrypted, not signed; reading it needs the recipient's private key.",
-            );
-        }
-        _ => {}
-    }
-    if d.segments.len() < 3 && keys.is_empty() {
-        return Verification::new(Unchecked, "Not checked: the signature segment is missing.");
+    if let Some((status, message)) = verdict::nothing_to_verify(d) {
+        return Verification::new(status, message);
     }
     if keys.is_empty() {
         return match keys.errors.first() {
@@ -80,7 +66,10 @@ fn decide(d: &Decoded, keys: &KeySet) -> Verification {
                     error.source, error.message
                 ),
             ),
-            None => Verification::new(Unchecked, "Not checked: no key supplied."),
+            None => {
+                let (status, message) = verdict::without_keys(d);
+                Verification::new(status, message)
+            }
         };
     }
     let Some(alg_name) = d.alg() else {

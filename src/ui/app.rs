@@ -1,9 +1,11 @@
 //! The page: paste on one side, analysis on the other.
 
+use crate::analysis::job::JobResult;
 use crate::ui::components::{
     KeyPanel, Masthead, NoticeList, PasteInput, TimeControls, TokenList, TokenView,
 };
 use crate::ui::examples::Example;
+use crate::ui::full_analysis::FullAnalysis;
 use crate::ui::state::{Action, AppState};
 use crate::ui::{browser, clock};
 use yew::prelude::*;
@@ -18,6 +20,37 @@ pub fn app() -> Html {
             None => state,
         }
     });
+
+    // The full analysis: a Web Worker started on first need.
+    let worker = use_mut_ref(|| None::<FullAnalysis>);
+    {
+        let (worker, state) = (worker.clone(), state.clone());
+        use_effect_with((state.job.clone(), state.pending), move |(job, pending)| {
+            if *pending {
+                let mut slot = worker.borrow_mut();
+                if slot.is_none() {
+                    let results = state.clone();
+                    let on_result =
+                        Callback::from(move |result: Result<JobResult, String>| match result {
+                            Ok(answer) => results.dispatch(Action::FullReport(Box::new(answer))),
+                            Err(reason) => results.dispatch(Action::WorkerFailed(reason)),
+                        });
+                    match FullAnalysis::start(on_result) {
+                        Ok(started) => *slot = Some(started),
+                        Err(reason) => state.dispatch(Action::WorkerFailed(reason)),
+                    }
+                }
+                if let Some(analysis) = slot.as_ref() {
+                    analysis.send(job);
+                }
+            }
+        });
+    }
+    {
+        // Marks each rendered analysis for the benchmark harness (User Timing).
+        let report = state.report.clone();
+        use_effect_with(report, |_| clock::mark("analysis-rendered"));
+    }
 
     let on_input = {
         let state = state.clone();
@@ -75,6 +108,10 @@ pub fn app() -> Html {
             })
         })
     };
+    let on_example_error = {
+        let state = state.clone();
+        Callback::from(move |reason: String| state.dispatch(Action::ExampleFailed(reason)))
+    };
     let on_select = {
         let state = state.clone();
         Callback::from(move |index: usize| state.dispatch(Action::Select(index)))
@@ -84,7 +121,7 @@ pub fn app() -> Html {
 
     html! {
         <div class="page">
-            <Masthead on_example={on_example} />
+            <Masthead on_example={on_example} on_error={on_example_error} />
             <main class="layout">
                 <section class="inputs" aria-label="Input">
                     <PasteInput value={state.input.clone()} on_input={on_input} />
@@ -93,6 +130,12 @@ pub fn app() -> Html {
                 </section>
                 <section class="analysis" aria-label="Analysis" aria-live="polite">
                     <TimeControls leeway={state.leeway} as_of={state.as_of} on_leeway={on_leeway} on_as_of={on_as_of} />
+                    if state.pending {
+                        <p class="pending" data-testid="pending" role="status">{ "Running the full analysis (signatures, keys, Keystone CMS)…" }</p>
+                    }
+                    if let Some(problem) = &state.problem {
+                        <p class="notice high" data-testid="problem" role="alert">{ problem }</p>
+                    }
                     <NoticeList notices={report.notices.clone()} />
                     <TokenList report={report.clone()} selected={state.selected} on_select={on_select} />
                     if let Some(token) = selected {

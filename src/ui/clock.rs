@@ -33,3 +33,10 @@ pub fn to_local_datetime(unix_seconds: i64) -> String {
         .map(|iso| iso[..19].to_string())
         .unwrap_or_default()
 }
+
+/// A User Timing mark (read by the benchmark harness; stores nothing).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

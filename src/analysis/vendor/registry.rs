@@ -27,7 +27,6 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
         );
         match input
             .keys
-            .keys
             .iter()
             .find(|k| k.fingerprints.libtrust_key_id.as_deref() == Some(kid))
         {

@@ -18,7 +18,11 @@ fn recognise_with(
         reply: reply.as_object().unwrap_or(&empty),
         source,
         keystone: None,
-        keys,
+        keys: &keys
+            .keys
+            .iter()
+            .map(crate::analysis::keys::Key::report)
+            .collect::<Vec<_>>(),
     })
 }
 

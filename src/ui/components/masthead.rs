@@ -8,11 +8,12 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct MastheadProps {
     pub on_example: Callback<Example>,
+    /// The example could not be loaded.
+    pub on_error: Callback<String>,
 }
 
 #[function_component(Masthead)]
 pub fn masthead(props: &MastheadProps) -> Html {
-    let examples = use_memo((), |_| examples::all());
     let dark = use_state(browser::dark_theme_shown);
     let toggle = {
         let dark = dark.clone();
@@ -22,13 +23,18 @@ pub fn masthead(props: &MastheadProps) -> Html {
         })
     };
     let on_example = {
-        let (examples, on_example) = (examples.clone(), props.on_example.clone());
+        let (on_example, on_error) = (props.on_example.clone(), props.on_error.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(example) = examples.iter().find(|x| x.id == select.value()) {
-                on_example.emit(example.clone());
-            }
+            let id = select.value();
             select.set_value("");
+            let (on_example, on_error) = (on_example.clone(), on_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match examples::load(&id).await {
+                    Ok(example) => on_example.emit(example),
+                    Err(reason) => on_error.emit(reason),
+                }
+            });
         })
     };
     html! {
@@ -41,7 +47,7 @@ pub fn masthead(props: &MastheadProps) -> Html {
                 <label for="examples" class="visually-hidden">{ "Try an example" }</label>
                 <select id="examples" data-testid="examples" onchange={on_example}>
                     <option value="" selected=true>{ "Try an example…" }</option>
-                    { for examples.iter().map(|e| html! { <option value={e.id.clone()}>{ &e.title }</option> }) }
+                    { for examples::MENU.iter().map(|(id, title)| html! { <option value={*id}>{ *title }</option> }) }
                 </select>
                 <button type="button" class="theme-toggle" data-testid="theme-toggle" aria-pressed={dark.to_string()} onclick={toggle}>
                     { if *dark { "Light theme" } else { "Dark theme" } }

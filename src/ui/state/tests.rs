@@ -1,0 +1,124 @@
+use super::*;
+#[cfg(feature = "crypto")]
+use crate::analysis::job;
+
+const TOKEN: &str =
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M";
+const DCOS: &str = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJleHAiOjE0Njc5ODU0NjYsInVpZCI6InBldGVyIn0.lsLJx2WsX99HF96CizMOcZpMIgbjGDBHvFZCGeNDsM-xZQzHQJHo_UA8WodQ52o8uBJ2CY983DhJdIH2Gfc_fbZtYGvUx-IvQnHFbUBd8qBN0A_4BQHeNINFUKdVQuJsbsW-uVj-w0q3RAFwO5DPPc2ppwIjkeQbgGP1ZN-2-uV6Jow04cdkq4jcODsD1y0v4EmIBPLQil0HU2B95IHtlBNN7haTUkCksXE-43BHy4ErboySeq6VgkwLpw_Pi8n236kZ2-GobSmhA-BpjbkO3uGLHrYUfJjrJyiPM2_PZQMHY80-m5sMMMQ9m1Ciag2Cw74JKGfJ3qMW3j3z2Hm7GQ";
+
+fn input(state: Rc<AppState>, text: &str) -> Rc<AppState> {
+    state.reduce(Action::SetInput {
+        text: text.into(),
+        now: 0,
+    })
+}
+
+#[test]
+fn new_input_is_kept_verbatim_and_analysed_at_once() {
+    let text = format!("  Authorization: Bearer {TOKEN}\n");
+    let state = input(Rc::new(AppState::new(0)), &text);
+    assert_eq!(state.input, text);
+    assert_eq!(state.report.tokens.len(), 1);
+    assert!(!state.pending, "no keys, small paste: no worker");
+}
+
+#[test]
+fn selection_outside_the_list_is_ignored_and_reset_when_the_list_shrinks() {
+    let state = input(Rc::new(AppState::new(0)), &format!("{TOKEN}\n{TOKEN}x"));
+    let state = state.reduce(Action::Select(1));
+    assert_eq!(state.selected, 1);
+    let state = state.reduce(Action::Select(7));
+    assert_eq!(state.selected, 1);
+    assert_eq!(input(state, TOKEN).selected, 0);
+}
+
+#[cfg(feature = "crypto")]
+#[test]
+fn keys_make_the_state_wait_for_the_worker_and_its_answer_replaces_the_report() {
+    let state = input(Rc::new(AppState::new(0)), TOKEN);
+    let state = state.reduce(Action::SetSecret {
+        secret: "not the secret, but long enough to be used".into(),
+        encoding: SecretEncoding::Text,
+        now: 0,
+    });
+    assert!(state.pending);
+    assert_eq!(
+        state.report.tokens[0].signature.status.as_str(),
+        "unchecked",
+        "light report meanwhile"
+    );
+    let answer = job::run(&state.job);
+    let state = state.reduce(Action::FullReport(Box::new(answer)));
+    assert!(!state.pending);
+    assert_eq!(state.report.tokens[0].signature.status.as_str(), "invalid");
+    assert_eq!(
+        state.report.tokens[0].segments.len(),
+        3,
+        "segments restored"
+    );
+}
+
+#[cfg(feature = "crypto")]
+#[test]
+fn stale_worker_answers_are_ignored() {
+    let state = input(Rc::new(AppState::new(0)), TOKEN).reduce(Action::SetKeys {
+        text: "{}".into(),
+        now: 0,
+    });
+    let old = job::run(&state.job);
+    let state = state.reduce(Action::SetKeys {
+        text: "{ }".into(),
+        now: 0,
+    });
+    let state = state.reduce(Action::FullReport(Box::new(old)));
+    assert!(state.pending, "the answer to an older job changes nothing");
+}
+
+#[test]
+fn large_pastes_go_to_the_worker_without_a_light_pass() {
+    let big = format!("{TOKEN}\n{}", " ".repeat(LARGE_PASTE));
+    let state = input(Rc::new(AppState::new(0)), &big);
+    assert!(state.pending);
+    assert_eq!(state.input.len(), big.len());
+}
+
+#[test]
+fn as_of_and_leeway_re_evaluate_times() {
+    let state = Rc::new(AppState::new(2_000_000_000)).reduce(Action::SetInput {
+        text: DCOS.into(),
+        now: 2_000_000_000,
+    });
+    assert_eq!(state.report.tokens[0].validity.state, "expired");
+    let state = state.reduce(Action::SetAsOf {
+        as_of: Some(1_467_985_000),
+        now: 2_000_000_000,
+    });
+    assert_eq!(state.report.tokens[0].validity.state, "valid");
+    let state = state.reduce(Action::SetAsOf {
+        as_of: Some(1_467_985_500),
+        now: 2_000_000_000,
+    });
+    assert_eq!(state.report.tokens[0].validity.state, "expired");
+    let state = state.reduce(Action::SetLeeway {
+        leeway: 60,
+        now: 2_000_000_000,
+    });
+    assert_eq!(state.report.tokens[0].validity.state, "expiring-soon");
+}
+
+#[test]
+fn worker_failures_are_said_and_stop_the_wait() {
+    let state = input(Rc::new(AppState::new(0)), TOKEN).reduce(Action::SetKeys {
+        text: "x".into(),
+        now: 0,
+    });
+    let state = state.reduce(Action::WorkerFailed("it stopped".into()));
+    assert!(!state.pending);
+    assert!(
+        state
+            .problem
+            .as_deref()
+            .unwrap()
+            .starts_with("The full analysis could not run: it stopped.")
+    );
+}
