@@ -36,10 +36,61 @@ pub const READY: &str = "ready";
 
 /// One request, one answer, both JSON.
 pub fn answer(request: &str) -> String {
+    if let Ok(bench) = serde_json::from_str::<BenchRequest>(request) {
+        return serde_json::to_string(&bench.run(now_ms)).unwrap_or_default();
+    }
     match serde_json::from_str::<Job>(request) {
         Ok(job) => serde_json::to_string(&job::run(&job)).unwrap_or_default(),
         Err(error) => serde_json::json!({ "error": format!("the page sent a request the worker cannot read: {error}") }).to_string(),
     }
+}
+
+/// A timing request from the benchmark harness (scripts/bench.mjs): verify
+/// one token with one key `batches × per_batch` times, timing each batch.
+#[derive(Debug, serde::Deserialize)]
+pub struct BenchRequest {
+    pub bench_verify: String,
+    pub key: String,
+    pub batches: u32,
+    pub per_batch: u32,
+}
+
+/// Batch timings in milliseconds, and whether every verification succeeded.
+#[derive(Debug, serde::Serialize)]
+pub struct BenchResult {
+    pub batch_ms: Vec<f64>,
+    pub all_valid: bool,
+}
+
+impl BenchRequest {
+    /// Runs the verification loop with the given clock.
+    pub fn run(&self, clock: impl Fn() -> f64) -> BenchResult {
+        use crate::analysis::{decode, keys::KeySet, verify};
+        let decoded = decode::decode_compact(&self.bench_verify);
+        let keys = KeySet::parse(&self.key);
+        let mut all_valid = true;
+        let batch_ms = (0..self.batches)
+            .map(|_| {
+                let start = clock();
+                for _ in 0..self.per_batch {
+                    all_valid &= verify::verify_token(&decoded, &keys).status.as_str() == "valid";
+                }
+                clock() - start
+            })
+            .collect();
+        BenchResult {
+            batch_ms,
+            all_valid,
+        }
+    }
+}
+
+/// The worker's high-resolution clock, in milliseconds.
+fn now_ms() -> f64 {
+    js_sys::global()
+        .unchecked_into::<web_sys::WorkerGlobalScope>()
+        .performance()
+        .map_or(0.0, |p| p.now())
 }
 
 #[cfg(test)]

@@ -4,8 +4,11 @@
 (() => {
   "use strict";
   const { js, wasm } = document.currentScript.dataset;
+  performance.mark("boot");
   import(js)
     .then((bindings) => bindings.default({ module_or_path: wasm }))
+    // The benchmark harness reads the page's WebAssembly memory size.
+    .then((instance) => { performance.mark("wasm-started"); window.jwtInspectorMemory = instance.memory; })
     .catch((error) => {
       const message = document.createElement("p");
       message.setAttribute("role", "alert");

@@ -1,0 +1,141 @@
+// The benchmark harness: measures the release build in headless Chromium
+// and prints one table. Usage: node scripts/bench.mjs [dist]
+// (scripts/bench.sh builds first and adds the native criterion benches).
+
+import { readFileSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join, resolve } from "node:path";
+import { startServer, launchBrowser, vector } from "../tests/browser/harness.mjs";
+
+const dist = resolve(process.argv[2] || "dist");
+const rows = [];
+const row = (metric, value, target, ok) => rows.push({ metric, value, target, verdict: ok === undefined ? "" : ok ? "met" : "MISSED" });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// --- bytes on the wire ---------------------------------------------------
+const files = readdirSync(dist);
+const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+const raw = (f) => readFileSync(join(dist, f)).length;
+const mainWasm = files.find((f) => /^jwt-inspector-web-.*_bg\.wasm$/.test(f));
+const initial = files.filter((f) => /\.(html|css|svg)$/.test(f) || f === "boot.js" || /^jwt-inspector-web-/.test(f));
+const onDemand = files.filter((f) => /^jwt-inspector-worker/.test(f) || f === "worker-loader.js" || f === "tokens.json");
+const initialGz = initial.reduce((n, f) => n + gz(f), 0);
+row("first download, gzip (html + js + wasm + css + icon)", kb(initialGz), "≤ 250 KB", initialGz <= 250 * 1024);
+row("  page wasm (light core + UI), raw / gzip", `${kb(raw(mainWasm))} / ${kb(gz(mainWasm))}`, "");
+row("  full-analysis worker, fetched on demand (js + wasm + loader + examples), gzip", kb(onDemand.reduce((n, f) => n + gz(f), 0)), "");
+
+const server = await startServer(dist);
+const browser = await launchBrowser();
+try {
+  // --- load to interactive ---------------------------------------------------
+  const loads = [];
+  for (let i = 0; i < 10; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+    loads.push(await page.evaluate(() => performance.getEntriesByName("app-ready")[0].startTime));
+    await context.close();
+  }
+  const load = median(loads);
+  row("load to interactive (navigation start → app ready), median of 10", `${load.toFixed(0)} ms`, "≤ 150 ms", load <= 150);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const metric = async (name) => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === name).value;
+
+  /** Pastes `text` and resolves with ms until the analysis is rendered, and the longest task meanwhile. */
+  const pasteTimed = (text) =>
+    page.evaluate(async (text) => {
+      const longest = { ms: 0 };
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest.ms = Math.max(longest.ms, e.duration))));
+      observer.observe({ type: "longtask" });
+      performance.clearMarks("analysis-rendered");
+      const area = document.querySelector('[data-testid="paste"]');
+      const start = performance.now();
+      area.value = text;
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+      while (performance.getEntriesByName("analysis-rendered").length === 0) await new Promise(requestAnimationFrame);
+      const done = performance.getEntriesByName("analysis-rendered")[0].startTime;
+      await new Promise((r) => setTimeout(r, 50));
+      observer.disconnect();
+      return { ms: done - start, longest: longest.ms };
+    }, text);
+
+  const b64 = (s) => Buffer.from(s).toString("base64url");
+  const hs256 = (payload) => `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify(payload))}.${Buffer.alloc(32, 3).toString("base64url")}`;
+
+  // --- paste to rendered analysis: one 8 KB token ---------------------------
+  const eight = [0, 1].map((n) => hs256({ sub: `user-${n}`, exp: 4102444800, roles: "r".repeat(5900 + n) }));
+  const small = [];
+  for (let i = 0; i < 20; i++) small.push((await pasteTimed(eight[i % 2])).ms);
+  row(`paste → rendered analysis, one ${kb(eight[0].length)} token, median of 20`, `${median(small).toFixed(1)} ms`, "≤ 16 ms", median(small) <= 16);
+
+  // --- 1 MB paste holding 1,000 tokens --------------------------------------
+  const lines = [];
+  for (let i = 0; i < 1000; i++) lines.push(`Authorization: Bearer ${hs256({ sub: `user-${i}`, exp: 4102444800 + i, note: "n".repeat(640) })}`);
+  const mega = lines.join("\n");
+  const big = await pasteTimed(mega);
+  row(`paste → rendered analysis, ${kb(mega.length)} holding 1,000 tokens`, `${big.ms.toFixed(0)} ms`, "≤ 500 ms", big.ms <= 500);
+  row("  longest main-thread task meanwhile (PerformanceObserver)", `${big.longest.toFixed(0)} ms`, "≤ 200 ms", big.longest <= 200);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await metric("JSHeapUsedSize");
+  const wasmMemory = await page.evaluate(() => window.jwtInspectorMemory?.buffer.byteLength ?? 0);
+  row("memory after the 1 MB paste: JS heap / page wasm memory", `${kb(heap)} / ${kb(wasmMemory)}`, "");
+
+  // --- countdown tick ---------------------------------------------------------
+  for (const count of [1, 50]) {
+    const now = Math.floor(Date.now() / 1000);
+    const text = Array.from({ length: count }, (_, i) => hs256({ sub: `tick-${i}`, exp: now + 3600 + i })).join("\n");
+    await pasteTimed(text);
+    await page.waitForTimeout(1_000);
+    const before = await metric("ScriptDuration");
+    await page.waitForTimeout(5_000);
+    const perTick = ((await metric("ScriptDuration")) - before) * 1000 / 5;
+    row(`countdown tick, script time per tick, ${count} token${count > 1 ? "s" : ""} listed`, `${perTick.toFixed(2)} ms`, "≤ 1 ms", perTick <= 1);
+  }
+
+  // --- RS256: wasm (the page's worker) against crypto.subtle.verify ----------
+  const a2 = vector("rfc/rfc_jws_examples.json").vectors.find((v) => v.rfc === "RFC 7515 A.2");
+  const [input, signature] = [a2.jws.slice(0, a2.jws.lastIndexOf(".")), a2.jws.slice(a2.jws.lastIndexOf(".") + 1)];
+  const timing = await page.evaluate(async ({ jws, jwk, input, signature }) => {
+    const batches = 100, perBatch = 10;
+    const worker = new Worker(document.querySelector("script[data-worker]").dataset.worker);
+    const wasm = await new Promise((resolve) => {
+      worker.onmessage = (e) => {
+        if (e.data === "ready") worker.postMessage(JSON.stringify({ bench_verify: jws, key: JSON.stringify(jwk), batches, per_batch: perBatch }));
+        else resolve(JSON.parse(e.data));
+      };
+    });
+    worker.terminate();
+    const key = await crypto.subtle.importKey("jwk", jwk, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
+    const data = new TextEncoder().encode(input);
+    const sig = Uint8Array.from(atob(signature.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+    const subtle = [];
+    let allValid = true;
+    for (let b = 0; b < batches; b++) {
+      const start = performance.now();
+      for (let i = 0; i < perBatch; i++) allValid &&= await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, sig, data);
+      subtle.push(performance.now() - start);
+    }
+    return { wasm: wasm.batch_ms.map((t) => t / perBatch), wasmValid: wasm.all_valid, subtle: subtle.map((t) => t / perBatch), subtleValid: allValid };
+  }, { jws: a2.jws, jwk: a2.jwk, input, signature });
+  const [w, s] = [median(timing.wasm), median(timing.subtle)];
+  if (!timing.wasmValid || !timing.subtleValid) throw new Error("RS256 benchmark: a verification failed");
+  row("RS256 verify (2048-bit), median per verify: wasm / crypto.subtle, 1,000 runs each", `${(w * 1000).toFixed(0)} µs / ${(s * 1000).toFixed(0)} µs = ${(w / s).toFixed(1)}×`, "≤ 10×", w / s <= 10);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const version = browser.version?.() ?? "";
+console.log(`\nBenchmark of ${dist} — ${new Date().toISOString().slice(0, 10)}, Chromium ${version}, ${(await import("node:os")).cpus().length} cores\n`);
+console.log("| metric | value | target | |");
+console.log("|---|---|---|---|");
+for (const r of rows) console.log(`| ${r.metric} | ${r.value} | ${r.target} | ${r.verdict} |`);
