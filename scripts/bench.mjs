@@ -49,23 +49,40 @@ try {
   await cdp.send("Performance.enable");
   const metric = async (name) => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === name).value;
 
-  /** Pastes `text` and resolves with ms until the analysis is rendered, and the longest task meanwhile. */
-  const pasteTimed = (text) =>
-    page.evaluate(async (text) => {
+  /** Pastes `text` and resolves with ms until the analysis is rendered, and the longest task meanwhile.
+   *  Large texts arrive as a paste event (what a person's paste fires; the page keeps them without
+   *  laying them out in the box), small ones by setting the box and firing input. */
+  const stage = async (text) => {
+    // Hand the text to the page in its own task, so the transfer from this
+    // harness is not counted as the page's work.
+    await page.evaluate((t) => { window.benchText = t; }, text);
+    await page.waitForTimeout(100);
+  };
+  const pasteTimed = async (text) => {
+    await stage(text);
+    return page.evaluate(async () => {
+      const text = window.benchText;
       const longest = { ms: 0 };
       const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest.ms = Math.max(longest.ms, e.duration))));
       observer.observe({ type: "longtask" });
       performance.clearMarks("analysis-rendered");
       const area = document.querySelector('[data-testid="paste"]');
       const start = performance.now();
-      area.value = text;
-      area.dispatchEvent(new Event("input", { bubbles: true }));
+      if (text.length > 256 * 1024) {
+        const data = new DataTransfer();
+        data.setData("text/plain", text);
+        area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      } else {
+        area.value = text;
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+      }
       while (performance.getEntriesByName("analysis-rendered").length === 0) await new Promise(requestAnimationFrame);
       const done = performance.getEntriesByName("analysis-rendered")[0].startTime;
       await new Promise((r) => setTimeout(r, 50));
       observer.disconnect();
       return { ms: done - start, longest: longest.ms };
-    }, text);
+    });
+  };
 
   const b64 = (s) => Buffer.from(s).toString("base64url");
   const hs256 = (payload) => `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify(payload))}.${Buffer.alloc(32, 3).toString("base64url")}`;
@@ -88,6 +105,50 @@ try {
   const wasmMemory = await page.evaluate(() => window.jwtInspectorMemory?.buffer.byteLength ?? 0);
   row("memory after the 1 MB paste: JS heap / page wasm memory", `${kb(heap)} / ${kb(wasmMemory)}`, "");
 
+  // --- hostile inputs: the page must never block for more than 200 ms -------
+  const hostile = [];
+  const tenLines = [];
+  for (let i = 0; i < 100_000; i++) tenLines.push(`${hs256({ n: i, exp: 4102444800 })}${"#".repeat(i % 3)}`);
+  hostile.push(["10 MB paste holding 100,000 tokens", tenLines.join("\n").slice(0, 10 * 1024 * 1024)]);
+  hostile.push(["1 MB JSON reply (5,000 members, one token)", JSON.stringify({ token: eight[0], ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`field_${i}`, "v".repeat(190)])) })]);
+  hostile.push(["JSON nested 10,000 deep", "[".repeat(10_000) + "]".repeat(10_000)]);
+  for (const [name, text] of hostile) {
+    const result = await pasteTimed(text);
+    row(`${name}: paste → rendered; longest main-thread task`, `${result.ms.toFixed(0)} ms; ${result.longest.toFixed(0)} ms`, "task ≤ 200 ms", result.longest <= 200);
+  }
+  // Keys: an 8192-bit RSA key, and a JWKS of 1,000 keys, against the RFC 7515 A.2 token.
+  const keyTimed = async (text) => {
+    await stage(text);
+    return page.evaluate(async () => {
+      const text = window.benchText;
+      const longest = { ms: 0 };
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest.ms = Math.max(longest.ms, e.duration))));
+      observer.observe({ type: "longtask" });
+      performance.clearMarks("analysis-rendered");
+      const box = document.querySelector('[data-testid="key"]');
+      const start = performance.now();
+      box.value = text;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+      // Done when the worker's verdict replaced "not checked".
+      const verdict = () => document.querySelector('[data-testid="verdict"]')?.dataset.verdict;
+      while (text && (verdict() === "unchecked" || document.querySelector('[data-testid="pending"]'))) await new Promise(requestAnimationFrame);
+      const done = performance.now();
+      observer.disconnect();
+      return { ms: done - start, longest: longest.ms };
+    });
+  };
+  const a2Token = vector("rfc/rfc_jws_examples.json").vectors.find((v) => v.rfc === "RFC 7515 A.2");
+  await pasteTimed(a2Token.jws);
+  const bigKey = vector("wycheproof/rsa_signature_8192_sha256_test.json").testGroups[0].publicKeyPem;
+  const randomModulus = (i) => { const n = Buffer.alloc(256, i % 251); n[0] = 0xc1; n[255] |= 1; n.writeUInt32BE(i, 100); return n.toString("base64url"); };
+  const jwks = JSON.stringify({ keys: Array.from({ length: 1000 }, (_, i) => ({ kty: "RSA", n: randomModulus(i), e: "AQAB" })) });
+  for (const [name, text] of [["8192-bit RSA key", bigKey], ["JWKS of 1,000 RSA keys", jwks]]) {
+    const result = await keyTimed(text);
+    row(`${name}: key pasted → verdict rendered; longest main-thread task`, `${result.ms.toFixed(0)} ms; ${result.longest.toFixed(0)} ms`, "task ≤ 200 ms", result.longest <= 200);
+  }
+  await keyTimed("");
+  await pasteTimed("");
+
   // --- countdown tick ---------------------------------------------------------
   for (const count of [1, 50]) {
     const now = Math.floor(Date.now() / 1000);
@@ -104,7 +165,7 @@ try {
   const a2 = vector("rfc/rfc_jws_examples.json").vectors.find((v) => v.rfc === "RFC 7515 A.2");
   const [input, signature] = [a2.jws.slice(0, a2.jws.lastIndexOf(".")), a2.jws.slice(a2.jws.lastIndexOf(".") + 1)];
   const timing = await page.evaluate(async ({ jws, jwk, input, signature }) => {
-    const batches = 100, perBatch = 10;
+    const batches = 50, perBatch = 20;
     const worker = new Worker(document.querySelector("script[data-worker]").dataset.worker);
     const wasm = await new Promise((resolve) => {
       worker.onmessage = (e) => {
@@ -118,16 +179,19 @@ try {
     const sig = Uint8Array.from(atob(signature.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
     const subtle = [];
     let allValid = true;
-    for (let b = 0; b < batches; b++) {
+    // performance.now() is coarsened to 0.1 ms here: WebCrypto is timed in
+    // batches large enough to make that negligible.
+    const subtleBatches = 20, subtlePerBatch = 50;
+    for (let b = 0; b < subtleBatches; b++) {
       const start = performance.now();
-      for (let i = 0; i < perBatch; i++) allValid &&= await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, sig, data);
+      for (let i = 0; i < subtlePerBatch; i++) allValid &&= await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, sig, data);
       subtle.push(performance.now() - start);
     }
-    return { wasm: wasm.batch_ms.map((t) => t / perBatch), wasmValid: wasm.all_valid, subtle: subtle.map((t) => t / perBatch), subtleValid: allValid };
+    return { wasm: wasm.batch_ms.map((t) => t / perBatch), wasmValid: wasm.all_valid, subtle: subtle.map((t) => t / subtlePerBatch), subtleValid: allValid };
   }, { jws: a2.jws, jwk: a2.jwk, input, signature });
   const [w, s] = [median(timing.wasm), median(timing.subtle)];
   if (!timing.wasmValid || !timing.subtleValid) throw new Error("RS256 benchmark: a verification failed");
-  row("RS256 verify (2048-bit), median per verify: wasm / crypto.subtle, 1,000 runs each", `${(w * 1000).toFixed(0)} µs / ${(s * 1000).toFixed(0)} µs = ${(w / s).toFixed(1)}×`, "≤ 10×", w / s <= 10);
+  row("RS256 signature check (2048-bit), median per verify: wasm (rsa 0.10, in the worker) / crypto.subtle, 1,000 runs each", `${(w * 1000).toFixed(0)} µs / ${(s * 1000).toFixed(0)} µs = ${(w / s).toFixed(1)}×`, "≤ 10×", w / s <= 10);
   await context.close();
 } finally {
   await browser.close();

@@ -56,17 +56,35 @@ impl Options {
 
 /// Finds and analyses every token in `input`.
 pub fn analyse(input: &str, options: &Options) -> Report {
+    analyse_first(input, options, usize::MAX)
+}
+
+/// Finds every token in `input` but analyses only the first `limit`; the
+/// report then gives the total in `total_tokens` (the page lists at most a
+/// few hundred; the CLI analyses all).
+pub fn analyse_first(input: &str, options: &Options, limit: usize) -> Report {
     let found = finder::find_tokens(input);
     let key_reports = key_reports(options);
+    let total = found.tokens.len();
+    let mut notices = found.notices;
+    if total > limit {
+        notices.push(finder::Notice {
+            id: "tokens-truncated".into(),
+            severity: finding::Severity::Info,
+            message: format!("The paste holds {total} tokens; the first {limit} are listed and analysed here. The command-line tool jwt-inspect analyses all of them."),
+        });
+    }
     Report {
         tokens: found
             .tokens
             .into_iter()
+            .take(limit)
             .map(|token| token::analyse(token, options, &key_reports))
             .collect(),
-        notices: found.notices,
+        notices,
         keys: key_reports,
         key_errors: key_errors(options),
+        total_tokens: (total > limit).then_some(total),
     }
 }
 

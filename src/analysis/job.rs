@@ -17,7 +17,16 @@ pub struct Job {
     pub secret_encoding: SecretEncoding,
     pub now: i64,
     pub leeway: i64,
+    /// The token whose details the page shows (the others may come as
+    /// summaries when there are many).
+    pub detail: usize,
 }
+
+/// The page lists and analyses at most this many tokens.
+pub const LISTED: usize = 500;
+/// Reports with more tokens than this travel as summaries plus the details
+/// of the selected token, so the page never parses megabytes at once.
+pub const FULL_DETAIL_LIMIT: usize = 50;
 
 /// The answer to a [`Job`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,22 +47,53 @@ impl Job {
     }
 }
 
+/// The last full analysis, so that choosing another token of a large paste
+/// only re-sends details.
+#[derive(Debug, Default)]
+pub struct Cache {
+    key: Option<Job>,
+    report: Option<Report>,
+}
+
 /// Runs the full analysis.
 #[cfg(feature = "crypto")]
 pub fn run(job: &Job) -> JobResult {
+    run_cached(job, &mut Cache::default())
+}
+
+/// Runs the full analysis, reusing `cache` when only the detail changed.
+#[cfg(feature = "crypto")]
+pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
     use crate::analysis::keys::KeySet;
-    use crate::analysis::{Options, analyse};
-    let mut keys = KeySet::parse(&job.key_text);
-    keys.add_secret(&job.secret, job.secret_encoding);
-    let options = Options {
-        now: job.now,
-        leeway: job.leeway,
-        keys: std::sync::Arc::new(keys),
+    use crate::analysis::{Options, analyse_first};
+    let key = Job {
+        id: 0,
+        detail: 0,
+        ..job.clone()
     };
-    JobResult {
-        id: job.id,
-        report: analyse(&job.input, &options),
+    if cache.key.as_ref() != Some(&key) || cache.report.is_none() {
+        let mut keys = KeySet::parse(&job.key_text);
+        keys.add_secret(&job.secret, job.secret_encoding);
+        let options = Options {
+            now: job.now,
+            leeway: job.leeway,
+            keys: std::sync::Arc::new(keys),
+        };
+        cache.report = Some(analyse_first(&job.input, &options, LISTED));
+        cache.key = Some(key);
     }
+    let mut report = cache
+        .report
+        .clone()
+        .unwrap_or_else(|| unreachable!("filled above"));
+    if report.tokens.len() > FULL_DETAIL_LIMIT {
+        report.tokens = std::mem::take(&mut report.tokens)
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| if i == job.detail { t } else { t.summarised() })
+            .collect();
+    }
+    JobResult { id: job.id, report }
 }
 
 #[cfg(all(test, feature = "crypto"))]
@@ -78,6 +118,49 @@ mod tests {
         let back: JobResult =
             serde_json::from_str(&serde_json::to_string(&result).unwrap()).unwrap();
         assert_eq!(back.report.tokens[0].token, token);
+    }
+
+    #[test]
+    fn large_reports_travel_as_summaries_with_the_selected_details() {
+        let line = "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M";
+        let input = (0..60)
+            .map(|i| format!("{line}{}", "A".repeat(i % 2) + &"x".repeat(i / 2)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut cache = Cache::default();
+        let mut job = Job {
+            id: 1,
+            input,
+            detail: 3,
+            ..Job::default()
+        };
+        let first = run_cached(&job, &mut cache).report;
+        assert!(first.tokens.len() > FULL_DETAIL_LIMIT);
+        assert!(!first.tokens[3].summary_only && first.tokens[3].header.is_some());
+        assert!(first.tokens[4].summary_only && first.tokens[4].header.is_none());
+        job.detail = 4;
+        job.id = 2;
+        let second = run_cached(&job, &mut cache);
+        assert_eq!(second.id, 2);
+        assert!(!second.report.tokens[4].summary_only);
+    }
+
+    #[test]
+    fn the_page_lists_at_most_the_first_tokens_and_says_how_many_there_are() {
+        let line =
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M";
+        let input = (0..LISTED + 7)
+            .map(|i| format!("{line}{}", "x".repeat(i)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let report = run(&Job {
+            input,
+            ..Job::default()
+        })
+        .report;
+        assert_eq!(report.tokens.len(), LISTED);
+        assert_eq!(report.total_tokens, Some(LISTED + 7));
+        assert_eq!(report.notices.last().unwrap().id, "tokens-truncated");
     }
 
     #[test]

@@ -30,6 +30,10 @@ pub struct Report {
     pub keys: Vec<KeyReport>,
     /// Keys that could not be read, and why.
     pub key_errors: Vec<KeyError>,
+    /// When only the first tokens were analysed (the page's limit), how
+    /// many the paste holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_tokens: Option<usize>,
 }
 
 /// One token: where it was found, what it says, and what was proven.
@@ -64,6 +68,11 @@ pub struct TokenReport {
     /// The token carried in the payload (`cty: JWT`), decoded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nested: Option<Box<TokenReport>>,
+    /// Only the list fields are filled (kind, source, signature, vendor id,
+    /// validity state): the page's worker sends summaries for large pastes
+    /// and the details of the selected token.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub summary_only: bool,
     /// Set by a build without the `crypto` feature when the full analysis
     /// has more to say (the page then asks its Web Worker).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -118,7 +127,22 @@ impl TokenReport {
             keystone: None,
             nested: None,
             needs_full_analysis: false,
+            summary_only: false,
         }
+    }
+
+    /// This token reduced to what the list of tokens shows.
+    pub fn summarised(self) -> Self {
+        let mut summary = TokenReport::empty(self.token, self.kind, self.source);
+        summary.signature = self.signature;
+        summary.vendor = VendorReport {
+            id: self.vendor.id,
+            name: self.vendor.name,
+            ..VendorReport::default()
+        };
+        summary.validity = self.validity;
+        summary.summary_only = true;
+        summary
     }
 }
 

@@ -12,7 +12,7 @@ use yew::Callback;
 pub struct FullAnalysis {
     worker: web_sys::Worker,
     /// The latest job, kept until the worker says it is ready.
-    waiting: Rc<RefCell<Option<String>>>,
+    waiting: Rc<RefCell<Option<JsValue>>>,
     ready: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
@@ -35,7 +35,7 @@ impl FullAnalysis {
             .map_err(|e| format!("the browser refused to start it ({e:?})"))?;
         let results = on_result.clone();
         let (waiting, ready) = (
-            Rc::new(RefCell::new(None::<String>)),
+            Rc::new(RefCell::new(None::<JsValue>)),
             Rc::new(Cell::new(false)),
         );
         let (waiting_in, ready_in, sender) = (waiting.clone(), ready.clone(), worker.clone());
@@ -45,7 +45,7 @@ impl FullAnalysis {
                 if text == READY {
                     ready_in.set(true);
                     if let Some(job) = waiting_in.borrow_mut().take() {
-                        let _ = sender.post_message(&JsValue::from_str(&job));
+                        let _ = sender.post_message(&job);
                     }
                     return;
                 }
@@ -70,15 +70,33 @@ impl FullAnalysis {
         })
     }
 
-    /// Sends a job; the answer arrives through the callback.
+    /// Sends a job; the answer arrives through the callback. The paste
+    /// travels as its own string beside the JSON of the rest, so a large
+    /// paste is not escaped into JSON on the main thread.
     pub fn send(&self, job: &Job) {
-        let Ok(json) = serde_json::to_string(job) else {
+        let rest = Job {
+            input: String::new(),
+            ..job.clone()
+        };
+        let Ok(json) = serde_json::to_string(&rest) else {
             return;
         };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &message,
+            &JsValue::from_str("job"),
+            &JsValue::from_str(&json),
+        );
+        let _ = js_sys::Reflect::set(
+            &message,
+            &JsValue::from_str("input"),
+            &JsValue::from_str(&job.input),
+        );
+        let message: JsValue = message.into();
         if self.ready.get() {
-            let _ = self.worker.post_message(&JsValue::from_str(&json));
+            let _ = self.worker.post_message(&message);
         } else {
-            *self.waiting.borrow_mut() = Some(json);
+            *self.waiting.borrow_mut() = Some(message);
         }
     }
 }

@@ -87,6 +87,7 @@ impl AppState {
             secret_encoding: self.secret_encoding,
             now: instant,
             leeway: self.leeway,
+            detail: self.selected,
         };
         let light = (self.input.len() <= LARGE_PASTE).then(|| {
             let mut options = Options::at(instant);
@@ -184,6 +185,26 @@ impl Reducible for AppState {
             }
             .reanalysed(now),
             Action::SetAsOf { as_of, now } => AppState { as_of, ..state }.reanalysed(now),
+            // A summary (large paste): ask the worker for this token's details.
+            Action::Select(index)
+                if self
+                    .report
+                    .tokens
+                    .get(index)
+                    .is_some_and(|t| t.summary_only) =>
+            {
+                let job = Job {
+                    id: self.job.id + 1,
+                    detail: index,
+                    ..(*self.job).clone()
+                };
+                AppState {
+                    selected: index,
+                    job: Rc::new(job),
+                    pending: true,
+                    ..state
+                }
+            }
             Action::Select(index) if index < self.report.tokens.len() => AppState {
                 selected: index,
                 ..state

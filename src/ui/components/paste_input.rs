@@ -1,8 +1,17 @@
-//! The paste area. It is controlled by the page state, so whatever is
-//! pasted stays visible whatever the analysis finds.
+//! The paste area. The page state keeps exactly what was pasted; the box
+//! shows it. Two things keep large pastes from freezing the page: the box
+//! is never re-filled with text it already holds (re-setting a megabyte
+//! value costs the browser a full relayout), and a paste of more than
+//! [`SHOW_AT_MOST`] is kept in full but shown as a read-only preview.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+/// Larger pastes are shown truncated (the whole text is still analysed).
+pub const SHOW_AT_MOST: usize = 256 * 1024;
+/// How much of a large paste the preview shows.
+const PREVIEW: usize = 64 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteInputProps {
@@ -12,16 +21,66 @@ pub struct PasteInputProps {
 
 #[function_component(PasteInput)]
 pub fn paste_input(props: &PasteInputProps) -> Html {
-    let on_input = props.on_input.clone();
-    let oninput = Callback::from(move |event: InputEvent| {
-        let area: HtmlTextAreaElement = event.target_unchecked_into();
-        on_input.emit(area.value());
-    });
+    let area = use_node_ref();
+    // The text the box holds because the person typed or pasted it.
+    let typed = use_mut_ref(String::new);
+    let large = props.value.len() > SHOW_AT_MOST;
+    {
+        let (area, typed) = (area.clone(), typed.clone());
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some(element) = area.cast::<HtmlTextAreaElement>()
+                && *typed.borrow() != *value
+            {
+                element.set_value(&shown(value));
+            }
+        });
+    }
+    let oninput = {
+        let (on_input, typed) = (props.on_input.clone(), typed.clone());
+        Callback::from(move |event: InputEvent| {
+            let element: HtmlTextAreaElement = event.target_unchecked_into();
+            let value = element.value();
+            typed.replace(value.clone());
+            on_input.emit(value);
+        })
+    };
+    let onpaste = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |event: Event| {
+            let Some(text) = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|e| e.clipboard_data())
+                .and_then(|data| data.get_data("text").ok())
+            else {
+                return;
+            };
+            if text.len() > SHOW_AT_MOST {
+                // Keep it all, show a preview: the browser would otherwise lay
+                // out megabytes of text in the box.
+                event.prevent_default();
+                on_input.emit(text);
+            }
+        })
+    };
+    let clear = {
+        let (on_input, typed) = (props.on_input.clone(), typed.clone());
+        Callback::from(move |_| {
+            typed.replace(String::new());
+            on_input.emit(String::new());
+        })
+    };
     html! {
         <div class="panel paste-panel">
             <label for="paste" class="panel-title">{ "Paste anything holding a token" }</label>
             <p class="hint">{ "A bare token, an Authorization header, a curl command with its reply, a login response with several tokens, a Keystone X-Auth-Token…" }</p>
+            if large {
+                <p class="notice" data-testid="large-paste" role="status">
+                    { format!("{} pasted: all of it is kept and analysed; the box shows the first 64 KB. ", megabytes(props.value.len())) }
+                    <button type="button" data-testid="clear-paste" onclick={clear}>{ "Clear" }</button>
+                </p>
+            }
             <textarea
+                ref={area}
                 id="paste"
                 data-testid="paste"
                 class="paste"
@@ -29,9 +88,33 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
                 autocomplete="off"
                 autocapitalize="off"
                 placeholder="eyJhbGciOi…"
-                value={props.value.clone()}
+                readonly={large}
                 {oninput}
+                {onpaste}
             />
         </div>
     }
+}
+
+/// "10.3 MB", with integer arithmetic (float formatting would add ~10 KB
+/// of code to the page's wasm).
+fn megabytes(bytes: usize) -> String {
+    let tenths = bytes * 10 / 1_048_576;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+/// What the box shows for `value`.
+fn shown(value: &str) -> String {
+    if value.len() <= SHOW_AT_MOST {
+        return value.to_string();
+    }
+    let mut end = PREVIEW;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{}\n\n… (preview: {} more bytes are kept and analysed)",
+        &value[..end],
+        value.len() - end
+    )
 }

@@ -20,7 +20,7 @@ pub fn token_list(props: &TokenListProps) -> Html {
     if tokens.is_empty() {
         return Html::default();
     }
-    let count = tokens.len();
+    let count = props.report.total_tokens.unwrap_or(tokens.len());
     let title = if count == 1 {
         "1 token found".to_string()
     } else {
@@ -50,8 +50,8 @@ pub fn token_list(props: &TokenListProps) -> Html {
         <nav class="panel token-list" aria-label="Tokens found">
             <h2 class="panel-title">{ title }</h2>
             <ul>{ for items }</ul>
-            if count > MAX_LISTED {
-                <p class="hint">{ format!("Showing the first {MAX_LISTED}; the other {} are analysed too (use the CLI for all of them).", count - MAX_LISTED) }</p>
+            if tokens.len() > MAX_LISTED {
+                <p class="hint">{ format!("Showing the first {MAX_LISTED} of {count}; the command-line tool jwt-inspect lists them all.") }</p>
             }
         </nav>
     }

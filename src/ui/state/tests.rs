@@ -122,3 +122,31 @@ fn worker_failures_are_said_and_stop_the_wait() {
             .starts_with("The full analysis could not run: it stopped.")
     );
 }
+
+#[cfg(feature = "crypto")]
+#[test]
+fn choosing_a_summarised_token_asks_the_worker_for_its_details() {
+    let input = (0..60)
+        .map(|i| format!("{TOKEN}{}", "x".repeat(i)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let state = input_with_keys(&input);
+    let answer = job::run(&state.job);
+    let state = state.reduce(Action::FullReport(Box::new(answer)));
+    assert!(state.report.tokens[7].summary_only);
+    let state = state.reduce(Action::Select(7));
+    assert!(state.pending);
+    assert_eq!(state.job.detail, 7);
+    let answer = job::run(&state.job);
+    let state = state.reduce(Action::FullReport(Box::new(answer)));
+    assert_eq!(state.selected, 7);
+    assert!(!state.report.tokens[7].summary_only);
+}
+
+#[cfg(feature = "crypto")]
+fn input_with_keys(text: &str) -> Rc<AppState> {
+    input(Rc::new(AppState::new(0)), text).reduce(Action::SetKeys {
+        text: "{}".into(),
+        now: 0,
+    })
+}
