@@ -49,9 +49,12 @@ fn classify_line(before: &str) -> Context {
 fn header_value_prefix(trimmed: &str, had_space: bool) -> Option<(&str, &str)> {
     let colon = trimmed.rfind(':')?;
     let value = trimmed[colon + 1..].trim_start();
+    // Just past the last character that cannot be in a header name (it
+    // may be several bytes long: the paste is arbitrary text).
     let name_start = trimmed[..colon]
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let name = &trimmed[name_start..colon];
     if name.is_empty() || name.starts_with("http") || !starts_a_header_line(&trimmed[..name_start])
     {

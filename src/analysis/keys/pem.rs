@@ -57,7 +57,9 @@ fn find_begin(text: &str, from: usize) -> Option<(usize, String, usize)> {
         let at = search + text[search..].find("BEGIN ")?;
         let dashes_before = text[..at].trim_end_matches(' ');
         if dashes_before.ends_with("---") {
-            let start = dashes_before.trim_end_matches('-').len();
+            // Dashes shared with the previous block's END line (pasted
+            // with no line break between) belong to that block.
+            let start = dashes_before.trim_end_matches('-').len().max(from);
             let after = &text[at + 6..];
             let label_len = after.find('-')?;
             let label = after[..label_len].trim().to_string();
@@ -77,7 +79,9 @@ fn find_end(text: &str, from: usize, label: &str) -> Option<(usize, usize)> {
     let mut search = from;
     loop {
         let at = search + text[search..].find(&marker)?;
-        let body_end = text[..at].trim_end_matches([' ', '-']).len();
+        // An empty body may leave the BEGIN line's dashes run straight
+        // into the END line's: the body never starts before `from`.
+        let body_end = text[..at].trim_end_matches([' ', '-']).len().max(from);
         let after = &text[at + marker.len()..];
         let dashes = after.len() - after.trim_start_matches([' ', '-']).len();
         if text[body_end..at].contains("---") {

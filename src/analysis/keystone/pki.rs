@@ -94,7 +94,12 @@ pub fn read_pkiz(token: &str) -> Result<PkiToken, String> {
     read_der(&der_bytes, "pkiz")
 }
 
-fn read_der(der_bytes: &[u8], format: &'static str) -> Result<PkiToken, String> {
+/// Reads the CMS SignedData (RFC 5652 §5) inside a PKI or PKIZ token;
+/// `format` is `"pki"` or `"pkiz"`. Public for the fuzz target.
+///
+/// # Errors
+/// A sentence saying what is wrong.
+pub fn read_der(der_bytes: &[u8], format: &'static str) -> Result<PkiToken, String> {
     let info = ContentInfo::from_der(der_bytes)
         .map_err(|e| format!("the token is not a CMS ContentInfo: {e}"))?;
     if info.content_type != SIGNED_DATA {
