@@ -20,6 +20,10 @@ cargo clippy --all-targets --quiet -- -D warnings
 step "native tests (core, CLI, conformance vectors)"
 cargo test --quiet -- --nocapture
 
+step "differential: 2,000 seeded cases against npm jose (tests/differential)"
+cargo build --quiet --bin jwt-inspect
+node tests/differential/differential.mjs --cases 2000 --seed 20261123 --cli target/debug/jwt-inspect
+
 step "the page's light core (no crypto feature): clippy and unit tests"
 cargo clippy --no-default-features --features ui --lib --bins --quiet -- -D warnings
 cargo test --no-default-features --features ui --lib --quiet

@@ -7,6 +7,7 @@ use std::fmt;
 pub const USAGE: &str = "\
 Usage: jwt-inspect [--key FILE]... [--secret-file FILE [--secret-encoding ENC]]
                    [--now UNIX_SECONDS] [--leeway SECONDS] [--compact] [INPUT_FILE]
+       jwt-inspect --jobs < JOBS.jsonl
 
 Finds every token in the input (stdin when no INPUT_FILE is given: a bare
 token, an Authorization header line, a curl command and its reply, a JSON
@@ -18,6 +19,11 @@ Options:
   --now UNIX_SECONDS  evaluate exp/nbf/iat at this instant (default: now)
   --leeway SECONDS    clock skew tolerated around exp and nbf (default: 0)
   --compact           print the JSON on one line
+  --jobs              bulk mode for scripts: every input line is a job as the
+                      page sends it to its worker, JSON {\"id\", \"input\",
+                      \"key_text\", \"secret\", \"secret_encoding\", \"now\",
+                      \"leeway\"} (all optional), and every output line its
+                      answer {\"id\", \"report\"} or {\"line\", \"error\"}
   -h, --help          print this help
 
 Exit status: 0 when the analysis was printed (whatever it found),
@@ -32,6 +38,8 @@ pub struct Args {
     pub now: Option<i64>,
     pub leeway: i64,
     pub compact: bool,
+    /// `--jobs`: JSON lines in, JSON lines out.
+    pub jobs: bool,
     pub input_file: Option<String>,
     pub help: bool,
 }
@@ -85,6 +93,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, ArgsE
         match arg.as_str() {
             "-h" | "--help" => parsed.help = true,
             "--compact" => parsed.compact = true,
+            "--jobs" => parsed.jobs = true,
             "--key" => parsed
                 .key_files
                 .push(args.next().ok_or(ArgsError::MissingValue("--key"))?),

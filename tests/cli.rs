@@ -182,3 +182,43 @@ fn unreadable_key_file_is_reported_not_fatal() {
             .contains("no matching")
     );
 }
+
+#[test]
+fn jobs_mode_answers_each_line_in_order() {
+    let rfc = read_json("rfc/rfc_jws_examples.json");
+    let a1 = &rfc["vectors"][0];
+    let jobs = [
+        serde_json::json!({
+            "id": 1,
+            "input": a1["jws"],
+            "secret": a1["jwk"]["k"],
+            "secret_encoding": "base64url",
+            "now": 1_300_819_000,
+        })
+        .to_string(),
+        String::new(),
+        "{not a job".to_string(),
+        serde_json::json!({ "id": 4, "input": "eyJhbGciOiJub25lIn0.e30." }).to_string(),
+    ];
+    let out = jwt_inspect(&["--jobs"], jobs.join("\n").as_bytes());
+    assert!(out.status.success());
+    let answers: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(answers.len(), 3, "blank lines are skipped");
+    assert_eq!(answers[0]["id"], 1);
+    assert_eq!(
+        answers[0]["report"]["tokens"][0]["signature"]["status"],
+        "valid"
+    );
+    assert_eq!(answers[1]["line"], 3);
+    assert!(
+        answers[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 3 is not a job")
+    );
+    assert_eq!(answers[2]["report"]["tokens"][0]["kind"], "unsecured");
+}

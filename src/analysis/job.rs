@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// What to analyse, and with what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct Job {
     /// Increases with every change; answers to older jobs are dropped.
     pub id: u64,
@@ -50,6 +51,7 @@ impl Job {
 /// The last full analysis, so that choosing another token of a large paste
 /// only re-sends details.
 #[derive(Debug, Default)]
+#[cfg_attr(not(feature = "crypto"), allow(dead_code))]
 pub struct Cache {
     key: Option<Job>,
     report: Option<Report>,

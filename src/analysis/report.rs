@@ -116,6 +116,7 @@ impl TokenReport {
                 status: SignatureStatus::Unchecked,
                 message: "Not checked.".into(),
                 key: None,
+                matched_but_refused: None,
             },
             vendor: VendorReport::default(),
             times: IndexMap::new(),
@@ -167,6 +168,13 @@ pub struct SignatureReport {
     pub message: String,
     /// The key that verified, or the single key that was tried.
     pub key: Option<KeyUse>,
+    /// Set when the signature matches a supplied key and the status is
+    /// `invalid` all the same, naming the rule that refuses it:
+    /// `non-canonical-encoding` (RFC 7515 §2), `hmac-secret-too-short`
+    /// (RFC 7518 §3.2) or `weak-key` (RSA under 2048 bits, ROCA). Lenient
+    /// verifiers such as jose accept the first two; Wycheproof does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched_but_refused: Option<Text>,
 }
 
 /// `valid` only when a signature was checked with a key the person supplied.

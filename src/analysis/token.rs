@@ -43,6 +43,7 @@ fn check_signature(decoded: &Decoded, options: &Options) -> (SignatureReport, Ve
             status: v.status,
             message: v.message,
             key: v.key,
+            matched_but_refused: v.matched_but_refused.map(Into::into),
         },
         v.findings,
         false,
@@ -294,6 +295,7 @@ fn signature(status: SignatureStatus, message: &str) -> SignatureReport {
         status,
         message: message.to_string(),
         key: None,
+        matched_but_refused: None,
     }
 }
 

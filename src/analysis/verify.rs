@@ -31,6 +31,9 @@ pub struct Verification {
     /// The key that verified, or the one tried when a single key was.
     pub key: Option<KeyUse>,
     pub findings: Vec<Finding>,
+    /// The rule that refuses a signature that matched (see
+    /// [`crate::analysis::report::SignatureReport::matched_but_refused`]).
+    pub matched_but_refused: Option<&'static str>,
 }
 
 impl Verification {
@@ -40,6 +43,7 @@ impl Verification {
             message: message.into(),
             key: None,
             findings: Vec::new(),
+            matched_but_refused: None,
         }
     }
 }
@@ -82,7 +86,7 @@ fn decide(d: &Decoded, keys: &KeySet) -> Verification {
         return Verification::new(
             Unsupported,
             format!(
-                "Not checked: alg \"{alg_name}\" is not a JWS signature algorithm this page verifies (HS*, RS*, PS*, ES*, EdDSA)."
+                "Not checked: alg \"{alg_name}\" is not a JWS signature algorithm this page verifies (HS*, RS*, PS*, ES*, EdDSA, Ed25519)."
             ),
         );
     };
@@ -94,6 +98,7 @@ fn decide(d: &Decoded, keys: &KeySet) -> Verification {
         && let Some(problem) = encoding_problem(d)
     {
         verification.status = Invalid;
+        verification.matched_but_refused = Some("non-canonical-encoding");
         verification.message = format!(
             "{} — over the text as received — but {problem}: RFC 7515 requires canonical base64url, so strict verifiers reject this token, and a lenient one can be handed a second encoding of it.",
             verification.message.trim_end_matches('.')
@@ -335,6 +340,7 @@ fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<&'static str>)
 fn verified(alg: JwsAlg, key: &Key, kid_match: Option<&'static str>) -> Verification {
     let mut findings = Vec::new();
     let mut weakness = key.weakness.clone();
+    let mut refusal = "weak-key";
     if let crate::analysis::keys::material::KeyMaterial::Hmac(secret) = &key.material
         && secret.len() < alg.hash_bytes()
     {
@@ -349,6 +355,7 @@ fn verified(alg: JwsAlg, key: &Key, kid_match: Option<&'static str>) -> Verifica
             format!("The HMAC {text}."),
         ));
         weakness = Some(text);
+        refusal = "hmac-secret-too-short";
     }
     let mut v = match weakness {
         Some(why) => Verification::new(
@@ -368,6 +375,9 @@ fn verified(alg: JwsAlg, key: &Key, kid_match: Option<&'static str>) -> Verifica
             ),
         ),
     };
+    if v.status == SignatureStatus::Invalid {
+        v.matched_but_refused = Some(refusal);
+    }
     v.key = Some(KeyUse {
         key: key.report(),
         kid_match: kid_match.map(Into::into),

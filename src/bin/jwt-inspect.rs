@@ -1,6 +1,7 @@
 //! `jwt-inspect`: prints the inspector's analysis of stdin (or a file) as
 //! JSON. See `jwt-inspect --help` and README.md for the report format.
 
+use jwt_inspector::analysis::job::{self, Job};
 use jwt_inspector::analysis::keys::KeySet;
 use jwt_inspector::analysis::{self, Options};
 use jwt_inspector::cli::{self, Args};
@@ -31,6 +32,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), String> {
+    if args.jobs {
+        return run_jobs(args);
+    }
     let mut keys = KeySet::default();
     for file in &args.key_files {
         let text = std::fs::read(file).map_err(|e| format!("cannot read key file {file}: {e}"))?;
@@ -60,6 +64,31 @@ fn run(args: &Args) -> Result<(), String> {
     .map_err(|e| format!("could not write the report: {e}"))?;
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{json}").map_err(|e| format!("could not write the report: {e}"))
+}
+
+/// `--jobs`: one [`Job`] per input line, one answer per output line — the
+/// worker's code path, for bulk checks such as tests/differential.
+fn run_jobs(args: &Args) -> Result<(), String> {
+    let input = read_input(args.input_file.as_deref())?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for (index, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let answer = match serde_json::from_str::<Job>(line) {
+            Ok(job) => serde_json::to_string(&job::run(&job)),
+            Err(error) => Ok(serde_json::json!({
+                "line": index + 1,
+                "error": format!("line {} is not a job: {error}", index + 1),
+            })
+            .to_string()),
+        }
+        .map_err(|e| format!("could not write an answer: {e}"))?;
+        writeln!(stdout, "{answer}").map_err(|e| format!("could not write an answer: {e}"))?;
+    }
+    stdout
+        .flush()
+        .map_err(|e| format!("could not write an answer: {e}"))
 }
 
 /// Reads the input as bytes and replaces invalid UTF-8, so binary junk is

@@ -23,6 +23,8 @@ pub enum JwsAlg {
     ES384,
     ES512,
     EdDSA,
+    /// RFC 9864 §2.2's fully specified name for EdDSA over Ed25519.
+    Ed25519,
 }
 
 /// What kind of key an algorithm needs.
@@ -57,7 +59,7 @@ impl KeyKind {
 }
 
 impl JwsAlg {
-    pub const ALL: [JwsAlg; 13] = [
+    pub const ALL: [JwsAlg; 14] = [
         JwsAlg::HS256,
         JwsAlg::HS384,
         JwsAlg::HS512,
@@ -71,6 +73,7 @@ impl JwsAlg {
         JwsAlg::ES384,
         JwsAlg::ES512,
         JwsAlg::EdDSA,
+        JwsAlg::Ed25519,
     ];
 
     /// Exact, case-sensitive match (RFC 7515 §4.1.1: `alg` is case-sensitive).
@@ -93,6 +96,7 @@ impl JwsAlg {
             JwsAlg::ES384 => "ES384",
             JwsAlg::ES512 => "ES512",
             JwsAlg::EdDSA => "EdDSA",
+            JwsAlg::Ed25519 => "Ed25519",
         }
     }
 
@@ -108,7 +112,7 @@ impl JwsAlg {
             JwsAlg::ES256 => KeyKind::Ec(Curve::P256),
             JwsAlg::ES384 => KeyKind::Ec(Curve::P384),
             JwsAlg::ES512 => KeyKind::Ec(Curve::P521),
-            JwsAlg::EdDSA => KeyKind::Ed25519,
+            JwsAlg::EdDSA | JwsAlg::Ed25519 => KeyKind::Ed25519,
         }
     }
 
@@ -118,7 +122,12 @@ impl JwsAlg {
         match self {
             JwsAlg::HS256 | JwsAlg::RS256 | JwsAlg::PS256 | JwsAlg::ES256 => 32,
             JwsAlg::HS384 | JwsAlg::RS384 | JwsAlg::PS384 | JwsAlg::ES384 => 48,
-            JwsAlg::HS512 | JwsAlg::RS512 | JwsAlg::PS512 | JwsAlg::ES512 | JwsAlg::EdDSA => 64,
+            JwsAlg::HS512
+            | JwsAlg::RS512
+            | JwsAlg::PS512
+            | JwsAlg::ES512
+            | JwsAlg::EdDSA
+            | JwsAlg::Ed25519 => 64,
         }
     }
 

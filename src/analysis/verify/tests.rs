@@ -205,6 +205,7 @@ fn non_canonical_signature_that_matches_is_not_called_valid() {
     chars.push(ALPHABET.as_bytes()[value ^ 1] as char);
     let v = verify(&chars.into_iter().collect::<String>(), &oct("a", &[1; 32]));
     assert_eq!(v.status, SignatureStatus::Invalid);
+    assert_eq!(v.matched_but_refused, Some("non-canonical-encoding"));
     assert!(
         v.message.contains("over the text as received"),
         "{}",
@@ -222,6 +223,7 @@ fn short_hmac_secret_is_not_accepted() {
     );
     let v = verify_token(&decode_compact(&token), &keys);
     assert_eq!(v.status, SignatureStatus::Invalid);
+    assert_eq!(v.matched_but_refused, Some("hmac-secret-too-short"));
     assert!(
         v.message
             .contains("the secret is 6 bytes, shorter than the 32-byte hash"),
@@ -293,4 +295,30 @@ fn der_encoded_es256_signature_is_named() {
 fn signature_length_is_checked_against_the_algorithm() {
     let token = format!("{}.e30.{}", encode(br#"{"alg":"HS256"}"#), encode(&[0; 20]));
     assert_eq!(ids(&verify(&token, "")), ["signature-length-wrong"]);
+}
+
+/// RFC 8037 §A.1's Ed25519 key signs the same payload under `EdDSA` and
+/// under RFC 9864 §2.2's fully specified `Ed25519`; both verify, and a
+/// changed payload does not.
+#[test]
+fn ed25519_verifies_under_both_alg_names() {
+    use ed25519_dalek::Signer;
+    let seed =
+        crate::analysis::base64url::decode_segment("nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A")
+            .unwrap()
+            .bytes;
+    let signing = ed25519_dalek::SigningKey::from_bytes(&seed.try_into().unwrap());
+    let jwk = r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+    for alg in ["EdDSA", "Ed25519"] {
+        let input = format!(
+            "{}.{}",
+            encode(format!(r#"{{"alg":"{alg}"}}"#).as_bytes()),
+            encode(b"Example of Ed25519 signing")
+        );
+        let signature = encode(&signing.sign(input.as_bytes()).to_bytes());
+        let v = verify(&format!("{input}.{signature}"), jwk);
+        assert_eq!(v.status, SignatureStatus::Valid, "{alg}: {}", v.message);
+        let tampered = format!("{input}x.{signature}");
+        assert_eq!(verify(&tampered, jwk).status, SignatureStatus::Invalid);
+    }
 }

@@ -1,0 +1,324 @@
+#!/usr/bin/env node
+// Differential test: npm `jose` (panva), an implementation nobody here
+// wrote, against our analysis (`jwt-inspect --jobs`, the code path of the
+// page's worker).
+//
+// jose mints tokens for every JWS algorithm it knows, with random claims
+// and keys; some are then mutated (a bit flipped in one segment, `alg`
+// swapped, padding added, segments re-ordered, the token truncated, the
+// signature extended, a different key of the same type). Each case is
+// verified by both, and the verdicts must agree:
+//
+//   jose accepts the signature  ⇔  our signature matches the key: status
+//        "valid", or "invalid" with `matched_but_refused` naming a rule
+//        jose does not enforce (RFC 7515 §2 canonical base64url, RFC 7518
+//        §3.2 HMAC secret length — Wycheproof, which tests/
+//        conformance_jose.rs holds us to, labels both invalid)
+//   jose: "signature verification failed" ⇒ ours is "invalid" without
+//        `matched_but_refused`, when our finder read back exactly the
+//        token (a flip that turns a character into a space or a quote
+//        splits the paste, and then no token may be valid)
+//
+// Other jose refusals (malformed token, key of the wrong type, alg none)
+// only require that we do not call the signature valid.
+//
+//   node tests/differential/differential.mjs [--cases N] [--seed S]
+//        [--cli PATH] [--failures FILE]
+//
+// The seed fixes which algorithms, claims, mutations and key formats are
+// drawn; keys come from node:crypto (not seedable), and every disagreement
+// is written with its key to the failures file so it can be replayed.
+
+import * as jose from "jose";
+import { spawn } from "node:child_process";
+import * as nodeCrypto from "node:crypto";
+import { writeFileSync, existsSync } from "node:fs";
+import { resolve, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+function options(argv) {
+  const o = {
+    cases: 2000,
+    seed: 20261123,
+    cli: join(ROOT, "target/debug/jwt-inspect"),
+    failures: join(ROOT, "target/differential-failures.jsonl"),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === "--cases") (o.cases = Number(value)), i++;
+    else if (flag === "--seed") (o.seed = Number(value)), i++;
+    else if (flag === "--cli") (o.cli = resolve(value)), i++;
+    else if (flag === "--failures") (o.failures = resolve(value)), i++;
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  if (!Number.isInteger(o.cases) || o.cases < 1) throw new Error("--cases takes a positive whole number");
+  if (!existsSync(o.cli)) throw new Error(`no jwt-inspect at ${o.cli}: run cargo build --bin jwt-inspect, or pass --cli`);
+  return o;
+}
+
+/** mulberry32: a small seeded PRNG, so a seed names one sequence of cases. */
+function prng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n) => Math.floor(next() * n);
+  return {
+    int,
+    pick: (list) => list[int(list.length)],
+    chance: (p) => next() < p,
+    bytes: (n) => Uint8Array.from({ length: n }, () => int(256)),
+  };
+}
+
+const ALGORITHMS = {
+  HS256: "oct", HS384: "oct", HS512: "oct",
+  RS256: "rsa", RS384: "rsa", RS512: "rsa",
+  PS256: "rsa", PS384: "rsa", PS512: "rsa",
+  ES256: "P-256", ES384: "P-384", ES512: "P-521",
+  EdDSA: "ed25519", Ed25519: "ed25519",
+};
+
+/** Two or more keys of every type, so "another key of the same type" exists. */
+function keyPool() {
+  const pairs = (type, options, count) =>
+    Array.from({ length: count }, () => nodeCrypto.generateKeyPairSync(type, options));
+  return {
+    rsa: [
+      ...pairs("rsa", { modulusLength: 2048 }, 2),
+      ...pairs("rsa", { modulusLength: 3072 }, 1),
+    ],
+    "P-256": pairs("ec", { namedCurve: "P-256" }, 2),
+    "P-384": pairs("ec", { namedCurve: "P-384" }, 2),
+    "P-521": pairs("ec", { namedCurve: "P-521" }, 2),
+    ed25519: pairs("ed25519", {}, 2),
+  };
+}
+
+const WORDS = ["admin", "ops", "дата", "🔑", "a\"quote", "line\nbreak", "", "x".repeat(40)];
+
+function randomClaims(r) {
+  const now = 1_800_000_000;
+  const claims = { sub: `user-${r.int(1e6)}`, iat: now - r.int(86400) };
+  if (r.chance(0.7)) claims.exp = now + r.int(172800) - 86400;
+  if (r.chance(0.3)) claims.nbf = now - r.int(3600);
+  if (r.chance(0.5)) claims.aud = r.chance(0.5) ? "api" : ["api", "web"];
+  if (r.chance(0.5)) claims.iss = r.pick(["https://issuer.example", "dcos", "keystone"]);
+  for (let i = r.int(4); i > 0; i--) claims[`c${i}`] = r.pick([r.int(1e9), r.pick(WORDS), { nested: [r.int(9), null, true] }, 1.5]);
+  return claims;
+}
+
+const b64 = (text) => Buffer.from(text).toString("base64url");
+const unb64 = (segment) => Buffer.from(segment, "base64url").toString("utf8");
+
+/** The mutations; each returns [description, token, useOtherKey]. */
+function mutate(r, token, alg) {
+  const segments = token.split(".");
+  const kind = r.pick(["none", "none", "none", "flip", "flip", "flip", "alg", "pad", "reorder", "truncate", "extend", "other-key"]);
+  switch (kind) {
+    case "flip": {
+      const s = r.int(3);
+      const text = segments[s];
+      if (text.length === 0) return ["flip (empty segment: unchanged)", token, false];
+      const at = r.int(text.length);
+      const flipped = String.fromCharCode(text.charCodeAt(at) ^ (1 << r.int(7)));
+      segments[s] = text.slice(0, at) + flipped + text.slice(at + 1);
+      return [`flip bit in segment ${s} at ${at}`, segments.join("."), false];
+    }
+    case "alg": {
+      const header = JSON.parse(unb64(segments[0]));
+      header.alg = r.pick([...Object.keys(ALGORITHMS).filter((a) => a !== alg), "none", "NONE", "HS256"]);
+      segments[0] = b64(JSON.stringify(header));
+      return [`alg swapped ${alg}→${header.alg}`, segments.join("."), false];
+    }
+    case "pad": {
+      const s = r.int(3);
+      segments[s] += r.pick(["=", "=="]);
+      return [`padding on segment ${s}`, segments.join("."), false];
+    }
+    case "reorder": {
+      const order = r.pick([[1, 0, 2], [0, 2, 1], [2, 1, 0]]);
+      return [`segments re-ordered ${order.join("")}`, order.map((i) => segments[i]).join("."), false];
+    }
+    case "truncate": {
+      const cut = 1 + r.int(Math.min(token.length - 1, 12));
+      return [`truncated by ${cut}`, token.slice(0, token.length - cut), false];
+    }
+    case "extend":
+      return ["signature extended", token + r.pick(["A", "AA", "AAAA", "_w"]), false];
+    case "other-key":
+      return ["verified with another key", token, true];
+    default:
+      return ["unmutated", token, false];
+  }
+}
+
+/**
+ * The key as the person would paste it — a JWK, PEM, or a JWKS holding a
+ * decoy too — and the same key as jose takes it (a JWKS goes to jose as
+ * createLocalJWKSet, so both choose by `kid` alike).
+ */
+function keyText(r, pair, decoy) {
+  const form = r.pick(["jwk", "jwks", "pem"]);
+  const jwk = pair.publicKey.export({ format: "jwk" });
+  if (form === "pem") return [form, pair.publicKey.export({ type: "spki", format: "pem" }), pair.publicKey];
+  if (form === "jwk") return [form, JSON.stringify(jwk), pair.publicKey];
+  const keys = [{ ...jwk, kid: "right" }];
+  if (decoy !== pair) keys.push({ ...decoy.publicKey.export({ format: "jwk" }), kid: "decoy" });
+  const jwks = { keys: r.chance(0.5) ? keys : keys.reverse() };
+  return [form, JSON.stringify(jwks), jose.createLocalJWKSet(jwks)];
+}
+
+async function joseVerdict(token, key) {
+  try {
+    await jose.compactVerify(token, key);
+    return { verdict: "valid" };
+  } catch (error) {
+    // Without a kid a JWKS may offer several keys of the right type; jose's
+    // jwtVerify then tries each (the error iterates them), and so do we.
+    if (error.code === "ERR_JWKS_MULTIPLE_MATCHING_KEYS") {
+      let last = error;
+      for await (const candidate of error) {
+        try {
+          await jose.compactVerify(token, candidate);
+          return { verdict: "valid" };
+        } catch (next) {
+          last = next;
+        }
+      }
+      error = last;
+    }
+    const failed = error.code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+    return { verdict: failed ? "invalid" : "refused", why: error.code || `${error.name}: ${error.message}` };
+  }
+}
+
+async function makeCases(o) {
+  const r = prng(o.seed);
+  const pool = keyPool();
+  const cases = [];
+  for (let id = 1; id <= o.cases; id++) {
+    const alg = r.pick(Object.keys(ALGORITHMS));
+    const type = ALGORITHMS[alg];
+    const claims = randomClaims(r);
+    let signWith, verifyWith, otherKey, job;
+    if (type === "oct") {
+      const length = r.pick([32, 48, 64, 16 + r.int(80)]);
+      const [secret, other] = [r.bytes(length), r.bytes(length)];
+      signWith = verifyWith = secret;
+      otherKey = other;
+      const encoding = r.pick(["base64url", "hex"]);
+      const text = (bytes) => (encoding === "hex" ? Buffer.from(bytes).toString("hex") : Buffer.from(bytes).toString("base64url"));
+      job = (bytes) => ({ secret: text(bytes), secret_encoding: encoding, key_form: `secret (${encoding})` });
+    } else {
+      const keys = pool[type];
+      const [pair, other] = r.chance(0.5) ? [keys[0], keys[1]] : [keys[1], keys[0]];
+      signWith = pair.privateKey;
+      const [form, text, joseKey] = keyText(r, pair, other);
+      // The wrong key alone: a JWKS of it and the right key would verify.
+      const [otherForm, otherText, joseOther] = keyText(r, other, other);
+      verifyWith = joseKey;
+      otherKey = joseOther;
+      job = (_bytes, useOther) => (useOther ? { key_text: otherText, key_form: otherForm } : { key_text: text, key_form: form });
+    }
+    const header = { alg, ...(r.chance(0.5) ? { typ: "JWT" } : {}), ...(r.chance(0.3) ? { kid: "right" } : {}) };
+    const token = await new jose.CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
+      .setProtectedHeader(header)
+      .sign(signWith);
+    const [mutation, mutated, useOther] = mutate(r, token, alg);
+    const joseKey = useOther ? otherKey : verifyWith;
+    const { key_form, ...keyFields } = job(useOther ? otherKey : verifyWith, useOther);
+    cases.push({
+      id, alg, mutation, key_form, token: mutated,
+      jose: await joseVerdict(mutated, joseKey),
+      job: { id, input: mutated, now: 1_800_000_000, ...keyFields },
+    });
+  }
+  return cases;
+}
+
+/** Runs every job through `jwt-inspect --jobs` in one process. */
+function ours(cli, cases) {
+  return new Promise((resolveAnswers, reject) => {
+    const child = spawn(cli, ["--jobs"], { stdio: ["pipe", "pipe", "inherit"] });
+    const chunks = [];
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`jwt-inspect --jobs exited with ${code}`));
+      const answers = new Map();
+      for (const line of Buffer.concat(chunks).toString("utf8").split("\n")) {
+        if (!line) continue;
+        const answer = JSON.parse(line);
+        answers.set(answer.id, answer.report);
+      }
+      resolveAnswers(answers);
+    });
+    child.stdin.end(cases.map((c) => JSON.stringify(c.job)).join("\n") + "\n");
+  });
+}
+
+/** Rules we enforce on a matching signature and jose does not. */
+const STRICTER_THAN_JOSE = new Set(["non-canonical-encoding", "hmac-secret-too-short"]);
+
+function compare(c, report) {
+  const tokens = report?.tokens ?? [];
+  const signatures = tokens.map((t) => t.signature ?? {});
+  const matches = (s) => s.status === "valid" || (s.status === "invalid" && STRICTER_THAN_JOSE.has(s.matched_but_refused));
+  const readBack = tokens.length === 1 && tokens[0].token === c.token;
+  const describe = (s) => s.status + (s.matched_but_refused ? ` (matched, refused: ${s.matched_but_refused})` : "");
+  const ourVerdict = readBack ? describe(signatures[0]) : `finder read ${tokens.length} token(s): ${signatures.map(describe).join(", ") || "none"}`;
+  let agrees;
+  if (c.jose.verdict === "valid") agrees = readBack && matches(signatures[0]);
+  else if (c.jose.verdict === "invalid" && readBack) agrees = signatures[0].status === "invalid" && !signatures[0].matched_but_refused;
+  else agrees = !signatures.some(matches);
+  const stricter = readBack && c.jose.verdict === "valid" && signatures[0].status === "invalid";
+  return { agrees, ourVerdict, readBack, stricter };
+}
+
+async function main() {
+  const o = options(process.argv.slice(2));
+  const started = Date.now();
+  const cases = await makeCases(o);
+  const answers = await ours(o.cli, cases);
+  const byMutation = new Map();
+  const failures = [];
+  let readBack = 0;
+  let stricter = 0;
+  for (const c of cases) {
+    const result = compare(c, answers.get(c.id));
+    readBack += result.readBack;
+    stricter += result.agrees && result.stricter;
+    const kind = c.mutation.split(" ")[0];
+    const tally = byMutation.get(kind) ?? { cases: 0, joseValid: 0, agree: 0 };
+    tally.cases++;
+    tally.joseValid += c.jose.verdict === "valid";
+    tally.agree += result.agrees;
+    byMutation.set(kind, tally);
+    if (!result.agrees) failures.push({ ...c, ours: result.ourVerdict });
+  }
+  console.log(`differential vs jose ${jose.cryptoRuntime ?? ""}: ${cases.length} cases, seed ${o.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log("mutation      cases  jose-valid  agree");
+  for (const [kind, t] of [...byMutation].sort()) {
+    console.log(`${kind.padEnd(12)} ${String(t.cases).padStart(6)} ${String(t.joseValid).padStart(11)} ${String(t.agree).padStart(6)}`);
+  }
+  console.log(`finder read back the exact token in ${readBack} of ${cases.length} cases`);
+  console.log(`jose accepted and we matched but refused by RFC rule (padding, non-canonical bits, short HMAC secret): ${stricter}`);
+  if (failures.length) {
+    writeFileSync(o.failures, failures.map((f) => JSON.stringify(f)).join("\n") + "\n");
+    for (const f of failures.slice(0, 15)) {
+      console.log(`DISAGREE #${f.id} ${f.alg} ${f.mutation} [${f.key_form}]: jose ${f.jose.verdict} (${f.jose.why ?? ""}), ours ${f.ours}\n  ${f.token}`);
+    }
+    console.log(`${failures.length} disagreement(s); all written to ${o.failures}`);
+    process.exit(1);
+  }
+  console.log("every verdict agrees");
+}
+
+await main();
