@@ -65,12 +65,36 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
     let mut end = run_end(text, start, is_compact_char);
     let mut token = text[start..end].to_string();
     let mut lines_joined = 0;
+    // Terminal or editor wrapping at a fixed column: once a line as wide as
+    // the first follows it, the wrapping is certain and the next lines are
+    // joined even where the token already looks complete (a signature cut
+    // at a plausible length).
+    let width = line_width(text, end);
+    let mut wrapped = false;
     while let Some((next_start, next_end)) = next_line_run(text, end, is_compact_char) {
         if lines_joined == MAX_JOINED_LINES {
             break;
         }
         let next = &text[next_start..next_end];
-        if !continues_on_next_line(&token, next) {
+        let full_width = width >= MIN_WRAP_WIDTH && line_width(text, next_end) == width;
+        let continues = if token.ends_with('.') || next.starts_with('.') {
+            true
+        } else if wrapped || full_width {
+            // A wrapped line may begin `eyJ` inside a payload (a nested
+            // object's encoding): only a whole token ends here.
+            !starts_new_token(next) || !is_complete(&token)
+        } else {
+            continues_on_next_line(&token, next)
+        };
+        if !continues {
+            break;
+        }
+        wrapped |= full_width;
+        if wrapped && !full_width {
+            // The short last line of a fixed-width block ends it.
+            token.push_str(next);
+            end = next_end;
+            lines_joined += 1;
             break;
         }
         token.push_str(next);
@@ -244,14 +268,25 @@ fn next_line_run(
     line_ends_cleanly.then_some((run_start, run_stop))
 }
 
+/// Narrower lines are not taken for fixed-column wrapping.
+const MIN_WRAP_WIDTH: usize = 40;
+
+/// The width of the line that ends at `end`, from its start.
+fn line_width(text: &str, end: usize) -> usize {
+    end - text[..end].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// A run that begins another compact token (`eyJ…` with a dot).
+fn starts_new_token(next: &str) -> bool {
+    shape::starts_like_json_object(next.split('.').next().unwrap_or("")) && next.contains('.')
+}
+
 /// Decides whether `next` (the run on the following line) continues `token`.
 fn continues_on_next_line(token: &str, next: &str) -> bool {
     if token.ends_with('.') || next.starts_with('.') {
         return true;
     }
-    let next_is_new_token =
-        shape::starts_like_json_object(next.split('.').next().unwrap_or("")) && next.contains('.');
-    !next_is_new_token && !is_complete(token)
+    !starts_new_token(next) && !is_complete(token)
 }
 
 /// Whether a (possibly partial) compact token already looks whole.
@@ -335,6 +370,34 @@ mod tests {
         let found = scan(&input);
         assert_eq!(found.len(), 1);
         assert_eq!(&input[found[0].start..found[0].end], HS256);
+    }
+
+    /// Found by tests/roundtrip.rs: an RS256 token wrapped at 76 columns
+    /// whose first break leaves a 192-byte signature (RSA-1536's length)
+    /// and whose payload has a line that begins `eyJ` (a nested object).
+    #[test]
+    fn fixed_column_wrapping_is_joined_whatever_the_break_looks_like() {
+        let header = crate::analysis::base64url::encode(
+            br#"{"alg":"RS256","typ":"JWT","kid":"0a0-a0-a-A-aaa"}"#,
+        );
+        let payload = crate::analysis::base64url::encode(br#"{"A_":{"_":null}}"#);
+        let signature: Vec<u8> = (0..=255).collect();
+        let token = format!(
+            "{header}.{payload}.{}",
+            crate::analysis::base64url::encode(&signature)
+        );
+        for width in [64, 76, 80] {
+            let wrapped: Vec<&str> = token
+                .as_bytes()
+                .chunks(width)
+                .map(|c| std::str::from_utf8(c).unwrap())
+                .collect();
+            assert_eq!(
+                texts(&wrapped.join("\n")),
+                std::slice::from_ref(&token),
+                "at {width} columns"
+            );
+        }
     }
 
     #[test]
