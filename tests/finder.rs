@@ -196,6 +196,20 @@ fn the_same_token_twice_is_listed_once_with_a_note() {
 }
 
 #[test]
+fn a_token_repeated_a_thousand_times_names_ten_places_and_counts_the_rest() {
+    let t = dcos_token();
+    let reply = format!(
+        "[{}]",
+        vec![format!(r#"{{"token":"{t}"}}"#); 1_000].join(",")
+    );
+    let found = find_tokens(&reply);
+    assert_eq!(found.tokens.len(), 1);
+    let notes = &found.tokens[0].source.notes;
+    assert_eq!(notes.len(), 11);
+    assert_eq!(notes[10], "and in 989 more places");
+}
+
+#[test]
 fn private_key_pasted_as_a_token_gets_a_warning() {
     let found = find_tokens(
         "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n",

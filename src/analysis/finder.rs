@@ -303,26 +303,41 @@ fn curl_before(text: &str, offset: usize) -> bool {
     text[..offset].lines().any(context::is_curl_line)
 }
 
+/// At most this many other places are named for one token.
+const MAX_OTHER_PLACES: usize = 10;
+
 /// Identical tokens found more than once are listed once, with the other
-/// places noted.
+/// places noted (the first [`MAX_OTHER_PLACES`], then a count).
 fn merge_duplicates(mut tokens: Vec<FoundToken>) -> Vec<FoundToken> {
     tokens.sort_by_key(|t| t.offset);
     let mut merged: Vec<FoundToken> = Vec::with_capacity(tokens.len());
+    let mut others: Vec<usize> = Vec::with_capacity(tokens.len());
     let mut index_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for token in tokens {
         if let Some(&first) = index_of.get(&token.text) {
-            let note = format!(
-                "also found as {} on line {}",
-                token.source.description, token.source.line
-            );
+            others[first] += 1;
             let kept = &mut merged[first];
-            kept.source.notes.push(note);
+            if others[first] <= MAX_OTHER_PLACES {
+                kept.source.notes.push(format!(
+                    "also found as {} on line {}",
+                    token.source.description, token.source.line
+                ));
+            }
             for (k, v) in token.source.context {
                 kept.source.context.entry(k).or_insert(v);
             }
         } else {
             index_of.insert(token.text.clone(), merged.len());
             merged.push(token);
+            others.push(0);
+        }
+    }
+    for (token, &count) in merged.iter_mut().zip(&others) {
+        if count > MAX_OTHER_PLACES {
+            token
+                .source
+                .notes
+                .push(format!("and in {} more places", count - MAX_OTHER_PLACES));
         }
     }
     merged

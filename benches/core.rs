@@ -1,0 +1,99 @@
+//! Native benchmarks of the core (criterion): finding tokens in pastes,
+//! decoding, verifying each family of signature, and the whole analysis.
+//! Inputs are the RFC examples in ../shared/vectors, read at run time.
+//!
+//!   cargo bench --bench core            (or scripts/bench.sh, which also
+//!                                        measures the page in Chromium)
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jwt_inspector::analysis::decode::decode_compact;
+use jwt_inspector::analysis::finder::find_tokens;
+use jwt_inspector::analysis::keys::KeySet;
+use jwt_inspector::analysis::verify::verify_token;
+use jwt_inspector::analysis::{Options, analyse};
+use serde_json::Value;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn rfc_vectors() -> Vec<Value> {
+    let dir = std::env::var_os("JWT_INSPECTOR_VECTORS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors"));
+    let text = std::fs::read_to_string(dir.join("rfc/rfc_jws_examples.json"))
+        .expect("test vectors (set JWT_INSPECTOR_VECTORS)");
+    let json: Value = serde_json::from_str(&text).unwrap();
+    json["vectors"].as_array().unwrap().clone()
+}
+
+fn vector<'a>(vectors: &'a [Value], alg: &str) -> (&'a str, String) {
+    let v = vectors.iter().find(|v| v["alg"] == alg).unwrap();
+    (v["jws"].as_str().unwrap(), v["jwk"].to_string())
+}
+
+/// A login response holding `n` tokens, as a person pastes it.
+fn login_response(token: &str, n: usize) -> String {
+    let entries: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"access_token":"{token}","expires_in":{i},"token_type":"Bearer"}}"#))
+        .collect();
+    format!(
+        "HTTP/1.1 200 OK\ncontent-type: application/json\n\n[{}]",
+        entries.join(",")
+    )
+}
+
+fn finding(c: &mut Criterion) {
+    let vectors = rfc_vectors();
+    let (rs256, _) = vector(&vectors, "RS256");
+    let header_line = format!("Authorization: Bearer {rs256}");
+    let reply = login_response(rs256, 1_000);
+    c.bench_function("find: Authorization header line", |b| {
+        b.iter(|| find_tokens(black_box(&header_line)))
+    });
+    c.bench_function("find: JSON reply with 1,000 tokens (470 KB)", |b| {
+        b.iter(|| find_tokens(black_box(&reply)))
+    });
+}
+
+fn decoding(c: &mut Criterion) {
+    let vectors = rfc_vectors();
+    let (rs256, _) = vector(&vectors, "RS256");
+    c.bench_function("decode: RS256 token", |b| {
+        b.iter(|| decode_compact(black_box(rs256)))
+    });
+}
+
+fn verifying(c: &mut Criterion) {
+    let vectors = rfc_vectors();
+    for alg in ["HS256", "RS256", "ES256", "ES512", "EdDSA"] {
+        let (token, jwk) = vector(&vectors, alg);
+        let keys = KeySet::parse(&jwk);
+        let decoded = decode_compact(token);
+        c.bench_function(&format!("verify: {alg}"), |b| {
+            b.iter(|| verify_token(black_box(&decoded), &keys))
+        });
+    }
+}
+
+fn analysing(c: &mut Criterion) {
+    let vectors = rfc_vectors();
+    let (rs256, jwk) = vector(&vectors, "RS256");
+    let options = Options {
+        keys: Arc::new(KeySet::parse(&jwk)),
+        ..Options::at(1_300_819_000)
+    };
+    c.bench_function("analyse: one RS256 token with its key", |b| {
+        b.iter(|| analyse(black_box(rs256), &options))
+    });
+    let reply = login_response(rs256, 100);
+    c.bench_function("analyse: 100 RS256 tokens with their key", |b| {
+        b.iter(|| analyse(black_box(&reply), &options))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = finding, decoding, verifying, analysing
+}
+criterion_main!(benches);
