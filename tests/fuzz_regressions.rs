@@ -19,6 +19,10 @@ fn finder_header_name_after_a_multibyte_character() {
     let result = find_tokens(&found);
     assert_eq!(result.tokens.len(), 1, "{:?}", result.tokens);
 
+    // The same slip in `NAME=` detection (found reading the code after it).
+    let result = find_tokens("€TOKEN=eyJhbGciOiJub25lIn0.e30.");
+    assert_eq!(result.tokens[0].source.field.as_deref(), Some("TOKEN"));
+
     let readable = "é€X-Auth-Token: eyJhbGciOiJub25lIn0.e30.";
     let result = find_tokens(readable);
     assert_eq!(result.tokens.len(), 1);
@@ -62,4 +66,19 @@ fn pem_empty_body_between_dashes() {
         assert!(keys.keys.is_empty());
         assert!(!keys.errors.is_empty(), "{text}: says what is wrong");
     }
+}
+
+/// finder/shape.rs sliced the first 12 bytes of a JSON string value to see
+/// whether it starts like a JOSE header, inside a multi-byte character.
+#[test]
+fn shape_check_of_a_token_field_holding_multibyte_characters() {
+    let found = lossy(
+        b"{\"id_token\": \"eyJhbGciOi\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1\xc1JIUzI1NiIsImtpZCI6ImtpZC1hZXMtc2lnbiJ\xfe\xff\xff\xff\xff\xff\xff\xffc_0jmreSrBSDmE0F3mYSPtkZ3WrSyI5wb_KTg\", \"expires_in\": 3600}",
+    );
+    let report = analyse(&found, &Options::at(0));
+    assert!(report.tokens.len() <= 1);
+
+    use jwt_inspector::analysis::finder::shape::starts_like_json_object;
+    assert!(!starts_like_json_object("eyJhbé€xxxx"));
+    assert!(starts_like_json_object("eyJhbGciOiJIUzI1NiJ9"));
 }

@@ -168,8 +168,9 @@ fn classify_quoted(before_quote: &str) -> Context {
 fn trailing_assignment(text: &str) -> Option<&str> {
     let without_eq = text.strip_suffix('=')?;
     let start = without_eq
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let name = &without_eq[start..];
     (!name.is_empty()).then_some(name)
 }

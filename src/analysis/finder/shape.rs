@@ -55,8 +55,16 @@ pub fn starts_like_json_object(segment: &str) -> bool {
         return false;
     }
     let take = (segment.len().min(12) / 4) * 4;
-    let prefix = segment[..take].replace('+', "-").replace('/', "_");
-    let Ok(bytes) = URL_SAFE.decode(prefix.as_bytes()) else {
+    // The segment may be any text (a JSON string value): slice bytes.
+    let prefix: Vec<u8> = segment.as_bytes()[..take]
+        .iter()
+        .map(|&b| match b {
+            b'+' => b'-',
+            b'/' => b'_',
+            other => other,
+        })
+        .collect();
+    let Ok(bytes) = URL_SAFE.decode(&prefix) else {
         return false;
     };
     let mut rest = bytes.iter().skip(1).skip_while(|b| b.is_ascii_whitespace());
