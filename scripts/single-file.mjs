@@ -13,15 +13,19 @@ const dist = resolve(process.argv[2] || "dist");
 const output = resolve(process.argv[3] || "dist-single/jwt-inspector.html");
 
 const index = readFileSync(join(dist, "index.html"), "utf8");
+// Attribute values quoted or not, in any order (the release HTML is minified).
+const valueOf = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s">]+))`))?.slice(1).find((v) => v !== undefined);
+const tags = [...index.matchAll(/<(?:link|script)\s[^>]*>/g)].map((m) => m[0]);
 const attribute = (name) => {
-  const match = index.match(new RegExp(`${name}="\\./([^"]+)"`));
-  if (!match) throw new Error(`${name} not found in ${dist}/index.html: run the Trunk build first`);
-  return match[1];
+  const found = tags.map((tag) => valueOf(tag, name)).find(Boolean);
+  if (!found?.startsWith("./")) throw new Error(`${name} not found in ${dist}/index.html: run the Trunk build first`);
+  return found.slice(2);
 };
+const linked = (rel) => valueOf(tags.find((tag) => valueOf(tag, "rel") === rel), "href").slice(2);
 const jsFile = attribute("data-js");
 const wasmFile = attribute("data-wasm");
-const cssFile = index.match(/<link rel="stylesheet" href="\.\/([^"]+)"/)[1];
-const iconFile = index.match(/<link rel="icon" href="\.\/([^"]+)"/)[1];
+const cssFile = linked("stylesheet");
+const iconFile = linked("icon");
 
 const glue = readFileSync(join(dist, jsFile), "utf8");
 const workerGlue = readFileSync(join(dist, "jwt-inspector-worker.js"), "utf8");

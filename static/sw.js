@@ -16,8 +16,10 @@ async function appFiles() {
     const url = new URL(path, self.registration.scope);
     if (url.origin === self.location.origin && url.href !== self.registration.scope) urls.add(url.href);
   };
-  for (const match of html.matchAll(/(?:href|src|data-js|data-wasm|data-worker)="([^"]+)"/g)) add(match[1]);
-  for (const match of html.matchAll(/data-precache="([^"]+)"/g)) match[1].split(/\s+/).forEach(add);
+  // Attribute values quoted or not (the release HTML is minified).
+  const value = '(?:"([^"]+)"|([^\\s">]+))';
+  for (const match of html.matchAll(new RegExp(`(?:href|src|data-js|data-wasm|data-worker)=${value}`, "g"))) add(match[1] ?? match[2]);
+  for (const match of html.matchAll(new RegExp(`data-precache=${value}`, "g"))) (match[1] ?? match[2]).split(/\s+/).forEach(add);
   add("./boot.js");
   // addAll refuses duplicates, hence the Set of absolute URLs.
   return { response, urls: [...urls] };

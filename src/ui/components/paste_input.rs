@@ -25,6 +25,10 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
     // The text the box holds because the person typed or pasted it.
     let typed = use_mut_ref(String::new);
     let large = props.value.len() > SHOW_AT_MOST;
+    // A large paste that arrived by a paste event is shown as a read-only
+    // preview; one typed or dropped into the box is already all there, and
+    // stays editable.
+    let previewed = large && *typed.borrow() != props.value;
     {
         let (area, typed) = (area.clone(), typed.clone());
         use_effect_with(props.value.clone(), move |value| {
@@ -75,7 +79,7 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
             <p class="hint">{ "A bare token, an Authorization header, a curl command with its reply, a login response with several tokens, a Keystone X-Auth-Token…" }</p>
             if large {
                 <p class="notice" data-testid="large-paste" role="status">
-                    { format!("{} pasted: all of it is kept and analysed; the box shows the first 64 KB. ", megabytes(props.value.len())) }
+                    { format!("{} pasted: all of it is kept and analysed{} ", megabytes(props.value.len()), if previewed { "; the box shows the first 64 KB." } else { "." }) }
                     <button type="button" data-testid="clear-paste" onclick={clear}>{ "Clear" }</button>
                 </p>
             }
@@ -88,7 +92,7 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
                 autocomplete="off"
                 autocapitalize="off"
                 placeholder="eyJhbGciOi…"
-                readonly={large}
+                readonly={previewed}
                 {oninput}
                 {onpaste}
             />
