@@ -317,3 +317,32 @@ mod hostile_input {
         assert_eq!(report.tokens[999].payload.as_ref().unwrap()["n"], 999);
     }
 }
+
+#[test]
+fn each_token_of_a_json_reply_gets_its_own_line() {
+    let token = |n: u32| {
+        let payload =
+            jwt_inspector::analysis::base64url::encode(format!(r#"{{"n":{n}}}"#).as_bytes());
+        format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0")
+    };
+    // The third is written with a JSON escape (\u0065 for `e`).
+    let reply = format!(
+        "{{\n \"a\": {{\"access_token\": \"{}\"}},\n \"b\": {{\"access_token\": \"{}\"}},\n \"c\": {{\"id_token\": \"{}\"}}\n}}",
+        token(1),
+        token(2),
+        token(3).replacen('e', "\\u0065", 1)
+    );
+    let found = find_tokens(&reply);
+    let line_of = |text: &str| {
+        found
+            .tokens
+            .iter()
+            .find(|t| t.text == text)
+            .map(|t| t.source.line)
+    };
+    assert_eq!(line_of(&token(1)), Some(2));
+    assert_eq!(line_of(&token(2)), Some(3));
+    // Written with an escape, the value is not in the text verbatim: it is
+    // placed at its document's first line.
+    assert_eq!(line_of(&token(3)), Some(1));
+}

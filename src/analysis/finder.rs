@@ -108,6 +108,7 @@ pub fn find_tokens(input: &str) -> FindResult {
         normalised: &normalised,
         tokens: Vec::new(),
         notices: Vec::new(),
+        json_cursor: None,
     };
     search.scan(&normalised.text, 0, None);
     if normalised.joined_inside_runs > 0 {
@@ -140,6 +141,11 @@ struct Search<'a> {
     normalised: &'a Normalised,
     tokens: Vec<FoundToken>,
     notices: Vec<Notice>,
+    /// Where the last JSON value was found — (text, document start, end of
+    /// the value) — so the next value of the same document is looked for
+    /// after it: hits come in document order, and searching each from the
+    /// document's start made a reply of n tokens cost O(n²).
+    json_cursor: Option<(usize, usize, usize)>,
 }
 
 impl Search<'_> {
@@ -229,9 +235,29 @@ impl Search<'_> {
         } else {
             "a JSON document"
         };
-        let within = text[hit.document_start..]
+        let text_id = text.as_ptr() as usize;
+        let from = match self.json_cursor {
+            Some((id, start, end))
+                if id == text_id && start == hit.document_start && text.is_char_boundary(end) =>
+            {
+                end
+            }
+            _ => hit.document_start,
+        };
+        let within = text[from..]
             .find(hit.value.as_str())
-            .map_or(hit.document_start, |i| hit.document_start + i);
+            .map(|i| from + i)
+            // A value written with escapes is not found verbatim.
+            .or_else(|| {
+                (from != hit.document_start)
+                    .then(|| text[hit.document_start..from].find(hit.value.as_str()))
+                    .flatten()
+                    .map(|i| hit.document_start + i)
+            });
+        if let Some(at) = within {
+            self.json_cursor = Some((text_id, hit.document_start, at + hit.value.len()));
+        }
+        let within = within.unwrap_or(hit.document_start);
         let (offset, line) = self.position(within, embedding);
         let outer = embedding.map_or(String::new(), |e| e.suffix.clone());
         let shape = match hit.role {
