@@ -94,12 +94,19 @@ try {
   row(`paste → rendered analysis, one ${kb(eight[0].length)} token, median of 20`, `${median(small).toFixed(1)} ms`, "≤ 16 ms", median(small) <= 16);
 
   // --- 1 MB paste holding 1,000 tokens --------------------------------------
-  const lines = [];
-  for (let i = 0; i < 1000; i++) lines.push(`Authorization: Bearer ${hs256({ sub: `user-${i}`, exp: 4102444800 + i, note: "n".repeat(640) })}`);
-  const mega = lines.join("\n");
-  const big = await pasteTimed(mega);
-  row(`paste → rendered analysis, ${kb(mega.length)} holding 1,000 tokens`, `${big.ms.toFixed(0)} ms`, "≤ 500 ms", big.ms <= 500);
-  row("  longest main-thread task meanwhile (PerformanceObserver)", `${big.longest.toFixed(0)} ms`, "≤ 200 ms", big.longest <= 200);
+  // Three different pastes (a repeated one would hit the worker's cache).
+  const megas = [0, 1, 2].map((run) => {
+    const lines = [];
+    for (let i = 0; i < 1000; i++) lines.push(`Authorization: Bearer ${hs256({ sub: `user-${run}-${i}`, exp: 4102444800 + i, note: "n".repeat(640) })}`);
+    return lines.join("\n");
+  });
+  const bigs = [];
+  for (const mega of megas) bigs.push(await pasteTimed(mega));
+  const mega = megas[2];
+  const bigMs = median(bigs.map((b) => b.ms));
+  const bigLongest = Math.max(...bigs.map((b) => b.longest));
+  row(`paste → rendered analysis, ${kb(mega.length)} holding 1,000 tokens, median of 3 (the first also starts the worker: ${bigs[0].ms.toFixed(0)} ms)`, `${bigMs.toFixed(0)} ms`, "≤ 500 ms", bigMs <= 500);
+  row("  longest main-thread task meanwhile, worst of 3 (PerformanceObserver)", `${bigLongest.toFixed(0)} ms`, "≤ 200 ms", bigLongest <= 200);
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await metric("JSHeapUsedSize");
   const wasmMemory = await page.evaluate(() => window.jwtInspectorMemory?.buffer.byteLength ?? 0);

@@ -32,7 +32,7 @@ impl FullAnalysis {
     pub fn start(on_result: Callback<Result<JobResult, String>>) -> Result<Self, String> {
         let url = worker_url().ok_or("the page does not say where its worker is")?;
         let worker = web_sys::Worker::new(&url)
-            .map_err(|e| format!("the browser refused to start it ({e:?})"))?;
+            .map_err(|e| format!("the browser refused to start it ({})", reason(&e)))?;
         let results = on_result.clone();
         let (waiting, ready) = (
             Rc::new(RefCell::new(None::<JsValue>)),
@@ -126,4 +126,14 @@ fn worker_url() -> Option<String> {
         .query_selector("script[data-worker]")
         .ok()??
         .get_attribute("data-worker")
+}
+
+/// A thrown JS value in words (without `Debug`, whose JS helper would
+/// weigh on the page's first download).
+fn reason(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "no reason given".into())
 }
