@@ -50,8 +50,8 @@ impl Job {
 
 /// The last full analysis, so that choosing another token of a large paste
 /// only re-sends details.
+#[cfg(feature = "crypto")]
 #[derive(Debug, Default)]
-#[cfg_attr(not(feature = "crypto"), allow(dead_code))]
 pub struct Cache {
     key: Option<Job>,
     report: Option<Report>,

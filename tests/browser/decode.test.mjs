@@ -2,23 +2,15 @@
 // built page and read its payload; hostile pastes get a message and keep
 // the text.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openApp, paste, vector } from "./harness.mjs";
+import { servedApp, openApp, paste, vector } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedApp();
 
 test("DC/OS seed header line decodes to its header and payload", async () => {
   const fixture = vector("vendors/dcos/seed-authorization-header.json");
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await paste(page, fixture.paste);
   await page.waitForSelector('[data-testid="token-item"]');
   assert.equal(await page.locator('[data-testid="token-item"]').count(), 1);
@@ -33,7 +25,7 @@ test("DC/OS seed header line decodes to its header and payload", async () => {
 test("a login response lists each token and switching shows the other one", async () => {
   const fixture = vector("vendors/registry/seed-icp-image-manager-response.json");
   const dcos = vector("vendors/dcos/out-of-band-verification.json");
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   await paste(page, `${fixture.paste}\n\nAuthorization: token=${dcos.token}\n`);
   const items = page.locator('[data-testid="token-item"]');
   await assert.doesNotReject(items.nth(1).waitFor());
@@ -47,7 +39,7 @@ test("a login response lists each token and switching shows the other one", asyn
 test("a malformed payload shows a precise error", async () => {
   const header = Buffer.from('{"alg":"HS256"}').toString("base64url");
   const payload = Buffer.from('{"sub":"a" "exp":1}').toString("base64url");
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   await paste(page, `${header}.${payload}.c2lnbmF0dXJl`);
   const error = page.locator('[data-testid="error"]').first();
   await error.waitFor();
@@ -56,7 +48,7 @@ test("a malformed payload shows a precise error", async () => {
 });
 
 test("hostile pastes get a clear message, keep the text and leave the page responsive", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const cases = {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = resolve(process.env.JWT_INSPECTOR_DIST || join(ROOT, "dist"));
@@ -76,6 +77,27 @@ export async function launchBrowser() {
     ],
   });
 }
+
+/**
+ * The fixture every suite shares: registers node:test hooks that serve
+ * dist/ and launch Chromium before the suite and close both after it.
+ * Read `env.server` and `env.browser` inside tests.
+ */
+export function servedApp() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** The RFC 7515 / 8037 examples by name ("RFC 7515 A.2", …). */
+export const rfcExamples = () => Object.fromEntries(vector("rfc/rfc_jws_examples.json").vectors.map((v) => [v.rfc, v]));
 
 /** Opens the app and waits until it is ready for input. */
 export async function openApp(browser, url, options = {}) {

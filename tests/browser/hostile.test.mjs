@@ -4,22 +4,13 @@
 // How long the main thread is blocked is measured by scripts/bench.mjs
 // (never by timed assertions here).
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { startServer, launchBrowser, openApp, paste, vector } from "./harness.mjs";
+import { servedApp, rfcExamples, openApp, paste, vector } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedApp();
 
-const rfc = () => Object.fromEntries(vector("rfc/rfc_jws_examples.json").vectors.map((v) => [v.rfc, v]));
 const b64 = (text) => Buffer.from(text).toString("base64url");
 const hs256ish = (n) => `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify({ n, exp: 4102444800 }))}.${Buffer.alloc(32, 7).toString("base64url")}`;
 
@@ -43,7 +34,7 @@ async function assertPreview(page, text) {
 }
 
 test("a 10 MB paste of 100,000 tokens: kept whole, listed in part, said plainly", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   const lines = [];
   for (let n = 0; n < 100_000; n++) lines.push(hs256ish(n));
   const text = lines.join("\n");
@@ -63,14 +54,14 @@ test("a 10 MB paste of 100,000 tokens: kept whole, listed in part, said plainly"
   // Clear gives the box back.
   await page.click('[data-testid="clear-paste"]');
   await page.locator('[data-testid="large-paste"]').waitFor({ state: "detached" });
-  await paste(page, rfc()["RFC 7515 A.2"].jws);
+  await paste(page, rfcExamples()["RFC 7515 A.2"].jws);
   await page.locator('[data-testid="payload-json"]').waitFor();
   assert.equal(await page.locator('[data-testid="token-item"]').count(), 1);
   assert.deepEqual(problems, []);
 });
 
 test("a 1 MB JSON reply: every token found with its sibling fields, repeats merged", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   const items = [];
   while (JSON.stringify(items).length < 1_000_000) {
     items.push({ id: items.length, access_token: hs256ish(items.length), expires_in: 3600, note: "x".repeat(200) });
@@ -84,7 +75,7 @@ test("a 1 MB JSON reply: every token found with its sibling fields, repeats merg
   await assertPreview(page, text);
 
   // The same token a thousand times over is one token, its places counted.
-  const token = rfc()["RFC 7515 A.2"].jws;
+  const token = rfcExamples()["RFC 7515 A.2"].jws;
   const repeated = JSON.stringify({ items: items.map((item) => ({ ...item, access_token: token })) });
   await page.click('[data-testid="clear-paste"]');
   await pasteEvent(page, repeated);
@@ -94,8 +85,8 @@ test("a 1 MB JSON reply: every token found with its sibling fields, repeats merg
 });
 
 test("an 8192-bit key and a JWKS of 1,000 keys are read, summarised and used", async () => {
-  const { page, problems } = await openApp(browser, server.url);
-  const a2 = rfc()["RFC 7515 A.2"];
+  const { page, problems } = await openApp(env.browser, env.server.url);
+  const a2 = rfcExamples()["RFC 7515 A.2"];
   await paste(page, a2.jws);
 
   // Wycheproof's 8192-bit RSA key: read and tried (it is not the signer).

@@ -2,29 +2,23 @@
 // paste → decode → key → verdict → a countdown tick → switch token → theme
 // → offline reload. Screenshots go to tests/browser/screenshots/ (ignored).
 
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { startServer, launchBrowser, paste, vector, ROOT } from "./harness.mjs";
+import { servedApp, paste, vector, ROOT } from "./harness.mjs";
 
 const SHOTS = join(ROOT, "tests/browser/screenshots");
-let server, browser;
-before(async () => {
+const env = servedApp();
+before(() => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test("paste, decode, verify, tick, switch, theme, offline", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
   const page = await context.newPage();
   const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-testid="paste"]');
   await shot("01-empty");
 

@@ -3,30 +3,22 @@
 // visit, the theme toggles, everything is keyboard operable, and axe-core
 // finds no WCAG 2.1 AA violation.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { startServer, launchBrowser, openApp, paste, vector, DIST, ROOT } from "./harness.mjs";
+import { servedApp, openApp, paste, vector, DIST, ROOT } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedApp();
 
 const staticFiles = new Set(["/", ...readdirSync(DIST).map((f) => `/${f}`)]);
 
 test("privacy: paste, verify, switch, settings — no request leaves, nothing is stored, the URL is unchanged", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const requests = [];
   context.on("request", (r) => requests.push(r.url()));
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-testid="paste"]');
   const startUrl = page.url();
 
@@ -44,7 +36,7 @@ test("privacy: paste, verify, switch, settings — no request leaves, nothing is
   await page.locator('[data-testid="vendor"][data-vendor]').first().waitFor();
   await page.waitForTimeout(1_500); // let countdowns tick and any stray request happen
 
-  const foreign = requests.filter((u) => !u.startsWith(server.origin));
+  const foreign = requests.filter((u) => !u.startsWith(env.server.origin));
   assert.deepEqual(foreign, [], "requests to other origins");
   const unknown = requests.map((u) => new URL(u).pathname).filter((p) => !staticFiles.has(p));
   assert.deepEqual(unknown, [], "requests for anything but the page's own static files");
@@ -60,7 +52,7 @@ test("privacy: paste, verify, switch, settings — no request leaves, nothing is
 });
 
 test("the CSP forbids connections to other origins and inline scripts", async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /connect-src 'self'/);
@@ -79,7 +71,7 @@ test("the CSP forbids connections to other origins and inline scripts", async ()
 
 test("share puts the token in the fragment only when asked, with a warning, and the link reopens it", async () => {
   const fixture = vector("vendors/dcos/seed-authorization-header.json");
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await paste(page, fixture.paste);
   await page.locator('[data-testid="token-item"]').waitFor();
   assert.equal(new URL(page.url()).hash, "");
@@ -94,15 +86,15 @@ test("share puts the token in the fragment only when asked, with a warning, and 
   assert.equal(await second.locator('[data-testid="paste"]').inputValue(), fixture.expect.token);
   // jwt.io-style fragments open too.
   const third = await context.newPage();
-  await third.goto(`${server.url}#id_token=${fixture.expect.token}&state=xyz`);
+  await third.goto(`${env.server.url}#id_token=${fixture.expect.token}&state=xyz`);
   await third.locator('[data-testid="payload-json"]').waitFor();
   assert.deepEqual(JSON.parse(await third.locator('[data-testid="payload-json"]').innerText()), fixture.expect.payload);
 });
 
 test("offline: after one visit the page reloads with no network and still inspects tokens", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-testid="paste"]');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -120,7 +112,7 @@ test("offline: after one visit the page reloads with no network and still inspec
 });
 
 test("theme toggles between light and dark, and the page is keyboard operable", async () => {
-  const { page } = await openApp(browser, server.url, { colorScheme: "light" });
+  const { page } = await openApp(env.browser, env.server.url, { colorScheme: "light" });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
   await page.click('[data-testid="theme-toggle"]');
@@ -150,9 +142,9 @@ async function axe(page) {
 
 test("axe-core: no WCAG 2.1 AA violations, empty and full, in both themes", async () => {
   for (const colorScheme of ["light", "dark"]) {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const context = await env.browser.newContext({ bypassCSP: true, colorScheme });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.waitForSelector('[data-testid="paste"]');
     assert.deepEqual(await axe(page), [], `${colorScheme}, empty page`);
     for (const example of ["docker-registry", "auth0", "keystone-pki"]) {

@@ -2,21 +2,13 @@
 // leeway re-evaluate the state, the issuer badge and the registry access
 // table show, and the "how to send" line copies a working command.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startServer, launchBrowser, openApp, paste, vector, ROOT } from "./harness.mjs";
+import { servedApp, openApp, paste, vector, ROOT } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedApp();
 
 const minted = JSON.parse(readFileSync(join(ROOT, "tests/data/minted/tokens.json"), "utf8")).examples;
 const example = (id) => minted.find((e) => e.id === id);
@@ -27,7 +19,7 @@ function hs256(payload) {
 }
 
 test("the exp countdown ticks every second and the state turns to expired", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   const now = Math.floor(Date.now() / 1000);
   await paste(page, hs256({ sub: "tick", iat: now, exp: now + 4 }));
   const countdown = page.locator('[data-testid="countdown-exp"]');
@@ -43,7 +35,7 @@ test("the exp countdown ticks every second and the state turns to expired", asyn
 });
 
 test("nbf counts down to validity, and leeway and 'as of' re-evaluate the state", async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   const now = Math.floor(Date.now() / 1000);
   await paste(page, hs256({ nbf: now + 30, exp: now + 3600 }));
   await page.locator('[data-testid="validity"][data-state="not-yet-valid"]').waitFor();
@@ -68,10 +60,10 @@ test("nbf counts down to validity, and leeway and 'as of' re-evaluate the state"
 });
 
 test("each issuer's badge shows, with the registry access table and a copyable curl", async () => {
-  const context = await browser.newContext();
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  const context = await env.browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.origin });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-testid="paste"]');
   for (const [id, vendor] of [["dcos", "dcos"], ["docker-registry", "docker-registry"], ["auth0", "auth0"], ["keystone-jws", "keystone-jws"], ["keystone-pki", "keystone"], ["keystone-fernet", "keystone"]]) {
     await paste(page, example(id).paste);
@@ -100,7 +92,7 @@ test("each issuer's badge shows, with the registry access table and a copyable c
 
 test("the Keystone PKI fixture shows its token JSON and verifies with the fixture certificate", async () => {
   const pem = vector("vendors/keystone/v3.pem");
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   await paste(page, pem);
   await page.fill('[data-testid="key"]', vector("vendors/keystone/signing_cert.pem"));
   await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();

@@ -1,22 +1,13 @@
 // Issue #3 in a real browser: keys pasted into the key panel verify the
 // pasted token (RS256 first), and the verdict banner says what was proven.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac, createPublicKey } from "node:crypto";
-import { startServer, launchBrowser, openApp, paste, vector } from "./harness.mjs";
+import { servedApp, rfcExamples, openApp, paste, vector } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedApp();
 
-const rfc = () => Object.fromEntries(vector("rfc/rfc_jws_examples.json").vectors.map((v) => [v.rfc, v]));
 
 async function verdict(page) {
   const banner = page.locator('[data-testid="verdict"]');
@@ -29,8 +20,8 @@ async function setKeys(page, text) {
 }
 
 test("RS256: the RFC 7515 A.2 token verifies with its JWK, and not with another key", async () => {
-  const a2 = rfc()["RFC 7515 A.2"];
-  const { page, problems } = await openApp(browser, server.url);
+  const a2 = rfcExamples()["RFC 7515 A.2"];
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await paste(page, a2.jws);
   assert.equal((await verdict(page)).status, "unchecked");
   assert.match((await verdict(page)).text, /Not checked: no key supplied/);
@@ -52,7 +43,7 @@ test("RS256: the RFC 7515 A.2 token verifies with its JWK, and not with another 
 
 test("DC/OS token: valid with its JWKS, invalid with the other JWKS on the page", async () => {
   const fixture = vector("vendors/dcos/out-of-band-verification.json");
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   await paste(page, `Authorization: token=${fixture.token}`);
   await setKeys(page, JSON.stringify(fixture.jwks));
   await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();
@@ -62,8 +53,8 @@ test("DC/OS token: valid with its JWKS, invalid with the other JWKS on the page"
 });
 
 test("HS256 with a secret in the chosen encoding", async () => {
-  const a1 = rfc()["RFC 7515 A.1"];
-  const { page } = await openApp(browser, server.url);
+  const a1 = rfcExamples()["RFC 7515 A.1"];
+  const { page } = await openApp(env.browser, env.server.url);
   await paste(page, a1.jws);
   await page.fill('[data-testid="secret"]', a1.jwk.k);
   await page.locator('[data-testid="verdict"][data-verdict="invalid"]').waitFor(); // read as text: wrong bytes
@@ -72,11 +63,11 @@ test("HS256 with a secret in the chosen encoding", async () => {
 });
 
 test("algorithm confusion forged with the public key's PEM is caught", async () => {
-  const a2 = rfc()["RFC 7515 A.2"];
+  const a2 = rfcExamples()["RFC 7515 A.2"];
   const pem = createPublicKey({ key: a2.jwk, format: "jwk" }).export({ type: "spki", format: "pem" });
   const input = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString("base64url")}.${Buffer.from('{"sub":"admin"}').toString("base64url")}`;
   const forged = `${input}.${createHmac("sha256", pem).update(input).digest("base64url")}`;
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   await paste(page, forged);
   await setKeys(page, pem);
   await page.locator('[data-testid="verdict"][data-verdict="invalid"]').waitFor();
@@ -85,7 +76,7 @@ test("algorithm confusion forged with the public key's PEM is caught", async () 
 });
 
 test("unreadable keys get a precise message and the key text is kept", async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   const text = '{"kty":"RSA","e":"AQAB"}';
   await setKeys(page, text);
   const error = page.locator('[data-testid="key-error"]');
