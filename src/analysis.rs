@@ -22,6 +22,7 @@ pub mod vendor;
 pub mod verdict;
 #[cfg(feature = "crypto")]
 pub mod verify;
+pub mod vocab;
 
 #[cfg(feature = "crypto")]
 use keys::KeySet;
@@ -69,8 +70,8 @@ pub fn analyse_first(input: &str, options: &Options, limit: usize) -> Report {
     let mut notices = found.notices;
     if total > limit {
         notices.push(finder::Notice {
-            id: "tokens-truncated".into(),
-            severity: finding::Severity::Info,
+            id: vocab::NoticeId::TokensTruncated,
+            severity: vocab::Severity::Info,
             message: format!("The paste holds {total} tokens; the first {limit} are listed and analysed here. The command-line tool jwt-inspect analyses all of them."),
         });
     }

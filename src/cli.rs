@@ -1,7 +1,7 @@
 //! Argument handling for the `jwt-inspect` command-line tool, kept in the
 //! library so it is unit-tested; `src/bin/jwt-inspect.rs` only does I/O.
 
-use crate::analysis::keys::secret::SecretEncoding;
+use crate::analysis::vocab::SecretEncoding;
 use std::fmt;
 
 pub const USAGE: &str = "\

@@ -5,7 +5,8 @@
 mod common;
 
 use common::{b64, read_json, token};
-use jwt_inspector::analysis::finder::{SourceKind, find_tokens};
+use jwt_inspector::analysis::finder::find_tokens;
+use jwt_inspector::analysis::vocab::SourceKind;
 use jwt_inspector::analysis::{Options, analyse};
 
 fn dcos_token() -> String {

@@ -352,6 +352,9 @@ fn light_reports_are_byte_identical_to_the_snapshots() {
             .iter()
             .filter(|c| c.key_text.is_empty() && c.secret.is_empty())
             .collect();
+        if keyless.is_empty() {
+            continue;
+        }
         let answers: Vec<String> = keyless
             .iter()
             .map(|c| serde_json::to_string(&analyse(&c.input, &Options::at(NOW))).unwrap())

@@ -2,7 +2,7 @@
 //! base64 DER, and the HMAC secret encodings.
 #![no_main]
 
-use jwt_inspector::analysis::{key_report::SecretEncoding, keys::KeySet};
+use jwt_inspector::analysis::{keys::KeySet, vocab::SecretEncoding};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

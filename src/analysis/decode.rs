@@ -1,79 +1,22 @@
 //! Decodes a compact JWS (RFC 7515 §7.1) or JWE (RFC 7516 §7.1) without
 //! verifying anything: header, payload, signature bytes, and precise errors
 //! for whatever is malformed. Verification is a separate step
-//! ([`crate::analysis::verify`]) with its own result type.
+//! (`verify`) with its own result type.
 
 use crate::analysis::base64url::{self, Irregularity};
-use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::finding::Finding;
 use crate::analysis::json::{self, JsonErrorKind};
-use crate::analysis::report::Text;
+use crate::analysis::vocab::{FindingId, Segment, TokenErrorId, TokenKind};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::fmt;
 
 /// `cty: JWT` tokens are decoded this many levels deep (RFC 7519 §5.2).
 pub const MAX_NESTING: usize = 3;
 
-/// What kind of token this is, as the JSON report names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TokenKind {
-    Jws,
-    Jwe,
-    Unsecured,
-    KeystonePki,
-    KeystonePkiz,
-    KeystoneFernet,
-    Opaque,
-}
-
-impl TokenKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TokenKind::Jws => "jws",
-            TokenKind::Jwe => "jwe",
-            TokenKind::Unsecured => "unsecured",
-            TokenKind::KeystonePki => "keystone-pki",
-            TokenKind::KeystonePkiz => "keystone-pkiz",
-            TokenKind::KeystoneFernet => "keystone-fernet",
-            TokenKind::Opaque => "opaque",
-        }
-    }
-}
-
-/// The parts of a compact serialization, for naming where an error is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Segment {
-    Token,
-    Header,
-    Payload,
-    Signature,
-    EncryptedKey,
-    Iv,
-    Ciphertext,
-    Tag,
-}
-
-impl fmt::Display for Segment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Segment::Token => "token",
-            Segment::Header => "header",
-            Segment::Payload => "payload",
-            Segment::Signature => "signature",
-            Segment::EncryptedKey => "encrypted key",
-            Segment::Iv => "initialization vector",
-            Segment::Ciphertext => "ciphertext",
-            Segment::Tag => "authentication tag",
-        })
-    }
-}
-
 /// Something that stopped part of a token from being decoded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenError {
-    pub id: Text,
+    pub id: TokenErrorId,
     pub segment: Segment,
     /// Byte offset in the decoded segment (JSON, UTF-8) or character
     /// offset in the segment text (base64url), when there is one.
@@ -116,13 +59,13 @@ impl Decoded {
 
     fn error(
         &mut self,
-        id: &'static str,
+        id: TokenErrorId,
         segment: Segment,
         offset: Option<usize>,
         message: String,
     ) {
         self.errors.push(TokenError {
-            id: id.into(),
+            id,
             segment,
             offset,
             message,
@@ -165,15 +108,15 @@ fn check_segment_count(d: &mut Decoded, is_jwe: bool) {
         (2, false) => Some("Only header.payload was found: the signature segment is missing, so nothing can be verified.".to_string()),
         (3, false) | (5, true) => None,
         (5, false) => {
-            d.error("segment-count", Segment::Token, None, "Five segments make a JWE, but the header has no `enc` member (RFC 7516 §4.1.2).".into());
+            d.error(TokenErrorId::SegmentCount, Segment::Token, None, "Five segments make a JWE, but the header has no `enc` member (RFC 7516 §4.1.2).".into());
             None
         }
         (n, true) => {
-            d.error("segment-count", Segment::Token, None, format!("The header has `enc`, so this is a JWE, which has five segments; this has {n}."));
+            d.error(TokenErrorId::SegmentCount, Segment::Token, None, format!("The header has `enc`, so this is a JWE, which has five segments; this has {n}."));
             None
         }
         (n, false) => {
-            d.error("segment-count", Segment::Token, None, format!("A compact JWS has three segments and a JWE five; this has {n}. The first two are decoded as header and payload."));
+            d.error(TokenErrorId::SegmentCount, Segment::Token, None, format!("A compact JWS has three segments and a JWE five; this has {n}. The first two are decoded as header and payload."));
             None
         }
     };
@@ -238,7 +181,7 @@ fn check_alg(d: &mut Decoded) -> Option<String> {
         }
         Some(other) => {
             d.error(
-                "alg-invalid",
+                TokenErrorId::AlgInvalid,
                 Segment::Header,
                 None,
                 format!(
@@ -340,7 +283,7 @@ fn decode_base64(d: &mut Decoded, segment: Segment, text: &str) -> Option<Vec<u8
                 _ => None,
             };
             d.error(
-                "base64url-invalid",
+                TokenErrorId::Base64UrlInvalid,
                 segment,
                 offset,
                 format!("The {segment} segment is not base64url: {error}."),
@@ -356,7 +299,7 @@ fn parse_json_object(d: &mut Decoded, segment: Segment, bytes: &[u8]) -> Option<
         Ok(text) => text,
         Err(e) => {
             let at = e.valid_up_to();
-            d.error("not-utf8", segment, Some(at), format!("The {segment} is not UTF-8: byte 0x{:02X} at offset {at} cannot start or continue a character.", bytes[at]));
+            d.error(TokenErrorId::NotUtf8, segment, Some(at), format!("The {segment} is not UTF-8: byte 0x{:02X} at offset {at} cannot start or continue a character.", bytes[at]));
             if segment == Segment::Payload {
                 d.payload_text = Some(String::from_utf8_lossy(bytes).into_owned());
             }
@@ -384,7 +327,7 @@ fn parse_json_object(d: &mut Decoded, segment: Segment, bytes: &[u8]) -> Option<
                     } else {
                         "RFC 7519 §7.2"
                     };
-                    d.error("not-an-object", segment, None, format!("The {segment} is JSON but {}, not an object ({expected} requires an object).", json_type(&other)));
+                    d.error(TokenErrorId::NotAnObject, segment, None, format!("The {segment} is JSON but {}, not an object ({expected} requires an object).", json_type(&other)));
                     if segment == Segment::Payload {
                         d.payload_text = Some(text.to_string());
                     }
@@ -394,9 +337,9 @@ fn parse_json_object(d: &mut Decoded, segment: Segment, bytes: &[u8]) -> Option<
         }
         Err(error) => {
             let id = match error.kind {
-                JsonErrorKind::Truncated => "json-truncated",
-                JsonErrorKind::TooDeep => "json-too-deep",
-                _ => "json-syntax",
+                JsonErrorKind::Truncated => TokenErrorId::JsonTruncated,
+                JsonErrorKind::TooDeep => TokenErrorId::JsonTooDeep,
+                _ => TokenErrorId::JsonSyntax,
             };
             d.error(
                 id,

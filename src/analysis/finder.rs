@@ -10,8 +10,7 @@ mod pem_scan;
 pub mod shape;
 mod text_scan;
 
-use crate::analysis::finding::Severity;
-use crate::analysis::report::Text;
+use crate::analysis::vocab::{NoticeId, Severity, SourceKind};
 use json_scan::HitRole;
 use normalise::Normalised;
 use serde::{Deserialize, Serialize};
@@ -23,22 +22,6 @@ use text_scan::CandidateKind;
 /// Embedded strings (a JSON value holding a header line holding a token)
 /// are searched this many levels deep.
 const MAX_EMBEDDING_DEPTH: usize = 3;
-
-/// Where a token was found, as a category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceKind {
-    Bare,
-    AuthorizationBearer,
-    AuthorizationDcosToken,
-    AuthorizationOther,
-    Header,
-    JsonField,
-    UrlParameter,
-    Assignment,
-    Quoted,
-    PemBlock,
-}
 
 /// Where a token was found, for a person and for scripts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,7 +57,7 @@ pub struct FoundToken {
 /// A message about the paste as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
-    pub id: Text,
+    pub id: NoticeId,
     pub severity: Severity,
     pub message: String,
 }
@@ -97,7 +80,7 @@ pub fn find_tokens(input: &str) -> FindResult {
     let mut result = FindResult::default();
     if input.trim().is_empty() {
         result.notices.push(Notice {
-            id: "input-empty".into(),
+            id: NoticeId::InputEmpty,
             severity: Severity::Info,
             message: "Paste a token, an Authorization header, a curl command with its reply, or a JSON login response.".into(),
         });
@@ -186,7 +169,7 @@ impl Search<'_> {
             CandidateKind::Token(shape) => shape,
             CandidateKind::ForeignDer => {
                 self.notices.push(Notice {
-                    id: "key-in-token-input".into(),
+                    id: NoticeId::KeyInTokenInput,
                     severity: Severity::Info,
                     message: format!("Line {line} holds base64 DER that is not a token — it looks like a public key or certificate. Paste keys into the key panel to verify signatures with them."),
                 });
@@ -310,12 +293,12 @@ impl Search<'_> {
                 offset,
             }),
             pem_scan::PemMeaning::PublicKeyOrCertificate => self.notices.push(Notice {
-                id: "key-in-token-input".into(),
+                id: NoticeId::KeyInTokenInput,
                 severity: Severity::Info,
                 message: format!("Line {line} holds a PEM {} — that is a key, not a token. Paste it into the key panel to verify signatures with it.", block.label),
             }),
             pem_scan::PemMeaning::PrivateKey => self.notices.push(Notice {
-                id: "private-key-pasted".into(),
+                id: NoticeId::PrivateKeyPasted,
                 severity: Severity::High,
                 message: format!("Line {line} holds a PEM {}. It has not left this page, but a private key should never be pasted anywhere: if it was pasted elsewhere too, treat it as compromised. Verifying needs only the public key.", block.label),
             }),
@@ -385,7 +368,7 @@ fn nothing_found(input: &str) -> Notice {
         )
     };
     Notice {
-        id: "no-token-found".into(),
+        id: NoticeId::NoTokenFound,
         severity: Severity::Info,
         message,
     }

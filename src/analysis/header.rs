@@ -4,7 +4,8 @@
 //! one included.
 
 use crate::analysis::decode::Decoded;
-use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::finding::Finding;
+use crate::analysis::vocab::FindingId;
 use serde_json::Value;
 
 /// Header parameters RFC 7515 §4.1 and RFC 7519 register; `crit` must not list them.

@@ -2,8 +2,8 @@
 //! (and as tests run it natively): the paste, the key text, the secret and
 //! the time settings, answered with a [`Report`].
 
-use crate::analysis::key_report::SecretEncoding;
 use crate::analysis::report::Report;
+use crate::analysis::vocab::SecretEncoding;
 use serde::{Deserialize, Serialize};
 
 /// What to analyse, and with what.

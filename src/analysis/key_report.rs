@@ -2,42 +2,8 @@
 //! build of the page (no `crypto` feature) shares these types with the
 //! Web Worker that parses and uses the keys.
 
-use crate::analysis::report::Text;
+use crate::analysis::vocab::{KeyType, KidMatch, Text};
 use serde::{Deserialize, Serialize};
-
-/// How the person wrote their secret.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum SecretEncoding {
-    /// The UTF-8 bytes of the text, as most HS256 libraries take it.
-    #[default]
-    Text,
-    Base64,
-    Base64url,
-    Hex,
-}
-
-impl SecretEncoding {
-    pub const ALL: [SecretEncoding; 4] = [
-        SecretEncoding::Text,
-        SecretEncoding::Base64,
-        SecretEncoding::Base64url,
-        SecretEncoding::Hex,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SecretEncoding::Text => "text",
-            SecretEncoding::Base64 => "base64",
-            SecretEncoding::Base64url => "base64url",
-            SecretEncoding::Hex => "hex",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.as_str() == name)
-    }
-}
 
 /// A key text that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,9 +17,8 @@ pub struct KeyError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyReport {
     pub label: String,
-    /// JWK `kty`: RSA, EC, OKP, oct.
     #[serde(rename = "type")]
-    pub kty: Text,
+    pub kty: KeyType,
     /// "RSA 2048-bit, e = 65537".
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,17 +53,17 @@ pub struct Fingerprints {
 
 impl Fingerprints {
     /// Which fingerprint, if any, equals `kid`.
-    pub fn matching(&self, kid: &str) -> Option<&'static str> {
+    pub fn matching(&self, kid: &str) -> Option<KidMatch> {
         if self.jwk_thumbprint.as_deref() == Some(kid) {
-            Some("RFC 7638 JWK thumbprint")
+            Some(KidMatch::JwkThumbprint)
         } else if self.libtrust_key_id.as_deref() == Some(kid) {
-            Some("libtrust key ID")
+            Some(KidMatch::LibtrustKeyId)
         } else if self
             .spki_sha256
             .as_deref()
             .is_some_and(|h| h.eq_ignore_ascii_case(kid))
         {
-            Some("SHA-256 of the public key")
+            Some(KidMatch::SpkiSha256)
         } else {
             None
         }
@@ -122,7 +87,6 @@ pub struct CertificateInfo {
 pub struct KeyUse {
     #[serde(flatten)]
     pub key: KeyReport,
-    /// Which identifier of the key equals the header `kid` ("kid",
-    /// "libtrust key ID", "RFC 7638 JWK thumbprint", …), if any.
-    pub kid_match: Option<Text>,
+    /// Which identifier of the key equals the header `kid`, if any.
+    pub kid_match: Option<KidMatch>,
 }

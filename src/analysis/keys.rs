@@ -11,12 +11,12 @@ pub mod roca;
 pub mod secret;
 
 pub use crate::analysis::key_report::{KeyError, KeyReport};
+use crate::analysis::vocab::{KidMatch, SecretEncoding};
 use base64::Engine;
 use der::CertificateInfo;
 use fingerprint::Fingerprints;
 use material::KeyMaterial;
 use rsa::traits::PublicKeyParts;
-use secret::SecretEncoding;
 use serde_json::Value;
 
 /// RSA keys under this size prove too little (RFC 7518 §3.3).
@@ -323,7 +323,7 @@ impl Key {
         };
         KeyReport {
             label: self.label.clone(),
-            kty: self.material.kty().into(),
+            kty: self.material.kty(),
             summary: self.material.describe(),
             bits,
             exponent,
@@ -338,9 +338,9 @@ impl Key {
     }
 
     /// Which identifier of this key equals `kid`: its JWK `kid` or a fingerprint.
-    pub fn kid_match(&self, kid: &str) -> Option<&'static str> {
+    pub fn kid_match(&self, kid: &str) -> Option<KidMatch> {
         if self.kid.as_deref() == Some(kid) {
-            Some("kid")
+            Some(KidMatch::Kid)
         } else {
             self.fingerprints.matching(kid)
         }

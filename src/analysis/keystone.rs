@@ -6,13 +6,13 @@ pub mod fernet;
 #[cfg(feature = "crypto")]
 pub mod pki;
 
-use crate::analysis::report::Text;
+use crate::analysis::vocab::KeystoneFormat;
 use serde::{Deserialize, Serialize};
 
 /// What the report shows about the CMS envelope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PkiDetails {
-    pub format: Text,
+    pub format: KeystoneFormat,
     pub digest_algorithm: String,
     pub signature_algorithm: String,
     /// "issuer CN=Self Signed, …; serial 11".

@@ -2,7 +2,7 @@
 //! page. Names here are stable; later work adds fields and keeps these.
 //! README.md documents every field.
 
-use crate::analysis::decode::{TokenError, TokenKind};
+use crate::analysis::decode::TokenError;
 use crate::analysis::finder::{Notice, Source};
 use crate::analysis::finding::Finding;
 use crate::analysis::key_report::{KeyError, KeyReport, KeyUse};
@@ -10,13 +10,10 @@ use crate::analysis::keystone::PkiDetails;
 use crate::analysis::keystone::fernet::FernetInfo;
 use crate::analysis::times::{TimeClaim, Validity};
 use crate::analysis::vendor::{ExpectedLifetime, VendorReport};
+use crate::analysis::vocab::{Refusal, SignatureStatus, TokenKind};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
-/// Text that is usually a static label (an id, a state) but arrives owned
-/// when a report is read back from JSON (the page's Web Worker sends one).
-pub type Text = Cow<'static, str>;
 use serde_json::Value;
 
 /// Everything found in one paste.
@@ -174,26 +171,5 @@ pub struct SignatureReport {
     /// (RFC 7518 §3.2) or `weak-key` (RSA under 2048 bits, ROCA). Lenient
     /// verifiers such as jose accept the first two; Wycheproof does not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub matched_but_refused: Option<Text>,
-}
-
-/// `valid` only when a signature was checked with a key the person supplied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SignatureStatus {
-    Valid,
-    Invalid,
-    Unchecked,
-    Unsupported,
-}
-
-impl SignatureStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SignatureStatus::Valid => "valid",
-            SignatureStatus::Invalid => "invalid",
-            SignatureStatus::Unchecked => "unchecked",
-            SignatureStatus::Unsupported => "unsupported",
-        }
-    }
+    pub matched_but_refused: Option<Refusal>,
 }

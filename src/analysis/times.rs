@@ -5,9 +5,9 @@
 //! `now` and a leeway the caller supplies. The page re-evaluates
 //! [`validity_at`] every second; the core never reads a clock.
 
-use crate::analysis::finding::{Finding, FindingId};
-use crate::analysis::report::Text;
+use crate::analysis::finding::Finding;
 use crate::analysis::timefmt;
+use crate::analysis::vocab::{ClaimState, FindingId, TimeSource, ValidityState};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -22,7 +22,7 @@ pub const EXPIRING_SOON_SECONDS: i64 = 300;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimeClaim {
     /// Where it came from: `payload`, `keystone token`, `reply`.
-    pub source: Text,
+    pub source: TimeSource,
     /// Whole Unix seconds (fractions are legal NumericDate and truncated here).
     pub unix: Option<i64>,
     /// RFC 3339 in UTC.
@@ -31,7 +31,7 @@ pub struct TimeClaim {
     pub seconds_left: Option<i64>,
     /// `expired` / `valid` for expiries, `not-yet-valid` / `valid` for
     /// `nbf`, `past` / `future` for issue times; `unreadable` otherwise.
-    pub state: Text,
+    pub state: ClaimState,
     /// "in 4 d 03:12:09", "7 years ago".
     pub relative: Option<String>,
     /// Why the value is odd or unreadable, for a person.
@@ -58,7 +58,7 @@ impl Window {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Validity {
     /// `not-yet-valid`, `valid`, `expiring-soon`, `expired`, `no-expiry`.
-    pub state: Text,
+    pub state: ValidityState,
     /// "expires in 4 d 03:12:09", "expired 7 years ago", …
     pub message: String,
     /// Seconds of clock skew tolerated (RFC 7519 §4.1.4).
@@ -85,7 +85,7 @@ pub struct Sources<'a> {
 }
 
 /// One instant, evaluated as the time claim `name`.
-pub fn instant(name: &str, source: &'static str, unix: i64, now: i64, leeway: i64) -> TimeClaim {
+pub fn instant(name: &str, source: TimeSource, unix: i64, now: i64, leeway: i64) -> TimeClaim {
     let mut e = Evaluation::default();
     e.add(name, source, &Value::from(unix), now, leeway);
     e.claims.swap_remove(name).expect("just added")
@@ -97,7 +97,7 @@ pub fn evaluate(sources: Sources<'_>, now: i64, leeway: i64) -> Evaluation {
     if let Some(payload) = sources.payload.and_then(Value::as_object) {
         for name in ["exp", "nbf", "iat", "auth_time", "updated_at"] {
             if let Some(value) = payload.get(name) {
-                e.add(name, "payload", value, now, leeway);
+                e.add(name, TimeSource::Payload, value, now, leeway);
             }
         }
         e.window.expires = e.unix("exp");
@@ -112,7 +112,7 @@ pub fn evaluate(sources: Sources<'_>, now: i64, leeway: i64) -> Evaluation {
             ("expires", "expires"),
         ] {
             if let Some(value) = token.get(key) {
-                e.add(name, "keystone token", value, now, leeway);
+                e.add(name, TimeSource::KeystoneToken, value, now, leeway);
             }
         }
         e.window.expires = e
@@ -141,7 +141,7 @@ fn keystone_token(value: &Value) -> Option<&Map<String, Value>> {
 fn add_reply(e: &mut Evaluation, reply: &Map<String, Value>, now: i64, leeway: i64) {
     let issued = reply.get("issued_at");
     if let Some(value) = issued {
-        e.add("reply.issued_at", "reply", value, now, leeway);
+        e.add("reply.issued_at", TimeSource::Reply, value, now, leeway);
     }
     let Some(expires_in) = reply.get("expires_in").and_then(Value::as_i64) else {
         return;
@@ -150,7 +150,7 @@ fn add_reply(e: &mut Evaluation, reply: &Map<String, Value>, now: i64, leeway: i
         let expires = issued + expires_in;
         e.add(
             "reply.expires_at",
-            "reply",
+            TimeSource::Reply,
             &Value::from(expires),
             now,
             leeway,
@@ -165,7 +165,7 @@ impl Evaluation {
         self.claims.get(name)?.unix
     }
 
-    fn add(&mut self, name: &str, source: &'static str, value: &Value, now: i64, leeway: i64) {
+    fn add(&mut self, name: &str, source: TimeSource, value: &Value, now: i64, leeway: i64) {
         let (unix, problem, finding) = read_instant(name, value);
         if let Some(finding) = finding {
             self.findings.push(finding);
@@ -174,21 +174,21 @@ impl Evaluation {
             Some(unix) => {
                 let seconds_left = unix.saturating_sub(now);
                 TimeClaim {
-                    source: source.into(),
+                    source,
                     unix: Some(unix),
                     at: timefmt::utc_iso(unix),
                     seconds_left: Some(seconds_left),
-                    state: claim_state(name, seconds_left, leeway).into(),
+                    state: claim_state(name, seconds_left, leeway),
                     relative: Some(timefmt::relative(seconds_left)),
                     problem,
                 }
             }
             None => TimeClaim {
-                source: source.into(),
+                source,
                 unix: None,
                 at: None,
                 seconds_left: None,
-                state: "unreadable".into(),
+                state: ClaimState::Unreadable,
                 relative: None,
                 problem,
             },
@@ -197,25 +197,25 @@ impl Evaluation {
     }
 }
 
-fn claim_state(name: &str, seconds_left: i64, leeway: i64) -> &'static str {
+fn claim_state(name: &str, seconds_left: i64, leeway: i64) -> ClaimState {
     let is_expiry = matches!(name, "exp" | "expires_at" | "expires" | "reply.expires_at");
     let is_start = name == "nbf";
     if is_expiry {
         if seconds_left + leeway <= 0 {
-            "expired"
+            ClaimState::Expired
         } else {
-            "valid"
+            ClaimState::Valid
         }
     } else if is_start {
         if seconds_left - leeway > 0 {
-            "not-yet-valid"
+            ClaimState::NotYetValid
         } else {
-            "valid"
+            ClaimState::Valid
         }
     } else if seconds_left - leeway > 0 {
-        "future"
+        ClaimState::Future
     } else {
-        "past"
+        ClaimState::Past
     }
 }
 
@@ -293,21 +293,21 @@ fn check_order(e: &mut Evaluation, now: i64, leeway: i64) {
 pub fn validity_at(window: Window, now: i64, leeway: i64) -> Validity {
     let (state, message) = match (window.not_before, window.expires) {
         (Some(nbf), _) if now + leeway < nbf => (
-            "not-yet-valid",
+            ValidityState::NotYetValid,
             format!(
                 "not valid yet: becomes valid in {}",
                 timefmt::duration((nbf - now).unsigned_abs())
             ),
         ),
         (_, Some(exp)) if now >= exp + leeway => (
-            "expired",
+            ValidityState::Expired,
             format!(
                 "expired {} ago",
                 timefmt::duration((now - exp).unsigned_abs())
             ),
         ),
         (_, Some(exp)) if now >= exp => (
-            "expiring-soon",
+            ValidityState::ExpiringSoon,
             format!(
                 "past exp by {}, still accepted within the {leeway} s leeway",
                 timefmt::duration((now - exp).unsigned_abs())
@@ -320,18 +320,18 @@ pub fn validity_at(window: Window, now: i64, leeway: i64) -> Validity {
             });
             let text = format!("expires in {}", timefmt::duration(left.unsigned_abs()));
             if left <= soon {
-                ("expiring-soon", text)
+                (ValidityState::ExpiringSoon, text)
             } else {
-                ("valid", text)
+                (ValidityState::Valid, text)
             }
         }
         (_, None) => (
-            "no-expiry",
+            ValidityState::NoExpiry,
             "never expires: it carries no expiry".to_string(),
         ),
     };
     Validity {
-        state: state.into(),
+        state,
         message,
         leeway,
         window,

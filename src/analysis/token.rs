@@ -3,14 +3,18 @@
 //! documents.
 
 use crate::analysis::Options;
-use crate::analysis::decode::{self, Decoded, Segment, TokenError, TokenKind};
+use crate::analysis::decode::{self, Decoded, TokenError};
 use crate::analysis::finder::{FoundToken, Shape, Source};
-use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::finding::Finding;
 use crate::analysis::key_report::KeyReport;
 use crate::analysis::keystone::fernet;
-use crate::analysis::report::{Lifetime, SignatureReport, SignatureStatus, TokenReport};
+use crate::analysis::report::{Lifetime, SignatureReport, TokenReport};
 use crate::analysis::times::{self, Sources, Window};
 use crate::analysis::vendor::{self, VendorReport};
+use crate::analysis::vocab::{
+    FindingId, LifetimeRule, Segment, SignatureStatus, TimeSource, TokenErrorId, TokenKind,
+    ValidityState,
+};
 use serde_json::Value;
 
 /// What a token's analysis shares: the options and the supplied keys' reports.
@@ -43,7 +47,7 @@ fn check_signature(decoded: &Decoded, options: &Options) -> (SignatureReport, Ve
             status: v.status,
             message: v.message,
             key: v.key,
-            matched_but_refused: v.matched_but_refused.map(Into::into),
+            matched_but_refused: v.matched_but_refused,
         },
         v.findings,
         false,
@@ -148,10 +152,10 @@ fn lifetime(
     let text = vendor::lifetime_text(seconds);
     let expected = vendor.expected_lifetime.clone();
     let verdict = expected.as_ref().and_then(|e| {
-        let off = match e.rule.as_ref() {
-            "minimum" => seconds < e.seconds,
-            "maximum" => seconds > e.seconds,
-            _ => (seconds - e.seconds).abs() * 10 > e.seconds,
+        let off = match e.rule {
+            LifetimeRule::Minimum => seconds < e.seconds,
+            LifetimeRule::Maximum => seconds > e.seconds,
+            LifetimeRule::Default => (seconds - e.seconds).abs() * 10 > e.seconds,
         };
         off.then(|| format!("lifetime {text}, though {}", e.text))
     });
@@ -187,13 +191,13 @@ fn fernet_token(found: FoundToken, cx: &Context<'_>) -> TokenReport {
                 "created_at".into(),
                 times::instant(
                     "created_at",
-                    "fernet token",
+                    TimeSource::FernetToken,
                     created_unix,
                     options.now,
                     options.leeway,
                 ),
             );
-            report.validity.state = "unknown".into();
+            report.validity.state = ValidityState::Unknown;
             report.validity.message = format!(
                 "the expiry is inside the encrypted part; with Keystone's default of 1 h it expires {}",
                 crate::analysis::timefmt::relative(
@@ -204,7 +208,7 @@ fn fernet_token(found: FoundToken, cx: &Context<'_>) -> TokenReport {
         Err(error) => {
             report.errors.push(error_at(
                 Segment::Token,
-                "fernet-invalid",
+                TokenErrorId::FernetInvalid,
                 format!("This looks like a Fernet token but {error}."),
             ));
             complete(&mut report, Sources::default(), cx);
@@ -229,7 +233,7 @@ fn pki_token(found: FoundToken, kind: TokenKind, cx: &Context<'_>) -> TokenRepor
             if let Some(error) = &token.content_error {
                 report.errors.push(error_at(
                     Segment::Payload,
-                    "keystone-content",
+                    TokenErrorId::KeystoneContent,
                     error.clone(),
                 ));
             }
@@ -257,7 +261,7 @@ fn pki_token(found: FoundToken, kind: TokenKind, cx: &Context<'_>) -> TokenRepor
             };
             report.errors.push(error_at(
                 Segment::Token,
-                "keystone-cms",
+                TokenErrorId::KeystoneCms,
                 format!("This looks like a Keystone {format} token but {error}."),
             ));
             complete(&mut report, Sources::default(), cx);
@@ -299,9 +303,9 @@ fn signature(status: SignatureStatus, message: &str) -> SignatureReport {
     }
 }
 
-fn error_at(segment: Segment, id: &'static str, message: String) -> TokenError {
+fn error_at(segment: Segment, id: TokenErrorId, message: String) -> TokenError {
     TokenError {
-        id: id.into(),
+        id,
         segment,
         offset: None,
         message,

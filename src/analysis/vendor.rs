@@ -9,10 +9,9 @@ pub mod dcos;
 pub mod keystone;
 pub mod registry;
 
-use crate::analysis::decode::TokenKind;
 use crate::analysis::key_report::KeyReport;
-use crate::analysis::report::Text;
 use crate::analysis::timefmt;
+use crate::analysis::vocab::{Confidence, LifetimeRule, TokenKind, VendorId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -61,8 +60,7 @@ pub struct HowToSend {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpectedLifetime {
     pub seconds: i64,
-    /// `default`, `maximum` or `minimum`.
-    pub rule: Text,
+    pub rule: LifetimeRule,
     /// "DC/OS login tokens last 5 days by default".
     pub text: String,
 }
@@ -81,11 +79,10 @@ pub struct AccessRow {
 /// The recognised issuer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct VendorReport {
-    /// `dcos`, `docker-registry`, `auth0`, `keystone-jws`, `keystone`; null when unknown.
-    pub id: Option<Text>,
+    /// Null when no issuer is recognised.
+    pub id: Option<VendorId>,
     pub name: Option<String>,
-    /// `high`, `medium` or `low`.
-    pub confidence: Option<Text>,
+    pub confidence: Option<Confidence>,
     /// What matched, in words.
     pub evidence: Vec<String>,
     /// "DC/OS authentication token", "Auth0 ID token", …
@@ -112,9 +109,9 @@ pub struct VendorReport {
 }
 
 impl VendorReport {
-    pub(crate) fn new(id: &'static str, name: impl Into<String>) -> Self {
+    pub(crate) fn new(id: VendorId, name: impl Into<String>) -> Self {
         VendorReport {
-            id: Some(id.into()),
+            id: Some(id),
             name: Some(name.into()),
             ..VendorReport::default()
         }
@@ -130,11 +127,7 @@ impl VendorReport {
     }
 
     fn finish(mut self) -> Self {
-        self.confidence = Some(Text::Borrowed(match self.score {
-            80.. => "high",
-            55..80 => "medium",
-            _ => "low",
-        }));
+        self.confidence = Some(Confidence::from_score(self.score));
         self
     }
 }

@@ -1,8 +1,8 @@
 //! The signature verdict when no key decides it — shared by the full
 //! verifier and the page's light build, so both word it the same way.
 
-use crate::analysis::decode::{Decoded, TokenKind};
-use crate::analysis::report::SignatureStatus;
+use crate::analysis::decode::Decoded;
+use crate::analysis::vocab::{SignatureStatus, TokenKind};
 
 /// Unsecured and encrypted tokens have nothing to verify, whatever keys
 /// are supplied.

@@ -11,12 +11,12 @@ mod checks;
 mod confusion;
 
 use crate::analysis::base64url;
-use crate::analysis::decode::{Decoded, Segment};
-use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::decode::Decoded;
+use crate::analysis::finding::Finding;
 pub use crate::analysis::key_report::KeyUse;
 use crate::analysis::keys::{Key, KeySet};
-use crate::analysis::report::SignatureStatus;
 use crate::analysis::verdict;
+use crate::analysis::vocab::{FindingId, KidMatch, Refusal, Segment, SignatureStatus};
 use alg::{Failure, JwsAlg};
 
 /// Without a `kid` match, at most this many keys are tried, so a JWKS of a
@@ -33,7 +33,7 @@ pub struct Verification {
     pub findings: Vec<Finding>,
     /// The rule that refuses a signature that matched (see
     /// [`crate::analysis::report::SignatureReport::matched_but_refused`]).
-    pub matched_but_refused: Option<&'static str>,
+    pub matched_but_refused: Option<Refusal>,
 }
 
 impl Verification {
@@ -98,7 +98,7 @@ fn decide(d: &Decoded, keys: &KeySet) -> Verification {
         && let Some(problem) = encoding_problem(d)
     {
         verification.status = Invalid;
-        verification.matched_but_refused = Some("non-canonical-encoding");
+        verification.matched_but_refused = Some(Refusal::NonCanonicalEncoding);
         verification.message = format!(
             "{} — over the text as received — but {problem}: RFC 7515 requires canonical base64url, so strict verifiers reject this token, and a lenient one can be handed a second encoding of it.",
             verification.message.trim_end_matches('.')
@@ -231,7 +231,7 @@ fn boxed(status: SignatureStatus, message: String) -> Box<Verification> {
     Box::new(Verification::new(status, message))
 }
 
-type Selection<'k> = Result<Vec<(&'k Key, Option<&'static str>)>, Box<Verification>>;
+type Selection<'k> = Result<Vec<(&'k Key, Option<KidMatch>)>, Box<Verification>>;
 
 /// Chooses by `kid` (RFC 7515 §4.1.4): one match is used; two are
 /// ambiguous and refused; none means "no key with this kid" unless some
@@ -262,14 +262,14 @@ fn select_by_kid<'k>(d: &Decoded, usable: &[&'k Key], all: &KeySet) -> Selection
             ),
         ));
     }
-    let matching: Vec<(&Key, Option<&'static str>)> = usable
+    let matching: Vec<(&Key, Option<KidMatch>)> = usable
         .iter()
         .filter_map(|k| k.kid_match(kid).map(|m| (*k, Some(m))))
         .collect();
     if !matching.is_empty() {
         return Ok(matching);
     }
-    let anonymous: Vec<(&Key, Option<&'static str>)> = usable
+    let anonymous: Vec<(&Key, Option<KidMatch>)> = usable
         .iter()
         .filter(|k| k.kid.is_none())
         .take(MAX_KEYS_TRIED)
@@ -292,7 +292,7 @@ fn select_by_kid<'k>(d: &Decoded, usable: &[&'k Key], all: &KeySet) -> Selection
     Ok(anonymous)
 }
 
-fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<&'static str>)]) -> Verification {
+fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<KidMatch>)]) -> Verification {
     let input = d.signing_input().unwrap_or_default();
     let mut failures = Vec::new();
     for (key, kid_match) in candidates {
@@ -317,7 +317,7 @@ fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<&'static str>)
             );
             v.key = Some(KeyUse {
                 key: key.report(),
-                kid_match: kid_match.map(Into::into),
+                kid_match: *kid_match,
             });
             v.findings = checks::key_findings(key);
             v
@@ -337,10 +337,10 @@ fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<&'static str>)
 }
 
 /// The signature matched; say so unless the key is too weak to prove it.
-fn verified(alg: JwsAlg, key: &Key, kid_match: Option<&'static str>) -> Verification {
+fn verified(alg: JwsAlg, key: &Key, kid_match: Option<KidMatch>) -> Verification {
     let mut findings = Vec::new();
     let mut weakness = key.weakness.clone();
-    let mut refusal = "weak-key";
+    let mut refusal = Refusal::WeakKey;
     if let crate::analysis::keys::material::KeyMaterial::Hmac(secret) = &key.material
         && secret.len() < alg.hash_bytes()
     {
@@ -355,7 +355,7 @@ fn verified(alg: JwsAlg, key: &Key, kid_match: Option<&'static str>) -> Verifica
             format!("The HMAC {text}."),
         ));
         weakness = Some(text);
-        refusal = "hmac-secret-too-short";
+        refusal = Refusal::HmacSecretTooShort;
     }
     let mut v = match weakness {
         Some(why) => Verification::new(
@@ -380,7 +380,7 @@ fn verified(alg: JwsAlg, key: &Key, kid_match: Option<&'static str>) -> Verifica
     }
     v.key = Some(KeyUse {
         key: key.report(),
-        kid_match: kid_match.map(Into::into),
+        kid_match,
     });
     findings.extend(checks::key_findings(key));
     v.findings = findings;

@@ -6,8 +6,8 @@
 //! replaces the light report if it is still the latest.
 
 use crate::analysis::job::{Job, JobResult};
-use crate::analysis::key_report::SecretEncoding;
 use crate::analysis::report::Report;
+use crate::analysis::vocab::SecretEncoding;
 use crate::analysis::{Options, analyse};
 use std::rc::Rc;
 use yew::Reducible;

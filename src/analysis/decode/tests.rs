@@ -12,7 +12,7 @@ fn compact(header: &str, payload: &str, signature: &[u8]) -> String {
 }
 
 fn ids(d: &Decoded) -> Vec<&str> {
-    d.findings.iter().map(|f| f.id.as_ref()).collect()
+    d.findings.iter().map(|f| f.id.as_str()).collect()
 }
 
 #[test]
@@ -185,7 +185,7 @@ fn padding_and_standard_alphabet_raise_findings_naming_the_segment() {
     let f: Vec<_> = d
         .findings
         .iter()
-        .map(|f| (f.id.as_ref(), f.message.contains("signature segment")))
+        .map(|f| (f.id.as_str(), f.message.contains("signature segment")))
         .collect();
     assert_eq!(
         f,
@@ -216,7 +216,7 @@ fn json_error_names_segment_byte_offset_and_expectation() {
     ));
     let e = &d.errors[0];
     assert_eq!(
-        (e.id.as_ref(), e.segment, e.offset),
+        (e.id.as_str(), e.segment, e.offset),
         ("json-syntax", Segment::Payload, Some(11))
     );
     assert_eq!(

@@ -2,6 +2,7 @@
 //! errors a person can act on ("the modulus is even", "the point is not on
 //! P-256").
 
+use crate::analysis::vocab::KeyType;
 use rsa::BoxedUint;
 use rsa::traits::PublicKeyParts;
 use std::fmt;
@@ -94,12 +95,12 @@ impl fmt::Debug for KeyMaterial {
 
 impl KeyMaterial {
     /// JWK `kty` (RFC 7518 §6.1).
-    pub fn kty(&self) -> &'static str {
+    pub fn kty(&self) -> KeyType {
         match self {
-            KeyMaterial::Rsa(_) => "RSA",
-            KeyMaterial::Ec { .. } => "EC",
-            KeyMaterial::Ed25519(_) => "OKP",
-            KeyMaterial::Hmac(_) => "oct",
+            KeyMaterial::Rsa(_) => KeyType::Rsa,
+            KeyMaterial::Ec { .. } => KeyType::Ec,
+            KeyMaterial::Ed25519(_) => KeyType::Okp,
+            KeyMaterial::Hmac(_) => KeyType::Oct,
         }
     }
 

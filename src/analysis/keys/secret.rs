@@ -1,9 +1,8 @@
 //! HMAC secrets typed or pasted by a person, in the encoding they choose.
 
+use crate::analysis::vocab::SecretEncoding;
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-
-pub use crate::analysis::key_report::SecretEncoding;
 
 const INDIFFERENT: GeneralPurposeConfig =
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);

@@ -129,7 +129,7 @@ fn key_debug_output_never_shows_a_secret() {
     let mut set = KeySet::default();
     set.add_secret(
         "hunter2-hunter2-hunter2-hunter2!",
-        secret::SecretEncoding::Text,
+        crate::analysis::vocab::SecretEncoding::Text,
     );
     assert!(!format!("{set:?}").contains("hunter2"));
 }

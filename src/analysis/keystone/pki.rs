@@ -7,7 +7,7 @@
 use crate::analysis::keys::KeySet;
 use crate::analysis::keys::material::KeyMaterial;
 pub use crate::analysis::keystone::PkiDetails;
-use crate::analysis::report::SignatureStatus;
+use crate::analysis::vocab::{KeystoneFormat, SignatureStatus};
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use cms::content_info::ContentInfo;
@@ -52,7 +52,7 @@ pub fn read_pki(token: &str) -> Result<PkiToken, String> {
     let der_bytes = engine
         .decode(token.trim().replace('-', "/"))
         .map_err(|e| format!("the PKI token is not base64 ({e})"))?;
-    read_der(&der_bytes, "pki")
+    read_der(&der_bytes, KeystoneFormat::Pki)
 }
 
 /// Reads a PKIZ token (`PKIZ_` + base64url of zlib).
@@ -91,7 +91,7 @@ pub fn read_pkiz(token: &str) -> Result<PkiToken, String> {
             .result
             .map_err(|e| format!("the PKIZ token holds PEM, but {e}"))?;
     }
-    read_der(&der_bytes, "pkiz")
+    read_der(&der_bytes, KeystoneFormat::Pkiz)
 }
 
 /// Reads the CMS SignedData (RFC 5652 §5) inside a PKI or PKIZ token;
@@ -99,7 +99,7 @@ pub fn read_pkiz(token: &str) -> Result<PkiToken, String> {
 ///
 /// # Errors
 /// A sentence saying what is wrong.
-pub fn read_der(der_bytes: &[u8], format: &'static str) -> Result<PkiToken, String> {
+pub fn read_der(der_bytes: &[u8], format: KeystoneFormat) -> Result<PkiToken, String> {
     let info = ContentInfo::from_der(der_bytes)
         .map_err(|e| format!("the token is not a CMS ContentInfo: {e}"))?;
     if info.content_type != SIGNED_DATA {
@@ -171,7 +171,7 @@ pub fn read_der(der_bytes: &[u8], format: &'static str) -> Result<PkiToken, Stri
         content,
         content_error,
         details: PkiDetails {
-            format: format.into(),
+            format,
             digest_algorithm: algorithm_name(&signer.digest_alg.oid),
             signature_algorithm: algorithm_name(&signer.signature_algorithm.oid),
             signer: signer_text,

@@ -13,7 +13,7 @@ fn eval(payload: Value, now: i64) -> Evaluation {
 }
 
 fn ids(e: &Evaluation) -> Vec<&str> {
-    e.findings.iter().map(|f| f.id.as_ref()).collect()
+    e.findings.iter().map(|f| f.id.as_str()).collect()
 }
 
 #[test]
@@ -28,7 +28,7 @@ fn expired_token_says_how_long_ago() {
     assert_eq!(exp.seconds_left, Some(-3600));
     let v = validity_at(e.window, 1_467_985_466 + 3600, 0);
     assert_eq!(
-        (v.state.as_ref(), v.message.as_str()),
+        (v.state.as_str(), v.message.as_str()),
         ("expired", "expired 01:00:00 ago")
     );
 }

@@ -6,6 +6,7 @@
 //! `dataloop-development` tenants and documents a 24 h lifetime.
 
 use super::{ExpectedLifetime, Input, VendorReport, curl};
+use crate::analysis::vocab::{LifetimeRule, VendorId};
 use serde_json::Value;
 
 /// Auth0's default ID token lifetime (10 h) and API access token lifetime (24 h).
@@ -39,7 +40,7 @@ const CONNECTIONS: [(&str, &str); 18] = [
 pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     let iss = input.claim_str("iss")?;
     let host = iss.strip_prefix("https://")?.trim_end_matches('/');
-    let mut r = VendorReport::new("auth0", "Auth0");
+    let mut r = VendorReport::new(VendorId::Auth0, "Auth0");
     let tenant = host
         .strip_suffix(".auth0.com")
         .map(|t| t.split('.').next().unwrap_or(t).to_string());
@@ -141,17 +142,17 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     r.expected_lifetime = Some(match (dataloop, is_access) {
         (true, _) => ExpectedLifetime {
             seconds: DATALOOP_SECONDS,
-            rule: "default".into(),
+            rule: LifetimeRule::Default,
             text: "Dataloop documents a 24 h token lifetime".into(),
         },
         (false, true) => ExpectedLifetime {
             seconds: ACCESS_TOKEN_DEFAULT_SECONDS,
-            rule: "default".into(),
+            rule: LifetimeRule::Default,
             text: "Auth0 API access tokens last 24 h by default".into(),
         },
         (false, false) => ExpectedLifetime {
             seconds: ID_TOKEN_DEFAULT_SECONDS,
-            rule: "default".into(),
+            rule: LifetimeRule::Default,
             text: "Auth0 ID tokens last 10 h by default".into(),
         },
     });

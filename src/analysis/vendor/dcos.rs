@@ -4,6 +4,7 @@
 //! `kid`s are 64 hex digits; its tokens carry no `kid` or one of those.
 
 use super::{ExpectedLifetime, Input, VendorReport, curl};
+use crate::analysis::vocab::{LifetimeRule, VendorId};
 
 /// Login tokens last five days unless the cluster is configured otherwise.
 pub const LOGIN_TOKEN_SECONDS: i64 = 5 * 86_400;
@@ -12,7 +13,7 @@ pub const SERVICE_LOGIN_MAX_SECONDS: i64 = 600;
 
 pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     let uid = input.claim_str("uid")?;
-    let mut r = VendorReport::new("dcos", "DC/OS IAM");
+    let mut r = VendorReport::new(VendorId::Dcos, "DC/OS IAM");
     r.evidence(45, format!("the payload names a DC/OS user: uid \"{uid}\""));
     if input.claim("exp").is_some() {
         r.evidence(10, "it has `exp`, as every DC/OS token does");
@@ -70,7 +71,7 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     );
     r.expected_lifetime = Some(ExpectedLifetime {
         seconds: LOGIN_TOKEN_SECONDS,
-        rule: "default".into(),
+        rule: LifetimeRule::Default,
         text: "DC/OS login tokens last 5 days by default".into(),
     });
     r.fact("user", uid);

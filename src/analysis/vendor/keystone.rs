@@ -5,7 +5,7 @@
 //! documents 24 hours.
 
 use super::{ExpectedLifetime, Input, VendorReport, curl};
-use crate::analysis::decode::TokenKind;
+use crate::analysis::vocab::{LifetimeRule, TokenKind, VendorId};
 use serde_json::Value;
 
 pub const KEYSTONE_DEFAULT_SECONDS: i64 = 3_600;
@@ -29,7 +29,10 @@ fn jws(input: &Input<'_>) -> Option<VendorReport> {
     if openstack.is_empty() {
         return None;
     }
-    let mut r = VendorReport::new("keystone-jws", "OpenStack Keystone (JWS token provider)");
+    let mut r = VendorReport::new(
+        VendorId::KeystoneJws,
+        "OpenStack Keystone (JWS token provider)",
+    );
     r.evidence(
         70,
         format!(
@@ -72,7 +75,7 @@ fn jws(input: &Input<'_>) -> Option<VendorReport> {
     );
     r.expected_lifetime = Some(ExpectedLifetime {
         seconds: KEYSTONE_DEFAULT_SECONDS,
-        rule: "default".into(),
+        rule: LifetimeRule::Default,
         text: "Keystone tokens last 1 h by default ([token] expiration)".into(),
     });
     Some(r)
@@ -84,7 +87,7 @@ fn non_jwt(input: &Input<'_>) -> VendorReport {
         TokenKind::KeystonePkiz => "PKIZ",
         _ => "Fernet",
     };
-    let mut r = VendorReport::new("keystone", "OpenStack Keystone");
+    let mut r = VendorReport::new(VendorId::Keystone, "OpenStack Keystone");
     r.evidence(
         90,
         format!("it is a Keystone {format} token, which no other issuer uses"),
@@ -119,13 +122,13 @@ fn non_jwt(input: &Input<'_>) -> VendorReport {
     r.expected_lifetime = Some(if otc {
         ExpectedLifetime {
             seconds: OTC_SECONDS,
-            rule: "default".into(),
+            rule: LifetimeRule::Default,
             text: "Open Telekom Cloud tokens last 24 h".into(),
         }
     } else {
         ExpectedLifetime {
             seconds: KEYSTONE_DEFAULT_SECONDS,
-            rule: "default".into(),
+            rule: LifetimeRule::Default,
             text: "Keystone tokens last 1 h by default ([token] expiration)".into(),
         }
     });

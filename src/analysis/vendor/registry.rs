@@ -5,6 +5,7 @@
 //! `issued_at`.
 
 use super::{AccessRow, ExpectedLifetime, Input, VendorReport, curl};
+use crate::analysis::vocab::{LifetimeRule, VendorId};
 use serde_json::Value;
 
 /// "The minimum value is 60 seconds; the default is 60 seconds" (token.md).
@@ -12,7 +13,7 @@ pub const DEFAULT_SECONDS: i64 = 60;
 
 pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     let payload = input.payload?;
-    let mut r = VendorReport::new("docker-registry", "Docker registry token server");
+    let mut r = VendorReport::new(VendorId::DockerRegistry, "Docker registry token server");
     if matches!(payload.get("access"), Some(Value::Array(_) | Value::Null)) {
         r.evidence(
             45,
@@ -79,7 +80,7 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     r.keys_at = Some("the registry's auth.token.rootcertbundle (certificates, not a JWKS)".into());
     r.expected_lifetime = Some(ExpectedLifetime {
         seconds: DEFAULT_SECONDS,
-        rule: "minimum".into(),
+        rule: LifetimeRule::Minimum,
         text: "registry tokens live 60 s by default, and never less".into(),
     });
     Some(r)

@@ -5,12 +5,13 @@
 
 use super::alg::{self, JwsAlg, KeyKind};
 use super::confusion;
-use crate::analysis::decode::{Decoded, TokenKind};
-use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::decode::Decoded;
+use crate::analysis::finding::Finding;
 use crate::analysis::header;
 use crate::analysis::keys::fingerprint::Fingerprints;
 use crate::analysis::keys::material::KeyMaterial;
 use crate::analysis::keys::{Key, KeySet, RSA_MIN_SECURE_BITS, der, jwk, roca};
+use crate::analysis::vocab::{FindingId, TokenKind};
 use base64::Engine;
 use rsa::traits::PublicKeyParts;
 use serde_json::Value;

@@ -8,10 +8,10 @@
 use super::Verification;
 use super::alg::{self, JwsAlg};
 use crate::analysis::decode::Decoded;
-use crate::analysis::finding::{Finding, FindingId};
+use crate::analysis::finding::Finding;
 use crate::analysis::keys::KeySet;
 use crate::analysis::keys::material::KeyMaterial;
-use crate::analysis::report::SignatureStatus;
+use crate::analysis::vocab::{FindingId, SignatureStatus};
 use rsa::traits::PublicKeyParts;
 use subtle::ConstantTimeEq;
 

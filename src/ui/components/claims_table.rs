@@ -64,11 +64,11 @@ fn time_cell(value: &Value, time: &TimeClaim) -> Html {
     };
     let local = timefmt::offset_iso(unix, clock::local_offset_minutes(unix)).unwrap_or_default();
     html! {
-        <div class={classes!("time", time.state.to_string())}>
+        <div class={classes!("time", time.state.as_str())}>
             { raw }
             <div><span class="label">{ "UTC " }</span><time datetime={time.at.clone().unwrap_or_default()}>{ time.at.clone().unwrap_or_default() }</time></div>
             <div><span class="label">{ "local " }</span>{ local }</div>
-            <div class="relative">{ format!("{} · {}", time.state.replace('-', " "), time.relative.clone().unwrap_or_default()) }</div>
+            <div class="relative">{ format!("{} · {}", time.state.as_str().replace('-', " "), time.relative.clone().unwrap_or_default()) }</div>
             if let Some(problem) = &time.problem { <div class="problem">{ problem }</div> }
         </div>
     }

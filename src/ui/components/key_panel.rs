@@ -2,8 +2,8 @@
 //! an HMAC secret in the encoding they choose. Each key shows its summary
 //! and fingerprints, or exactly why it could not be read.
 
-use crate::analysis::key_report::SecretEncoding;
 use crate::analysis::key_report::{KeyError, KeyReport};
+use crate::analysis::vocab::SecretEncoding;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 

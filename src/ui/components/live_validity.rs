@@ -4,6 +4,7 @@
 
 use crate::analysis::timefmt;
 use crate::analysis::times::{self, Countdown, Window};
+use crate::analysis::vocab::ValidityState;
 use crate::ui::clock;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
@@ -39,16 +40,16 @@ pub fn live_validity(props: &LiveValidityProps) -> Html {
     }
     let now = *now;
     let validity = times::validity_at(props.window, now, props.leeway);
-    let label = match validity.state.as_ref() {
-        "not-yet-valid" => "Not yet valid",
-        "valid" => "Within its validity period",
-        "expiring-soon" => "Expiring soon",
-        "expired" => "Expired",
-        "no-expiry" => "Never expires",
-        _ => "Validity period unknown",
+    let label = match validity.state {
+        ValidityState::NotYetValid => "Not yet valid",
+        ValidityState::Valid => "Within its validity period",
+        ValidityState::ExpiringSoon => "Expiring soon",
+        ValidityState::Expired => "Expired",
+        ValidityState::NoExpiry => "Never expires",
+        ValidityState::Unknown => "Validity period unknown",
     };
     html! {
-        <div class={classes!("validity", validity.state.to_string())} data-testid="validity" data-state={validity.state.to_string()}>
+        <div class={classes!("validity", validity.state.as_str())} data-testid="validity" data-state={validity.state.as_str()}>
             <strong>{ label }</strong>{ " — " }{ &validity.message }
             if let Some(exp) = props.window.expires {
                 <div class="countdown" data-testid="countdown-exp" data-seconds-left={(exp - now).to_string()}>

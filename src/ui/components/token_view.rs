@@ -1,7 +1,7 @@
 //! Everything about the selected token.
 
-use crate::analysis::decode::TokenKind;
 use crate::analysis::report::TokenReport;
+use crate::analysis::vocab::TokenKind;
 use crate::ui::components::{
     ClaimsTable, CopyButton, ErrorList, FindingList, JsonView, LiveValidity, Segments, Share,
     VendorPanel, Verdict,
@@ -60,7 +60,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
             }
             if let Some(pki) = &t.keystone {
                 <div class="panel">
-                    <h3 class="panel-title">{ format!("Keystone {} token (CMS SignedData)", pki.format.to_uppercase()) }</h3>
+                    <h3 class="panel-title">{ format!("Keystone {} token (CMS SignedData)", pki.format.as_str().to_uppercase()) }</h3>
                     <p>{ format!("Digest {}, signature {}; signer: {}; {} certificates included; {} bytes of token JSON.", pki.digest_algorithm, pki.signature_algorithm, pki.signer, pki.certificates_included, pki.content_bytes) }</p>
                 </div>
             }

@@ -2,6 +2,7 @@
 //! issuer-specific tables (a registry token's `access`).
 
 use crate::analysis::vendor::VendorReport;
+use crate::analysis::vocab::Confidence;
 use crate::ui::components::CopyButton;
 use yew::prelude::*;
 
@@ -13,14 +14,14 @@ pub struct VendorPanelProps {
 #[function_component(VendorPanel)]
 pub fn vendor_panel(props: &VendorPanelProps) -> Html {
     let v = &props.vendor;
-    let Some(id) = v.id.clone() else {
+    let Some(id) = v.id else {
         return html! { <div class="panel vendor unknown" data-testid="vendor" data-vendor="">{ "Issuer not recognised." }</div> };
     };
     html! {
         <div class="panel vendor" data-testid="vendor" data-vendor={id.to_string()}>
             <h3 class="panel-title">
                 <span class="vendor-badge">{ v.name.clone().unwrap_or_default() }</span>
-                <span class="confidence">{ format!("{} confidence", v.confidence.as_deref().unwrap_or("low")) }</span>
+                <span class="confidence">{ format!("{} confidence", v.confidence.map_or("low", Confidence::as_str)) }</span>
             </h3>
             if let Some(kind) = &v.token_type { <p>{ kind }</p> }
             if !v.facts.is_empty() {

@@ -2,6 +2,7 @@
 //! only when a signature was checked with a key the person supplied.
 
 use crate::analysis::report::SignatureReport;
+use crate::analysis::vocab::SignatureStatus;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,11 +13,11 @@ pub struct VerdictProps {
 #[function_component(Verdict)]
 pub fn verdict(props: &VerdictProps) -> Html {
     let status = props.signature.status.as_str();
-    let (icon, title) = match status {
-        "valid" => ("✓", "Signature verified"),
-        "invalid" => ("✕", "Signature not valid"),
-        "unsupported" => ("–", "Nothing to verify"),
-        _ => ("?", "Signature not checked"),
+    let (icon, title) = match props.signature.status {
+        SignatureStatus::Valid => ("✓", "Signature verified"),
+        SignatureStatus::Invalid => ("✕", "Signature not valid"),
+        SignatureStatus::Unsupported => ("–", "Nothing to verify"),
+        SignatureStatus::Unchecked => ("?", "Signature not checked"),
     };
     html! {
         <div class={classes!("verdict", status)} data-testid="verdict" data-verdict={status} role="status">
