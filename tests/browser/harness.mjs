@@ -1,6 +1,6 @@
 // Shared helpers for the browser tests: a static server for dist/ that
 // records every request, Debian's Chromium through playwright-core, and
-// the test vectors read from ../shared/vectors at test time.
+// the test vectors read from tests/vectors at test time.
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -12,7 +12,7 @@ import { before, after } from "node:test";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = resolve(process.env.JWT_INSPECTOR_DIST || join(ROOT, "dist"));
-export const VECTORS = resolve(process.env.JWT_INSPECTOR_VECTORS || join(ROOT, "../shared/vectors"));
+export const VECTORS = resolve(process.env.JWT_INSPECTOR_VECTORS || join(ROOT, "tests/vectors"));
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",

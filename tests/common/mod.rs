@@ -1,16 +1,16 @@
-//! Helpers shared by the integration tests: the test vectors live beside the
-//! checkout in `../shared/vectors/` and are read at test time.
+//! Helpers shared by the integration tests: the test vectors live in the
+//! repository in `tests/vectors/` and are read at test time.
 #![allow(dead_code)]
 
 use serde_json::Value;
 use std::path::PathBuf;
 
-/// `../shared/vectors`, or `$JWT_INSPECTOR_VECTORS` when set. A missing
+/// `tests/vectors`, or `$JWT_INSPECTOR_VECTORS` when set. A missing
 /// folder fails the test: vectors are part of the suite, not optional.
 pub fn vectors_dir() -> PathBuf {
     let dir = std::env::var_os("JWT_INSPECTOR_VECTORS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors"));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors"));
     assert!(
         dir.is_dir(),
         "test vectors not found at {} (set JWT_INSPECTOR_VECTORS)",
