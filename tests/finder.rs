@@ -178,7 +178,7 @@ fn fragments_are_decoded_best_effort_with_a_note() {
     let report = analyse(&format!("{header}.{payload}"), &Options::at(0));
     let t = &report.tokens[0];
     assert_eq!(t.payload.as_ref().unwrap()["uid"], "bootstrapuser");
-    assert_eq!(t.findings[0].id, "token-fragment");
+    assert_eq!(t.findings[0].id.as_str(), "token-fragment");
     assert_eq!(
         t.signature.message,
         "Not checked: the signature segment is missing."
@@ -216,7 +216,7 @@ fn private_key_pasted_as_a_token_gets_a_warning() {
         "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n",
     );
     assert!(found.tokens.is_empty());
-    assert_eq!(found.notices[0].id, "private-key-pasted");
+    assert_eq!(found.notices[0].id.as_str(), "private-key-pasted");
 }
 
 mod hostile_input {

@@ -61,7 +61,7 @@ fn every_minted_token_is_recognised_and_verifies_with_its_own_key() {
         assert!(token.vendor.how_to_send.is_some(), "{id}");
         if id != "keystone-fernet" {
             assert_eq!(
-                token.validity.state, "valid",
+                token.validity.state.as_str(), "valid",
                 "{id}: {}",
                 token.validity.message
             );

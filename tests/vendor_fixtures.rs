@@ -70,7 +70,7 @@ fn dcos_out_of_band_token_decodes_to_expected_payload() {
         t.times["exp"].at.as_deref(),
         fixture["expect"]["expired_at"].as_str()
     );
-    assert_eq!(t.times["exp"].state, "expired");
+    assert_eq!(t.times["exp"].state.as_str(), "expired");
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn auth0_login_shape_with_placeholders_finds_no_token_and_says_so() {
     let fixture = read_json("vendors/auth0/seed-dataloop-id-token-payload.json");
     let report = run(&fixture["login_response_shape"].to_string());
     assert!(report.tokens.is_empty());
-    assert_eq!(report.notices[0].id, "no-token-found");
+    assert_eq!(report.notices[0].id.as_str(), "no-token-found");
 }
 
 #[test]
@@ -352,7 +352,7 @@ fn certificates_pasted_as_tokens_are_pointed_to_the_key_panel() {
     ] {
         let report = run(&read_text(file));
         assert!(report.tokens.is_empty(), "{file}");
-        assert_eq!(report.notices[0].id, "key-in-token-input", "{file}");
+        assert_eq!(report.notices[0].id.as_str(), "key-in-token-input", "{file}");
         assert!(report.notices[0].message.contains("key panel"));
     }
 }

@@ -162,7 +162,7 @@ mod tests {
         .report;
         assert_eq!(report.tokens.len(), LISTED);
         assert_eq!(report.total_tokens, Some(LISTED + 7));
-        assert_eq!(report.notices.last().unwrap().id, "tokens-truncated");
+        assert_eq!(report.notices.last().unwrap().id.as_str(), "tokens-truncated");
     }
 
     #[test]

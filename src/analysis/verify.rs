@@ -16,7 +16,7 @@ use crate::analysis::finding::Finding;
 pub use crate::analysis::key_report::KeyUse;
 use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::verdict;
-use crate::analysis::vocab::{FindingId, KidMatch, Refusal, Segment, SignatureStatus};
+use crate::analysis::vocab::{FindingId, KidMatch, Refusal, Segment, SignatureStatus, TokenErrorId};
 use alg::{Failure, JwsAlg};
 
 /// Without a `kid` match, at most this many keys are tried, so a JWKS of a
@@ -124,7 +124,7 @@ fn structural_problem(d: &Decoded) -> Option<String> {
             matches!(
                 e.segment,
                 Segment::Header | Segment::Signature | Segment::Token
-            ) || e.id == "base64url-invalid"
+            ) || e.id == TokenErrorId::Base64UrlInvalid
         })
         .map(|e| e.message.clone())
 }

@@ -76,12 +76,6 @@ macro_rules! vocabulary {
                 })
             }
         }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.as_str() == *other
-            }
-        }
     };
 }
 use vocabulary;

@@ -126,7 +126,7 @@ fn four_segments_is_an_error_but_still_decodes() {
         "{}.x",
         compact(r#"{"alg":"HS256"}"#, r#"{"a":1}"#, b"s")
     ));
-    assert_eq!(d.errors[0].id, "segment-count");
+    assert_eq!(d.errors[0].id.as_str(), "segment-count");
     assert!(d.errors[0].message.contains("this has 4"));
     assert_eq!(d.payload.as_ref().unwrap()["a"], 1);
 }
@@ -258,7 +258,7 @@ fn non_utf8_payload_is_reported_with_the_byte() {
         encode(b"{\"a\":\"\xff\"}")
     );
     let d = decode_compact(&token);
-    assert_eq!(d.errors[0].id, "not-utf8");
+    assert_eq!(d.errors[0].id.as_str(), "not-utf8");
     assert_eq!(d.errors[0].offset, Some(6));
     assert!(d.errors[0].message.contains("0xFF"));
 }
@@ -266,7 +266,7 @@ fn non_utf8_payload_is_reported_with_the_byte() {
 #[test]
 fn non_object_header_is_an_error() {
     let d = decode_compact(&format!("{}.{}.x", encode(b"[1,2]"), encode(b"{}")));
-    assert_eq!(d.errors[0].id, "not-an-object");
+    assert_eq!(d.errors[0].id.as_str(), "not-an-object");
     assert!(d.errors[0].message.contains("an array"));
 }
 

@@ -67,7 +67,7 @@ fn several_keys_of_several_formats_are_read_together() {
     let cert = vectors("vendors/keystone/signing_cert.pem");
     let jwk = r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
     let set = KeySet::parse(&format!("first:\n{cert}\nand a JWK: {jwk}\r\n{cert}"));
-    let kinds: Vec<_> = set.keys.iter().map(|k| k.material.kty()).collect();
+    let kinds: Vec<_> = set.keys.iter().map(|k| k.material.kty().as_str()).collect();
     assert_eq!(kinds, ["RSA", "RSA", "OKP"]);
     assert!(set.errors.is_empty(), "{:?}", set.errors);
 }

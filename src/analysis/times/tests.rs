@@ -23,7 +23,7 @@ fn expired_token_says_how_long_ago() {
         1_467_985_466 + 3600,
     );
     let exp = &e.claims["exp"];
-    assert_eq!(exp.state, "expired");
+    assert_eq!(exp.state.as_str(), "expired");
     assert_eq!(exp.at.as_deref(), Some("2016-07-08T13:44:26Z"));
     assert_eq!(exp.seconds_left, Some(-3600));
     let v = validity_at(e.window, 1_467_985_466 + 3600, 0);
@@ -40,19 +40,19 @@ fn states_follow_now_and_leeway() {
         not_before: Some(1_000),
         issued: Some(1_000),
     };
-    assert_eq!(validity_at(window, 900, 0).state, "not-yet-valid");
-    assert_eq!(validity_at(window, 900, 120).state, "valid");
+    assert_eq!(validity_at(window, 900, 0).state.as_str(), "not-yet-valid");
+    assert_eq!(validity_at(window, 900, 120).state.as_str(), "valid");
     assert_eq!(validity_at(window, 5_000, 0).message, "expires in 01:23:20");
-    assert_eq!(validity_at(window, 9_000, 0).state, "valid");
-    assert_eq!(validity_at(window, 9_800, 0).state, "expiring-soon");
-    assert_eq!(validity_at(window, 10_000, 0).state, "expired");
+    assert_eq!(validity_at(window, 9_000, 0).state.as_str(), "valid");
+    assert_eq!(validity_at(window, 9_800, 0).state.as_str(), "expiring-soon");
+    assert_eq!(validity_at(window, 10_000, 0).state.as_str(), "expired");
     let within_leeway = validity_at(window, 10_030, 60);
-    assert_eq!(within_leeway.state, "expiring-soon");
+    assert_eq!(within_leeway.state.as_str(), "expiring-soon");
     assert_eq!(
         within_leeway.message,
         "past exp by 00:00:30, still accepted within the 60 s leeway"
     );
-    assert_eq!(validity_at(Window::default(), 0, 0).state, "no-expiry");
+    assert_eq!(validity_at(Window::default(), 0, 0).state.as_str(), "no-expiry");
 }
 
 #[test]
@@ -62,8 +62,8 @@ fn a_sixty_second_token_is_expiring_soon_only_near_the_end() {
         not_before: None,
         issued: Some(100),
     };
-    assert_eq!(validity_at(window, 101, 0).state, "valid");
-    assert_eq!(validity_at(window, 150, 0).state, "expiring-soon");
+    assert_eq!(validity_at(window, 101, 0).state.as_str(), "valid");
+    assert_eq!(validity_at(window, 150, 0).state.as_str(), "expiring-soon");
 }
 
 #[test]

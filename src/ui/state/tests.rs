@@ -88,22 +88,22 @@ fn as_of_and_leeway_re_evaluate_times() {
         text: DCOS.into(),
         now: 2_000_000_000,
     });
-    assert_eq!(state.report.tokens[0].validity.state, "expired");
+    assert_eq!(state.report.tokens[0].validity.state.as_str(), "expired");
     let state = state.reduce(Action::SetAsOf {
         as_of: Some(1_467_985_000),
         now: 2_000_000_000,
     });
-    assert_eq!(state.report.tokens[0].validity.state, "valid");
+    assert_eq!(state.report.tokens[0].validity.state.as_str(), "valid");
     let state = state.reduce(Action::SetAsOf {
         as_of: Some(1_467_985_500),
         now: 2_000_000_000,
     });
-    assert_eq!(state.report.tokens[0].validity.state, "expired");
+    assert_eq!(state.report.tokens[0].validity.state.as_str(), "expired");
     let state = state.reduce(Action::SetLeeway {
         leeway: 60,
         now: 2_000_000_000,
     });
-    assert_eq!(state.report.tokens[0].validity.state, "expiring-soon");
+    assert_eq!(state.report.tokens[0].validity.state.as_str(), "expiring-soon");
 }
 
 #[test]

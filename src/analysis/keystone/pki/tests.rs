@@ -47,7 +47,7 @@ fn pki_fixture_verifies_with_the_signing_certificate_and_not_the_ca() {
 #[test]
 fn stale_pkiz_fixture_decompresses_but_no_longer_verifies() {
     let token = read_pkiz(vectors("vendors/keystone/v3.pkiz").trim()).unwrap();
-    assert_eq!(token.details.format, "pkiz");
+    assert_eq!(token.details.format.as_str(), "pkiz");
     assert!(token.content.is_some(), "{:?}", token.content_error);
     let (status, _) = verify(
         &token,
