@@ -17,16 +17,15 @@ cargo fmt --all -- --check
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
 
-step "native tests (core, CLI, conformance vectors)"
+step "native tests (core light and full, CLI, conformance vectors, report snapshots)"
 cargo test --quiet -- --nocapture
 
 step "differential: 2,000 seeded cases against npm jose (tests/differential)"
 cargo build --quiet --bin jwt-inspect
 node tests/differential/differential.mjs --cases 2000 --seed 20261123 --cli target/debug/jwt-inspect
 
-step "the page's light core (no crypto feature): clippy and unit tests"
+step "the page's light build (no crypto feature) compiles without warnings"
 cargo clippy --no-default-features --features ui --lib --bins --quiet -- -D warnings
-cargo test --no-default-features --features ui --lib --quiet
 
 step "release build of the page (trunk, offline)"
 wasm_cargo_env trunk build --release --offline

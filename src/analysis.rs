@@ -14,6 +14,7 @@ pub mod key_report;
 #[cfg(feature = "crypto")]
 pub mod keys;
 pub mod keystone;
+mod options;
 pub mod report;
 pub mod timefmt;
 pub mod times;
@@ -24,36 +25,8 @@ pub mod verdict;
 pub mod verify;
 pub mod vocab;
 
-#[cfg(feature = "crypto")]
-use keys::KeySet;
+pub use options::{Options, Verifier};
 use report::Report;
-#[cfg(feature = "crypto")]
-use std::sync::Arc;
-
-/// What the analysis needs besides the pasted text.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// The instant to evaluate times against (Unix seconds): the clock, or
-    /// the "as of" instant a person chose.
-    pub now: i64,
-    /// Seconds of clock skew tolerated around `exp` and `nbf`.
-    pub leeway: i64,
-    /// The keys the person supplied (parsed once, shared). Without the
-    /// `crypto` feature there are none: the page's light build hands
-    /// anything needing keys to its Web Worker.
-    #[cfg(feature = "crypto")]
-    pub keys: Arc<KeySet>,
-}
-
-impl Options {
-    /// Options with no keys and no leeway, evaluated at `now`.
-    pub fn at(now: i64) -> Self {
-        Options {
-            now,
-            ..Options::default()
-        }
-    }
-}
 
 /// Finds and analyses every token in `input`.
 pub fn analyse(input: &str, options: &Options) -> Report {
@@ -89,22 +62,18 @@ pub fn analyse_first(input: &str, options: &Options, limit: usize) -> Report {
     }
 }
 
-#[cfg(feature = "crypto")]
 fn key_reports(options: &Options) -> Vec<key_report::KeyReport> {
-    options.keys.keys.iter().map(keys::Key::report).collect()
+    options
+        .verifier
+        .as_ref()
+        .map(|v| v.key_reports())
+        .unwrap_or_default()
 }
 
-#[cfg(not(feature = "crypto"))]
-fn key_reports(_options: &Options) -> Vec<key_report::KeyReport> {
-    Vec::new()
-}
-
-#[cfg(feature = "crypto")]
 fn key_errors(options: &Options) -> Vec<key_report::KeyError> {
-    options.keys.errors.clone()
-}
-
-#[cfg(not(feature = "crypto"))]
-fn key_errors(_options: &Options) -> Vec<key_report::KeyError> {
-    Vec::new()
+    options
+        .verifier
+        .as_ref()
+        .map(|v| v.key_errors())
+        .unwrap_or_default()
 }

@@ -50,7 +50,7 @@ fn analyse_with(input: &str, keys: KeySet) -> Report {
         &Options {
             now: 1_700_000_000,
             leeway: 0,
-            keys: Arc::new(keys),
+            verifier: Some(Arc::new(keys)),
         },
     )
 }

@@ -343,7 +343,6 @@ fn cli_reports_are_byte_identical_to_the_snapshots() {
 }
 
 /// The page's first analysis: no keys, no verifier, on the main thread.
-#[cfg(not(feature = "crypto"))]
 #[test]
 fn light_reports_are_byte_identical_to_the_snapshots() {
     use jwt_inspector::analysis::{Options, analyse};

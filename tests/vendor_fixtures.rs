@@ -269,7 +269,7 @@ fn keystone_pki_json_is_shown_and_its_cms_signature_verifies_with_the_fixture_ce
         &Options {
             now: NOW,
             leeway: 0,
-            keys: Arc::new(keys),
+            verifier: Some(Arc::new(keys)),
         },
     );
     let t = &report.tokens[0];
@@ -306,7 +306,9 @@ fn keystone_pki_json_is_shown_and_its_cms_signature_verifies_with_the_fixture_ce
         &Options {
             now: NOW,
             leeway: 0,
-            keys: Arc::new(KeySet::parse(&read_text("vendors/keystone/cacert.pem"))),
+            verifier: Some(Arc::new(KeySet::parse(&read_text(
+                "vendors/keystone/cacert.pem",
+            )))),
         },
     );
     assert_eq!(wrong.tokens[0].signature.status.as_str(), "invalid");
@@ -320,7 +322,7 @@ fn keystone_pkiz_fixture_is_read_and_its_stale_signature_fails() {
         &Options {
             now: NOW,
             leeway: 0,
-            keys: Arc::new(keys),
+            verifier: Some(Arc::new(keys)),
         },
     );
     let t = &report.tokens[0];
@@ -352,7 +354,11 @@ fn certificates_pasted_as_tokens_are_pointed_to_the_key_panel() {
     ] {
         let report = run(&read_text(file));
         assert!(report.tokens.is_empty(), "{file}");
-        assert_eq!(report.notices[0].id.as_str(), "key-in-token-input", "{file}");
+        assert_eq!(
+            report.notices[0].id.as_str(),
+            "key-in-token-input",
+            "{file}"
+        );
         assert!(report.notices[0].message.contains("key panel"));
     }
 }
@@ -390,7 +396,7 @@ fn reports_survive_a_json_round_trip() {
     let options = Options {
         now: NOW,
         leeway: 30,
-        keys: Arc::new(keys),
+        verifier: Some(Arc::new(keys)),
     };
     for input in [
         read_json("vendors/registry/seed-icp-image-manager-response.json")["paste"]

@@ -79,7 +79,7 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
         let options = Options {
             now: job.now,
             leeway: job.leeway,
-            keys: std::sync::Arc::new(keys),
+            verifier: Some(std::sync::Arc::new(keys)),
         };
         cache.report = Some(analyse_first(&job.input, &options, LISTED));
         cache.key = Some(key);
@@ -162,7 +162,10 @@ mod tests {
         .report;
         assert_eq!(report.tokens.len(), LISTED);
         assert_eq!(report.total_tokens, Some(LISTED + 7));
-        assert_eq!(report.notices.last().unwrap().id.as_str(), "tokens-truncated");
+        assert_eq!(
+            report.notices.last().unwrap().id.as_str(),
+            "tokens-truncated"
+        );
     }
 
     #[test]

@@ -20,3 +20,16 @@ pub struct PkiDetails {
     pub certificates_included: usize,
     pub content_bytes: usize,
 }
+
+/// A Keystone PKI / PKIZ token as the verifier read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CmsReading {
+    /// The token JSON (`{"token": …}` for v3, `{"access": …}` for v2).
+    pub content: Option<serde_json::Value>,
+    /// Why the content is not JSON, if it is not.
+    pub content_error: Option<String>,
+    pub details: PkiDetails,
+    /// The CMS signature verdict with the supplied certificates.
+    pub status: crate::analysis::vocab::SignatureStatus,
+    pub message: String,
+}

@@ -6,12 +6,17 @@ use crate::analysis::Options;
 use crate::analysis::decode::{self, Decoded, TokenError};
 use crate::analysis::finder::{FoundToken, Shape, Source};
 use crate::analysis::finding::Finding;
+use crate::analysis::header;
 use crate::analysis::key_report::KeyReport;
 use crate::analysis::keystone::fernet;
 use crate::analysis::report::{Lifetime, SignatureReport, TokenReport};
 use crate::analysis::times::{self, Sources, Window};
 use crate::analysis::vendor::{self, VendorReport};
-use crate::analysis::vocab::{FindingId, LifetimeRule, Segment, SignatureStatus, TimeSource, TokenErrorId, TokenKind, ValidityState};
+use crate::analysis::verdict;
+use crate::analysis::vocab::{
+    FindingId, KeystoneFormat, LifetimeRule, Segment, SignatureStatus, TimeSource, TokenErrorId,
+    TokenKind, ValidityState,
+};
 use serde_json::Value;
 
 /// What a token's analysis shares: the options and the supplied keys' reports.
@@ -29,40 +34,35 @@ pub fn analyse(found: FoundToken, options: &Options, keys: &[KeyReport]) -> Toke
             compact(found.text, found.source, decoded, &cx)
         }
         Some(Shape::Fernet) => fernet_token(found, &cx),
-        Some(Shape::KeystonePki) => pki_token(found, TokenKind::KeystonePki, &cx),
-        Some(Shape::KeystonePkiz) => pki_token(found, TokenKind::KeystonePkiz, &cx),
+        Some(Shape::KeystonePki) => pki_token(found, KeystoneFormat::Pki, &cx),
+        Some(Shape::KeystonePkiz) => pki_token(found, KeystoneFormat::Pkiz, &cx),
         None => opaque(found, &cx),
     }
 }
 
-/// The signature verdict and the findings that come with it.
-#[cfg(feature = "crypto")]
+/// The signature verdict, the findings that come with it, and whether the
+/// full analysis has more to say. Without a verifier (the page's light
+/// analysis): the verdict without keys, the header checks that need no
+/// cryptography, and a request for the full analysis where it would add
+/// something (ECDSA signature shape, an embedded `jwk` or `x5c`).
 fn check_signature(decoded: &Decoded, options: &Options) -> (SignatureReport, Vec<Finding>, bool) {
-    let v = crate::analysis::verify::verify_token(decoded, &options.keys);
-    (
-        SignatureReport {
+    if let Some(verifier) = &options.verifier {
+        let v = verifier.verify_jws(decoded);
+        let report = SignatureReport {
             status: v.status,
             message: v.message,
             key: v.key,
             matched_but_refused: v.matched_but_refused,
-        },
-        v.findings,
-        false,
-    )
-}
-
-/// Without `crypto`: the verdict without keys, the header checks that need
-/// no cryptography, and whether the full analysis (the page's Web Worker)
-/// has more to say: ECDSA signature shape, an embedded `jwk` or `x5c`.
-#[cfg(not(feature = "crypto"))]
-fn check_signature(decoded: &Decoded, _options: &Options) -> (SignatureReport, Vec<Finding>, bool) {
-    let (status, message) = crate::analysis::verdict::without_keys(decoded);
+        };
+        return (report, v.findings, false);
+    }
+    let (status, message) = verdict::without_keys(decoded);
     let header = decoded.header.as_ref();
     let needs_more = decoded.alg().is_some_and(|a| a.starts_with("ES"))
         || header.is_some_and(|h| h.get("jwk").is_some() || h.get("x5c").is_some());
     (
         signature(status, message),
-        crate::analysis::header::findings(decoded),
+        header::findings(decoded),
         needs_more,
     )
 }
@@ -214,33 +214,39 @@ fn fernet_token(found: FoundToken, cx: &Context<'_>) -> TokenReport {
     report
 }
 
-#[cfg(feature = "crypto")]
-fn pki_token(found: FoundToken, kind: TokenKind, cx: &Context<'_>) -> TokenReport {
-    use crate::analysis::keystone::pki;
-    let mut report = TokenReport::empty(found.text, kind, found.source);
-    let read = if kind == TokenKind::KeystonePki {
-        pki::read_pki(&report.token)
-    } else {
-        pki::read_pkiz(&report.token)
+/// A Keystone PKI / PKIZ token: its CMS envelope is read by the verifier;
+/// without one it is left to the full analysis.
+fn pki_token(found: FoundToken, format: KeystoneFormat, cx: &Context<'_>) -> TokenReport {
+    let kind = match format {
+        KeystoneFormat::Pki => TokenKind::KeystonePki,
+        KeystoneFormat::Pkiz => TokenKind::KeystonePkiz,
     };
-    match read {
-        Ok(token) => {
-            let (status, message) = pki::verify(&token, &cx.options.keys);
-            report.signature = signature(status, &message);
-            if let Some(error) = &token.content_error {
+    let mut report = TokenReport::empty(found.text, kind, found.source);
+    let Some(verifier) = &cx.options.verifier else {
+        report.signature = signature(
+            SignatureStatus::Unchecked,
+            "Not checked yet: reading Keystone's CMS envelope is the full analysis's job.",
+        );
+        report.needs_full_analysis = true;
+        complete(&mut report, Sources::default(), cx);
+        return report;
+    };
+    match verifier.read_keystone(&report.token, format) {
+        Ok(reading) => {
+            report.signature = signature(reading.status, &reading.message);
+            if let Some(error) = reading.content_error {
                 report.errors.push(error_at(
                     Segment::Payload,
                     TokenErrorId::KeystoneContent,
-                    error.clone(),
+                    error,
                 ));
             }
-            report.payload = token.content.clone();
-            report.keystone = Some(token.details);
-            let content = token.content;
+            report.payload = reading.content.clone();
+            report.keystone = Some(reading.details);
             complete(
                 &mut report,
                 Sources {
-                    keystone: content.as_ref(),
+                    keystone: reading.content.as_ref(),
                     ..Sources::default()
                 },
                 cx,
@@ -251,11 +257,7 @@ fn pki_token(found: FoundToken, kind: TokenKind, cx: &Context<'_>) -> TokenRepor
                 SignatureStatus::Unchecked,
                 "Not checked: the token could not be read.",
             );
-            let format = if kind == TokenKind::KeystonePki {
-                "PKI"
-            } else {
-                "PKIZ"
-            };
+            let format = format.as_str().to_uppercase();
             report.errors.push(error_at(
                 Segment::Token,
                 TokenErrorId::KeystoneCms,
@@ -264,19 +266,6 @@ fn pki_token(found: FoundToken, kind: TokenKind, cx: &Context<'_>) -> TokenRepor
             complete(&mut report, Sources::default(), cx);
         }
     }
-    report
-}
-
-/// Without `crypto` the CMS envelope is left to the full analysis.
-#[cfg(not(feature = "crypto"))]
-fn pki_token(found: FoundToken, kind: TokenKind, cx: &Context<'_>) -> TokenReport {
-    let mut report = TokenReport::empty(found.text, kind, found.source);
-    report.signature = signature(
-        SignatureStatus::Unchecked,
-        "Not checked yet: reading Keystone's CMS envelope is the full analysis's job.",
-    );
-    report.needs_full_analysis = true;
-    complete(&mut report, Sources::default(), cx);
     report
 }
 
@@ -309,8 +298,8 @@ fn error_at(segment: Segment, id: TokenErrorId, message: String) -> TokenError {
     }
 }
 
-/// The light build (no `crypto`): what it leaves to the full analysis.
-#[cfg(all(test, not(feature = "crypto")))]
+/// Without a verifier (the page's light analysis): what is left to the full one.
+#[cfg(test)]
 mod light_tests {
     use crate::analysis::base64url::encode;
     use crate::analysis::{Options, analyse};
@@ -335,7 +324,8 @@ mod light_tests {
             assert!(!t.needs_full_analysis, "{alg}");
             assert_eq!(t.signature.message, "Not checked: no key supplied.");
             assert_eq!(
-                t.findings[0].id.as_str(), "jku-present",
+                t.findings[0].id.as_str(),
+                "jku-present",
                 "header checks run in the light build"
             );
         }

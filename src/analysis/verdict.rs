@@ -1,8 +1,36 @@
-//! The signature verdict when no key decides it — shared by the full
-//! verifier and the page's light build, so both word it the same way.
+//! The signature verdict: its type, and its wording when no key decides
+//! it, shared by the full verifier and the light analysis so both word it
+//! the same way.
 
 use crate::analysis::decode::Decoded;
-use crate::analysis::vocab::{SignatureStatus, TokenKind};
+use crate::analysis::finding::Finding;
+use crate::analysis::key_report::KeyUse;
+use crate::analysis::vocab::{Refusal, SignatureStatus, TokenKind};
+
+/// The outcome of verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    pub status: SignatureStatus,
+    pub message: String,
+    /// The key that verified, or the one tried when a single key was.
+    pub key: Option<KeyUse>,
+    pub findings: Vec<Finding>,
+    /// The rule that refuses a signature that matched.
+    pub matched_but_refused: Option<Refusal>,
+}
+
+impl Verification {
+    /// A verdict with no key and no findings.
+    pub fn new(status: SignatureStatus, message: impl Into<String>) -> Self {
+        Verification {
+            status,
+            message: message.into(),
+            key: None,
+            findings: Vec::new(),
+            matched_but_refused: None,
+        }
+    }
+}
 
 /// Unsecured and encrypted tokens have nothing to verify, whatever keys
 /// are supplied.

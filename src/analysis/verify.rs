@@ -9,44 +9,22 @@
 pub mod alg;
 mod checks;
 mod confusion;
+mod verifier;
 
 use crate::analysis::base64url;
 use crate::analysis::decode::Decoded;
 use crate::analysis::finding::Finding;
 pub use crate::analysis::key_report::KeyUse;
 use crate::analysis::keys::{Key, KeySet};
-use crate::analysis::verdict;
-use crate::analysis::vocab::{FindingId, KidMatch, Refusal, Segment, SignatureStatus, TokenErrorId};
+use crate::analysis::verdict::{self, Verification};
+use crate::analysis::vocab::{
+    FindingId, KidMatch, Refusal, Segment, SignatureStatus, TokenErrorId,
+};
 use alg::{Failure, JwsAlg};
 
 /// Without a `kid` match, at most this many keys are tried, so a JWKS of a
 /// thousand keys cannot stall the page.
 pub const MAX_KEYS_TRIED: usize = 64;
-
-/// The outcome of verification.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verification {
-    pub status: SignatureStatus,
-    pub message: String,
-    /// The key that verified, or the one tried when a single key was.
-    pub key: Option<KeyUse>,
-    pub findings: Vec<Finding>,
-    /// The rule that refuses a signature that matched (see
-    /// [`crate::analysis::report::SignatureReport::matched_but_refused`]).
-    pub matched_but_refused: Option<Refusal>,
-}
-
-impl Verification {
-    fn new(status: SignatureStatus, message: impl Into<String>) -> Self {
-        Verification {
-            status,
-            message: message.into(),
-            key: None,
-            findings: Vec::new(),
-            matched_but_refused: None,
-        }
-    }
-}
 
 /// Verifies `decoded` with `keys`.
 pub fn verify_token(decoded: &Decoded, keys: &KeySet) -> Verification {

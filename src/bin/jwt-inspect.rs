@@ -53,7 +53,7 @@ fn run(args: &Args) -> Result<(), String> {
     let options = Options {
         now: args.now.unwrap_or_else(now_unix_seconds),
         leeway: args.leeway,
-        keys: Arc::new(keys),
+        verifier: Some(Arc::new(keys)),
     };
     let report = analysis::analyse(&input, &options);
     let json = if args.compact {

@@ -44,7 +44,10 @@ fn states_follow_now_and_leeway() {
     assert_eq!(validity_at(window, 900, 120).state.as_str(), "valid");
     assert_eq!(validity_at(window, 5_000, 0).message, "expires in 01:23:20");
     assert_eq!(validity_at(window, 9_000, 0).state.as_str(), "valid");
-    assert_eq!(validity_at(window, 9_800, 0).state.as_str(), "expiring-soon");
+    assert_eq!(
+        validity_at(window, 9_800, 0).state.as_str(),
+        "expiring-soon"
+    );
     assert_eq!(validity_at(window, 10_000, 0).state.as_str(), "expired");
     let within_leeway = validity_at(window, 10_030, 60);
     assert_eq!(within_leeway.state.as_str(), "expiring-soon");
@@ -52,7 +55,10 @@ fn states_follow_now_and_leeway() {
         within_leeway.message,
         "past exp by 00:00:30, still accepted within the 60 s leeway"
     );
-    assert_eq!(validity_at(Window::default(), 0, 0).state.as_str(), "no-expiry");
+    assert_eq!(
+        validity_at(Window::default(), 0, 0).state.as_str(),
+        "no-expiry"
+    );
 }
 
 #[test]

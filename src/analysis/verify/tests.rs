@@ -264,14 +264,22 @@ fn embedded_jwk_is_self_asserted_and_compared_with_supplied_keys() {
     let header = format!(r#"{{"alg":"RS256","jwk":{RFC_RSA_JWK}}}"#);
     let token = format!("{}.e30.{}", encode(header.as_bytes()), encode(&[0; 256]));
     let v = verify(&token, RFC_RSA_JWK);
-    let f = v.findings.iter().find(|f| f.id.as_str() == "embedded-jwk").unwrap();
+    let f = v
+        .findings
+        .iter()
+        .find(|f| f.id.as_str() == "embedded-jwk")
+        .unwrap();
     assert!(
         f.message.contains("equals JWK, which you supplied"),
         "{}",
         f.message
     );
     let v = verify(&token, "");
-    let f = v.findings.iter().find(|f| f.id.as_str() == "embedded-jwk").unwrap();
+    let f = v
+        .findings
+        .iter()
+        .find(|f| f.id.as_str() == "embedded-jwk")
+        .unwrap();
     assert!(
         f.message
             .contains("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")

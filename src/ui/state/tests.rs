@@ -103,7 +103,10 @@ fn as_of_and_leeway_re_evaluate_times() {
         leeway: 60,
         now: 2_000_000_000,
     });
-    assert_eq!(state.report.tokens[0].validity.state.as_str(), "expiring-soon");
+    assert_eq!(
+        state.report.tokens[0].validity.state.as_str(),
+        "expiring-soon"
+    );
 }
 
 #[test]

@@ -1,0 +1,69 @@
+//! What an analysis needs besides the pasted text: the instant to judge
+//! times at, the clock skew tolerated, and the verifier, if any.
+//!
+//! The verifier is the one seam between the light analysis and the full
+//! one. The page's first analysis passes none: it finds, decodes and
+//! explains tokens, and marks what only the full analysis can say
+//! (`needs_full_analysis`). The Web Worker and the CLI pass the RustCrypto
+//! verifier ([`crate::analysis::keys::KeySet`], with the `crypto` feature).
+//! Everything else runs the same code either way.
+
+use crate::analysis::decode::Decoded;
+use crate::analysis::key_report::{KeyError, KeyReport};
+use crate::analysis::keystone::CmsReading;
+use crate::analysis::verdict::Verification;
+use crate::analysis::vocab::KeystoneFormat;
+use std::fmt;
+use std::sync::Arc;
+
+/// Checks signatures with the keys a person supplied.
+pub trait Verifier: fmt::Debug + Send + Sync {
+    /// The verdict on a decoded compact token, with the findings that come
+    /// with it (header checks, key checks, signature shape).
+    fn verify_jws(&self, decoded: &Decoded) -> Verification;
+
+    /// Reads a Keystone PKI or PKIZ token (CMS SignedData, RFC 5652) and
+    /// verifies its signature.
+    ///
+    /// # Errors
+    /// Why the token is not a readable CMS envelope, in words that follow
+    /// "This looks like a Keystone PKI token but …".
+    fn read_keystone(&self, token: &str, format: KeystoneFormat) -> Result<CmsReading, String>;
+
+    /// The supplied keys, summarised.
+    fn key_reports(&self) -> Vec<KeyReport>;
+
+    /// The supplied key texts that could not be read, and why.
+    fn key_errors(&self) -> Vec<KeyError>;
+}
+
+/// What the analysis needs besides the pasted text.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The instant to evaluate times against (Unix seconds): the clock, or
+    /// the "as of" instant a person chose. The core never reads a clock.
+    pub now: i64,
+    /// Seconds of clock skew tolerated around `exp` and `nbf`.
+    pub leeway: i64,
+    /// Verifies signatures; `None` for the light analysis.
+    pub verifier: Option<Arc<dyn Verifier>>,
+}
+
+impl Options {
+    /// Options with no verifier and no leeway, evaluated at `now`.
+    pub fn at(now: i64) -> Self {
+        Options {
+            now,
+            ..Options::default()
+        }
+    }
+
+    /// These options with `verifier` checking signatures.
+    #[must_use]
+    pub fn verified_by(self, verifier: Arc<dyn Verifier>) -> Self {
+        Options {
+            verifier: Some(verifier),
+            ..self
+        }
+    }
+}

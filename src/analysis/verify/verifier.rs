@@ -1,0 +1,39 @@
+//! The full verifier behind [`Verifier`]: the supplied [`KeySet`], with
+//! RustCrypto's signature checks and the Keystone CMS reader.
+
+use crate::analysis::Verifier;
+use crate::analysis::decode::Decoded;
+use crate::analysis::key_report::{KeyError, KeyReport};
+use crate::analysis::keys::{Key, KeySet};
+use crate::analysis::keystone::{CmsReading, pki};
+use crate::analysis::verdict::Verification;
+use crate::analysis::vocab::KeystoneFormat;
+
+impl Verifier for KeySet {
+    fn verify_jws(&self, decoded: &Decoded) -> Verification {
+        super::verify_token(decoded, self)
+    }
+
+    fn read_keystone(&self, token: &str, format: KeystoneFormat) -> Result<CmsReading, String> {
+        let read = match format {
+            KeystoneFormat::Pki => pki::read_pki(token)?,
+            KeystoneFormat::Pkiz => pki::read_pkiz(token)?,
+        };
+        let (status, message) = pki::verify(&read, self);
+        Ok(CmsReading {
+            content: read.content,
+            content_error: read.content_error,
+            details: read.details,
+            status,
+            message,
+        })
+    }
+
+    fn key_reports(&self) -> Vec<KeyReport> {
+        self.keys.iter().map(Key::report).collect()
+    }
+
+    fn key_errors(&self) -> Vec<KeyError> {
+        self.errors.clone()
+    }
+}
