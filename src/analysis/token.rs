@@ -23,11 +23,18 @@ use serde_json::Value;
 struct Context<'a> {
     options: &'a Options,
     keys: &'a [KeyReport],
+    /// Set for a token found inside another token's payload: it was not
+    /// sent the way its enclosing token was.
+    nested: bool,
 }
 
 /// Analyses one found token.
 pub fn analyse(found: FoundToken, options: &Options, keys: &[KeyReport]) -> TokenReport {
-    let cx = Context { options, keys };
+    let cx = Context {
+        options,
+        keys,
+        nested: false,
+    };
     match found.shape {
         Some(Shape::Compact) => {
             let decoded = decode::decode_compact(&found.text);
@@ -80,7 +87,11 @@ fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) ->
             notes: Vec::new(),
             ..source.clone()
         };
-        Box::new(compact(text, inner_source, *inner, cx))
+        let inner_cx = Context {
+            nested: true,
+            ..*cx
+        };
+        Box::new(compact(text, inner_source, *inner, &inner_cx))
     });
     let mut report = TokenReport {
         kind,
@@ -130,7 +141,7 @@ fn complete(report: &mut TokenReport, sources: Sources<'_>, cx: &Context<'_>) {
         header: report.header.as_ref().and_then(Value::as_object),
         payload: sources.payload.and_then(Value::as_object),
         reply: &report.source.context,
-        source: &report.source.description,
+        sent_as: (!cx.nested).then_some(&report.source),
         keystone: sources.keystone,
         keys: cx.keys,
     });

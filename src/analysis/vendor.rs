@@ -9,9 +9,10 @@ pub mod dcos;
 pub mod keystone;
 pub mod registry;
 
+use crate::analysis::finder::Source;
 use crate::analysis::key_report::KeyReport;
 use crate::analysis::timefmt;
-use crate::analysis::vocab::{Confidence, LifetimeRule, TokenKind, VendorId};
+use crate::analysis::vocab::{Confidence, LifetimeRule, SourceKind, TokenKind, VendorId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -25,8 +26,9 @@ pub struct Input<'a> {
     pub payload: Option<&'a Map<String, Value>>,
     /// Siblings of the token in a JSON reply.
     pub reply: &'a Map<String, Value>,
-    /// How the token was sent ("Authorization header, Bearer scheme", …).
-    pub source: &'a str,
+    /// Where the token was found and how it was sent; `None` for a token
+    /// nested in another token's payload.
+    pub sent_as: Option<&'a Source>,
     /// The token JSON of a Keystone PKI token.
     pub keystone: Option<&'a Value>,
     /// The keys supplied, for comparing their IDs with the token's `kid`.
@@ -44,6 +46,22 @@ impl<'a> Input<'a> {
 
     pub fn header_str(&self, name: &str) -> Option<&'a str> {
         self.header?.get(name)?.as_str()
+    }
+
+    /// Whether the token was found as this kind of source.
+    pub fn sent_as_kind(&self, kind: SourceKind) -> bool {
+        self.sent_as.is_some_and(|s| s.kind == kind)
+    }
+
+    /// Whether the token was found in the HTTP header (or JSON field)
+    /// called `name`, compared without regard to case.
+    pub fn sent_in_header(&self, name: &str) -> bool {
+        let field = self.sent_as.and_then(|s| s.field.as_deref());
+        field.is_some_and(|f| {
+            f.rsplit('.')
+                .next()
+                .is_some_and(|last| last.eq_ignore_ascii_case(name))
+        })
     }
 }
 

@@ -4,7 +4,7 @@
 //! `kid`s are 64 hex digits; its tokens carry no `kid` or one of those.
 
 use super::{ExpectedLifetime, Input, VendorReport, curl};
-use crate::analysis::vocab::{LifetimeRule, VendorId};
+use crate::analysis::vocab::{LifetimeRule, SourceKind, VendorId};
 
 /// Login tokens last five days unless the cluster is configured otherwise.
 pub const LOGIN_TOKEN_SECONDS: i64 = 5 * 86_400;
@@ -40,7 +40,7 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
             "its kid is 64 hex digits, the form of the IAM's JWKS key IDs",
         );
     }
-    if input.source.contains("token= scheme") {
+    if input.sent_as_kind(SourceKind::AuthorizationDcosToken) {
         r.evidence(
             20,
             "it was sent as `Authorization: token=…`, the DC/OS scheme",
@@ -57,7 +57,7 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
             SERVICE_LOGIN_MAX_SECONDS / 60
         ));
     }
-    if input.source.contains("Bearer") {
+    if input.sent_as_kind(SourceKind::AuthorizationBearer) {
         r.notes.push("This token was sent with the Bearer scheme, which DC/OS refuses: use `Authorization: token=…`.".into());
     }
     r.how_to_send = Some(curl(

@@ -92,7 +92,7 @@ fn non_jwt(input: &Input<'_>) -> VendorReport {
         90,
         format!("it is a Keystone {format} token, which no other issuer uses"),
     );
-    if input.source.contains("X-Auth-Token") || input.source.contains("X-Subject-Token") {
+    if input.sent_in_header("X-Auth-Token") || input.sent_in_header("X-Subject-Token") {
         r.evidence(10, "it came in an X-Auth-Token / X-Subject-Token header");
     }
     r.token_type = Some(format!("Keystone {format} token"));

@@ -2,10 +2,22 @@ use super::*;
 use crate::analysis::keys::KeySet;
 use serde_json::json;
 
+/// A source of `kind`, found in the header or field `field`.
+fn sent(kind: SourceKind, field: Option<&str>) -> Source {
+    Source {
+        kind,
+        description: String::new(),
+        line: 1,
+        field: field.map(str::to_string),
+        context: Map::new(),
+        notes: Vec::new(),
+    }
+}
+
 fn recognise_with(
     header: Value,
     payload: Value,
-    source: &str,
+    source: Source,
     reply: Value,
     keys: &KeySet,
 ) -> VendorReport {
@@ -16,7 +28,7 @@ fn recognise_with(
         header: header.as_object(),
         payload: payload.as_object(),
         reply: reply.as_object().unwrap_or(&empty),
-        source,
+        sent_as: Some(&source),
         keystone: None,
         keys: &keys
             .keys
@@ -27,7 +39,13 @@ fn recognise_with(
 }
 
 fn recognise_claims(header: Value, payload: Value) -> VendorReport {
-    recognise_with(header, payload, "bare token", json!({}), &KeySet::default())
+    recognise_with(
+        header,
+        payload,
+        sent(SourceKind::Bare, None),
+        json!({}),
+        &KeySet::default(),
+    )
 }
 
 #[test]
@@ -55,7 +73,7 @@ fn dcos_token_sent_as_bearer_gets_a_note() {
     let r = recognise_with(
         json!({"alg":"RS256"}),
         json!({"uid":"svc","exp":1}),
-        "Authorization header, Bearer scheme",
+        sent(SourceKind::AuthorizationBearer, Some("Authorization")),
         json!({}),
         &KeySet::default(),
     );
@@ -75,7 +93,7 @@ fn registry_token_gets_an_access_table_and_compares_kid_with_keys() {
     let r = recognise_with(
         json!({"alg":"ES256","kid":"PYYO:TEWU:V7JH:26JV:AQTZ:LJC3:SXVJ:XGHA:34F2:2LAQ:ZRMK:Z7Q6"}),
         json!({"iss":"auth.docker.com","sub":"jlhawn","aud":"registry.docker.com","exp":1,"jti":"x","access":[{"type":"repository","name":"a/b","actions":["pull","push"]},{"type":"registry","name":"catalog","actions":["*"]},{"type":"repository","name":"c","actions":[]}]}),
-        "bare token",
+        sent(SourceKind::Bare, None),
         json!({}),
         &keys,
     );
@@ -175,4 +193,47 @@ fn lifetimes_read_naturally() {
     assert_eq!(lifetime_text(600), "10 min");
     assert_eq!(lifetime_text(59), "59 s");
     assert_eq!(lifetime_text(2_335_219_200), "74 years");
+}
+
+#[test]
+fn keystone_evidence_comes_from_the_header_name_not_the_wording() {
+    let keystone = |source: Source| {
+        let empty = Map::new();
+        recognise(&Input {
+            kind: TokenKind::KeystoneFernet,
+            token: "gAAAAA",
+            header: None,
+            payload: None,
+            reply: &empty,
+            sent_as: Some(&source),
+            keystone: None,
+            keys: &[],
+        })
+        .score
+    };
+    let bare = keystone(sent(SourceKind::Bare, None));
+    let in_header = keystone(sent(SourceKind::Header, Some("X-Auth-Token")));
+    let in_json = keystone(sent(SourceKind::JsonField, Some("headers.x-subject-token")));
+    assert_eq!((in_header - bare, in_json - bare), (10, 10));
+}
+
+#[test]
+fn a_dcos_scheme_counts_only_for_the_token_that_was_sent_with_it() {
+    let dcos = |sent_as: Option<&Source>| {
+        let empty = Map::new();
+        let payload = json!({"uid":"svc","exp":1});
+        recognise(&Input {
+            kind: TokenKind::Jws,
+            token: "TOKEN",
+            header: json!({"alg":"RS256"}).as_object(),
+            payload: payload.as_object(),
+            reply: &empty,
+            sent_as,
+            keystone: None,
+            keys: &[],
+        })
+        .score
+    };
+    let scheme = sent(SourceKind::AuthorizationDcosToken, Some("Authorization"));
+    assert_eq!(dcos(Some(&scheme)) - dcos(None), 20);
 }
