@@ -1,5 +1,5 @@
 // Where the page's load time goes (the figures behind "Load to interactive"
-// in README.md): traces five loads of the release build in headless
+// in docs/benchmarks.md): traces five loads of the release build in headless
 // Chromium and prints the User Timing marks and the main thread's busiest
 // event kinds up to `app-ready`; then loads a static copy of the rendered
 // page with and without its form controls and prints the style

@@ -1,6 +1,6 @@
 //! The JSON report: the contract shared by the CLI (`jwt-inspect`) and the
 //! page. Names here are stable; later work adds fields and keeps these.
-//! README.md documents every field.
+//! docs/report.md documents every field.
 
 use crate::analysis::decode::TokenError;
 use crate::analysis::finder::{Notice, Source};

@@ -1,5 +1,5 @@
 //! `jwt-inspect`: prints the inspector's analysis of stdin (or a file) as
-//! JSON. See `jwt-inspect --help` and README.md for the report format.
+//! JSON. See `jwt-inspect --help` and docs/report.md for the report format.
 
 use jwt_inspector::analysis::job::{self, Job};
 use jwt_inspector::analysis::keys::KeySet;
