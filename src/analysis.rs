@@ -15,6 +15,7 @@ pub mod key_report;
 pub mod keys;
 pub mod keystone;
 mod options;
+pub mod pem;
 pub mod report;
 pub mod timefmt;
 pub mod times;

@@ -6,10 +6,10 @@
 mod context;
 mod json_scan;
 mod normalise;
-mod pem_scan;
 pub mod shape;
 mod text_scan;
 
+use crate::analysis::pem::{self, PemMeaning};
 use crate::analysis::vocab::{NoticeId, Severity, SourceKind};
 use json_scan::HitRole;
 use normalise::Normalised;
@@ -134,8 +134,8 @@ struct Search<'a> {
 impl Search<'_> {
     fn scan(&mut self, text: &str, depth: usize, embedding: Option<&Embedding>) {
         let mut taken: Vec<Range<usize>> = Vec::new();
-        for block in pem_scan::scan(text) {
-            self.pem_block(&block, embedding);
+        for block in pem::blocks(text).into_iter().filter(|b| b.complete) {
+            self.pem_block(text, &block, embedding);
             taken.push(block.range);
         }
         let json = json_scan::scan(text);
@@ -275,12 +275,12 @@ impl Search<'_> {
         });
     }
 
-    fn pem_block(&mut self, block: &pem_scan::PemBlock, embedding: Option<&Embedding>) {
+    fn pem_block(&mut self, text: &str, block: &pem::PemBlock, embedding: Option<&Embedding>) {
         let (offset, line) = self.position(block.range.start, embedding);
-        match pem_scan::meaning(&block.label) {
-            pem_scan::PemMeaning::KeystoneToken => self.tokens.push(FoundToken {
+        match pem::meaning(&block.label) {
+            PemMeaning::KeystoneToken => self.tokens.push(FoundToken {
                 // On the wire Keystone writes `/` as `-` (keystoneclient cms.py).
-                text: block.body.replace('/', "-"),
+                text: block.body_base64(text).replace('/', "-"),
                 shape: Some(Shape::KeystonePki),
                 source: Source {
                     kind: SourceKind::PemBlock,
@@ -292,17 +292,17 @@ impl Search<'_> {
                 },
                 offset,
             }),
-            pem_scan::PemMeaning::PublicKeyOrCertificate => self.notices.push(Notice {
+            PemMeaning::PublicKeyOrCertificate => self.notices.push(Notice {
                 id: NoticeId::KeyInTokenInput,
                 severity: Severity::Info,
                 message: format!("Line {line} holds a PEM {} — that is a key, not a token. Paste it into the key panel to verify signatures with it.", block.label),
             }),
-            pem_scan::PemMeaning::PrivateKey => self.notices.push(Notice {
+            PemMeaning::PrivateKey => self.notices.push(Notice {
                 id: NoticeId::PrivateKeyPasted,
                 severity: Severity::High,
                 message: format!("Line {line} holds a PEM {}. It has not left this page, but a private key should never be pasted anywhere: if it was pasted elsewhere too, treat it as compromised. Verifying needs only the public key.", block.label),
             }),
-            pem_scan::PemMeaning::Other => {}
+            PemMeaning::Other => {}
         }
     }
 }

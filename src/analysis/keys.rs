@@ -108,7 +108,7 @@ impl KeySet {
         }
     }
 
-    fn add_pem_block(&mut self, number: usize, block: pem::PemBlock) {
+    fn add_pem_block(&mut self, number: usize, block: pem::DecodedBlock) {
         let source = format!("PEM block {number} ({})", block.label);
         let der = match block.result {
             Ok(der) => der,

@@ -1,13 +1,15 @@
-//! Reads PEM the way people paste it: one long line, 76-column lines,
-//! indented, CRLF, with text around the armour, several blocks at once.
-//! RustCrypto's `pem-rfc7468` is strict (RFC 7468 §2), so each block is
-//! first rebuilt in canonical form and then handed to it.
+//! Decodes the PEM blocks of a key text. The blocks are found by the one
+//! lenient scanner ([`crate::analysis::pem`]); RustCrypto's `pem-rfc7468`
+//! is strict (RFC 7468 §2), so each body is first rebuilt in canonical form
+//! and then handed to it.
 
+use crate::analysis::pem;
 use std::ops::Range;
 
-/// One PEM block: its label and DER, or why it could not be read.
+/// One PEM block of the key text: its label and DER, or why it could not
+/// be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PemBlock {
+pub struct DecodedBlock {
     pub label: String,
     pub result: Result<Vec<u8>, String>,
     /// Byte range of the block in the pasted text.
@@ -17,78 +19,28 @@ pub struct PemBlock {
     pub text: String,
 }
 
-/// Finds every `BEGIN`/`END` pair; a `BEGIN` without its `END` is reported.
-pub fn blocks(text: &str) -> Vec<PemBlock> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some((start, label, body_start)) = find_begin(text, from) {
-        match find_end(text, body_start, &label) {
-            Some((body_end, end)) => {
-                let body = &text[body_start..body_end];
-                found.push(PemBlock {
-                    result: decode_body(&label, body),
-                    label,
-                    range: start..end,
-                    text: text[start..end].to_string(),
-                });
-                from = end;
+/// Every block of `text` ([`pem::blocks`]), decoded; a BEGIN without its
+/// END is reported.
+pub fn blocks(text: &str) -> Vec<DecodedBlock> {
+    pem::blocks(text)
+        .into_iter()
+        .map(|block| {
+            let label = block.label;
+            let result = if block.complete {
+                decode_body(&label, &text[block.body])
+            } else {
+                Err(format!(
+                    "the PEM block \"{label}\" has no matching \"-----END {label}-----\" line (was the paste cut short?)"
+                ))
+            };
+            DecodedBlock {
+                result,
+                text: text[block.range.clone()].to_string(),
+                range: block.range,
+                label,
             }
-            None => {
-                found.push(PemBlock {
-                    result: Err(format!(
-                        "the PEM block \"{label}\" has no matching \"-----END {label}-----\" line (was the paste cut short?)"
-                    )),
-                    label,
-                    range: start..text.len(),
-                    text: text[start..].to_string(),
-                });
-                break;
-            }
-        }
-    }
-    found
-}
-
-/// Finds `-----BEGIN LABEL-----` (any number ≥ 3 of dashes, spaces
-/// tolerated) and returns its start, the label and where the body starts.
-fn find_begin(text: &str, from: usize) -> Option<(usize, String, usize)> {
-    let mut search = from;
-    loop {
-        let at = search + text[search..].find("BEGIN ")?;
-        let dashes_before = text[..at].trim_end_matches(' ');
-        if dashes_before.ends_with("---") {
-            // Dashes shared with the previous block's END line (pasted
-            // with no line break between) belong to that block.
-            let start = dashes_before.trim_end_matches('-').len().max(from);
-            let after = &text[at + 6..];
-            let label_len = after.find('-')?;
-            let label = after[..label_len].trim().to_string();
-            let rest = &after[label_len..];
-            let dashes = rest.len() - rest.trim_start_matches('-').len();
-            if dashes >= 3 && !label.is_empty() {
-                return Some((start, label, at + 6 + label_len + dashes));
-            }
-        }
-        search = at + 6;
-    }
-}
-
-/// Finds the matching END line; returns where the body ends and the block ends.
-fn find_end(text: &str, from: usize, label: &str) -> Option<(usize, usize)> {
-    let marker = format!("END {label}");
-    let mut search = from;
-    loop {
-        let at = search + text[search..].find(&marker)?;
-        // An empty body may leave the BEGIN line's dashes run straight
-        // into the END line's: the body never starts before `from`.
-        let body_end = text[..at].trim_end_matches([' ', '-']).len().max(from);
-        let after = &text[at + marker.len()..];
-        let dashes = after.len() - after.trim_start_matches([' ', '-']).len();
-        if text[body_end..at].contains("---") {
-            return Some((body_end, at + marker.len() + dashes));
-        }
-        search = at + marker.len();
-    }
+        })
+        .collect()
 }
 
 /// Rebuilds a canonical RFC 7468 block from a sloppy body and decodes it.
