@@ -9,6 +9,7 @@ pub mod material;
 pub mod pem;
 pub mod roca;
 pub mod secret;
+pub mod weakness;
 
 pub use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::vocab::{KidMatch, SecretEncoding};
@@ -18,6 +19,7 @@ use fingerprint::Fingerprints;
 use material::KeyMaterial;
 use rsa::traits::PublicKeyParts;
 use serde_json::Value;
+use weakness::Weakness;
 
 /// RSA keys under this size prove too little (RFC 7518 §3.3).
 pub const RSA_MIN_SECURE_BITS: usize = 2048;
@@ -281,32 +283,12 @@ impl KeySet {
     }
 }
 
-/// Warnings about a key, and whether it is too weak to prove anything.
+/// Warnings about a key, and the one that makes it too weak to prove
+/// anything (the last fatal one), if any.
 fn assess(material: &KeyMaterial) -> (Vec<String>, Option<String>) {
-    let mut warnings = Vec::new();
-    let mut weakness = None;
-    if let KeyMaterial::Rsa(key) = material {
-        let bits = key.n().bit_width() as usize;
-        if bits < RSA_MIN_SECURE_BITS {
-            let text = format!(
-                "a {bits}-bit RSA key is too weak: RFC 7518 §3.3 requires 2048 bits or more"
-            );
-            warnings.push(text.clone());
-            weakness = Some(text);
-        }
-        if roca::has_roca_fingerprint(&key.n().to_be_bytes()) {
-            let text = "the modulus has the ROCA fingerprint (CVE-2017-15361): its private key can be computed from the public key".to_string();
-            warnings.push(text.clone());
-            weakness = Some(text);
-        }
-        let e = material::rsa_exponent_text(key);
-        if e != "65537" {
-            warnings.push(format!(
-                "public exponent {e} is unusual (almost every RSA key uses 65537)"
-            ));
-        }
-    }
-    (warnings, weakness)
+    let found = weakness::weaknesses(material);
+    let fatal = found.iter().rfind(|w| w.is_fatal()).map(Weakness::warning);
+    (found.iter().map(Weakness::warning).collect(), fatal)
 }
 
 impl Key {
