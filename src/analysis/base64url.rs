@@ -33,6 +33,20 @@ const STRICT: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::RequireNone),
 );
 
+/// Standard base64 (RFC 4648 §4) with or without padding: key material,
+/// Keystone PKI tokens, secrets written in base64.
+pub const STANDARD_ANY_PADDING: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// URL-safe base64 (RFC 4648 §5) with or without padding: Keystone PKIZ
+/// tokens, secrets written in base64url, DER pasted URL-safe.
+pub const URL_SAFE_ANY_PADDING: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
 /// Encodes bytes as RFC 7515 base64url (no padding).
 pub fn encode(bytes: &[u8]) -> String {
     STRICT.encode(bytes)

@@ -36,6 +36,9 @@ pub struct Decoded {
     /// The payload as text when it is not a JSON object (or not JSON).
     pub payload_text: Option<String>,
     pub signature: Vec<u8>,
+    /// What each segment's base64url needed tolerated (RFC 7515 §2), in
+    /// segment order; verification refuses a match over such text.
+    pub irregularities: Vec<(Segment, Irregularity)>,
     pub findings: Vec<Finding>,
     pub errors: Vec<TokenError>,
     pub nested: Option<Box<Decoded>>,
@@ -264,6 +267,7 @@ fn decode_base64(d: &mut Decoded, segment: Segment, text: &str) -> Option<Vec<u8
     match base64url::decode_segment(text) {
         Ok(decoded) => {
             for irregularity in decoded.irregularities {
+                d.irregularities.push((segment, irregularity));
                 let id = match irregularity {
                     Irregularity::Padding => FindingId::Base64UrlPadding,
                     Irregularity::StandardAlphabet => FindingId::Base64UrlStandardAlphabet,

@@ -11,6 +11,7 @@ pub mod roca;
 pub mod secret;
 pub mod weakness;
 
+use crate::analysis::base64url;
 pub use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::vocab::{KidMatch, SecretEncoding};
 use base64::Engine;
@@ -232,12 +233,9 @@ impl KeySet {
         if compact.is_empty() {
             return;
         }
-        let indifferent = base64::engine::GeneralPurposeConfig::new()
-            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent);
-        let standard =
-            base64::engine::GeneralPurpose::new(&base64::alphabet::STANDARD, indifferent);
-        let url = base64::engine::GeneralPurpose::new(&base64::alphabet::URL_SAFE, indifferent);
-        let decoded = standard.decode(&compact).or_else(|_| url.decode(&compact));
+        let decoded = base64url::STANDARD_ANY_PADDING
+            .decode(&compact)
+            .or_else(|_| base64url::URL_SAFE_ANY_PADDING.decode(&compact));
         // DER keys and certificates are SEQUENCEs: they start with 0x30.
         let Some(der_bytes) = decoded.ok().filter(|d| d.first() == Some(&0x30)) else {
             self.errors.push(KeyError {

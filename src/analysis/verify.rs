@@ -11,7 +11,6 @@ mod checks;
 mod confusion;
 mod verifier;
 
-use crate::analysis::base64url;
 use crate::analysis::decode::Decoded;
 use crate::analysis::finding::Finding;
 pub use crate::analysis::key_report::KeyUse;
@@ -109,12 +108,15 @@ fn structural_problem(d: &Decoded) -> Option<String> {
 
 /// A segment that decoded only leniently (padding, `+`/`/`, trailing bits).
 fn encoding_problem(d: &Decoded) -> Option<String> {
-    let names = ["header", "payload", "signature"];
-    d.segments.iter().zip(names).find_map(|(text, name)| {
-        let decoded = base64url::decode_segment(text).ok()?;
-        let irregularity = decoded.irregularities.first()?;
-        Some(format!("the {name} segment {irregularity}"))
-    })
+    d.irregularities
+        .iter()
+        .find(|(segment, _)| {
+            matches!(
+                segment,
+                Segment::Header | Segment::Payload | Segment::Signature
+            )
+        })
+        .map(|(segment, irregularity)| format!("the {segment} segment {irregularity}"))
 }
 
 fn choose_and_verify(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Verification {

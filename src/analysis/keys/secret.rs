@@ -1,13 +1,10 @@
 //! HMAC secrets typed or pasted by a person, in the encoding they choose.
 
+use crate::analysis::base64url::{
+    STANDARD_ANY_PADDING as BASE64, URL_SAFE_ANY_PADDING as BASE64URL,
+};
 use crate::analysis::vocab::SecretEncoding;
 use base64::Engine;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-
-const INDIFFERENT: GeneralPurposeConfig =
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
-const BASE64: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::STANDARD, INDIFFERENT);
-const BASE64URL: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::URL_SAFE, INDIFFERENT);
 
 /// Decodes a secret.
 ///

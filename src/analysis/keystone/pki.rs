@@ -4,12 +4,12 @@
 //! zlib-compressed and base64url-encoded after `PKIZ_`. Read with RustCrypto
 //! `cms`/`der`; verified against a signing certificate the person supplies.
 
+use crate::analysis::base64url::{STANDARD_ANY_PADDING, URL_SAFE_ANY_PADDING};
 use crate::analysis::keys::KeySet;
 use crate::analysis::keys::material::KeyMaterial;
 pub use crate::analysis::keystone::PkiDetails;
 use crate::analysis::vocab::{KeystoneFormat, SignatureStatus};
 use base64::Engine;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier};
 use der::{Decode, Encode};
@@ -46,10 +46,7 @@ pub struct PkiToken {
 /// # Errors
 /// A sentence saying what is wrong.
 pub fn read_pki(token: &str) -> Result<PkiToken, String> {
-    let config =
-        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
-    let engine = GeneralPurpose::new(&base64::alphabet::STANDARD, config);
-    let der_bytes = engine
+    let der_bytes = STANDARD_ANY_PADDING
         .decode(token.trim().replace('-', "/"))
         .map_err(|e| format!("the PKI token is not base64 ({e})"))?;
     read_der(&der_bytes, KeystoneFormat::Pki)
@@ -64,9 +61,7 @@ pub fn read_pkiz(token: &str) -> Result<PkiToken, String> {
         .trim()
         .strip_prefix("PKIZ_")
         .ok_or("a PKIZ token starts with PKIZ_")?;
-    let config =
-        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
-    let compressed = GeneralPurpose::new(&base64::alphabet::URL_SAFE, config)
+    let compressed = URL_SAFE_ANY_PADDING
         .decode(body)
         .map_err(|e| format!("the PKIZ token is not base64url ({e})"))?;
     let mut der_bytes = Vec::new();
