@@ -4,6 +4,12 @@
 //!
 //!   cargo bench --bench core            (or scripts/bench.sh, which also
 //!                                        measures the page in Chromium)
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jwt_inspector::analysis::decode::decode_compact;

@@ -1,5 +1,11 @@
 //! The `jwt-inspect` binary: prints the JSON report for each fixture and
 //! handles bad arguments and bad input with a clear message.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 
 mod common;
 

@@ -1,6 +1,12 @@
 //! The token finder on every kind of paste the issue lists, and on hostile
 //! input: each case must find the right tokens, say where they came from,
 //! and never panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 
 mod common;
 

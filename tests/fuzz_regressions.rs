@@ -2,6 +2,12 @@
 //! each kept as a named test. The crash inputs are given exactly as found
 //! (bytes, read the way the fuzz target reads them) and, where it helps the
 //! reader, as the smallest readable input with the same cause.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 
 use jwt_inspector::analysis::{Options, analyse, finder::find_tokens, keys::KeySet};
 

@@ -1,5 +1,11 @@
 //! Tokens minted with our own keys (tests/data/minted, made by mint.py):
 //! each issuer shape is recognised and verifies with its own key.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 
 use jwt_inspector::analysis::keys::KeySet;
 use jwt_inspector::analysis::{Options, analyse};

@@ -9,6 +9,12 @@
 //! A deliberate change to the report regenerates the files with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test report_snapshots`; review the diff
 //! before committing it: a renamed id or field breaks people's scripts.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 
 mod common;
 

@@ -1,5 +1,11 @@
 //! Every fixture in tests/vectors/vendors is found and decoded to what
 //! its `expect` says.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 
 mod common;
 

@@ -3,6 +3,12 @@
 //! Keys are read through the same parsers people use (PEM, JWK, PKCS#1 DER),
 //! so these also test key parsing. Run with `--nocapture` to see the counts;
 //! scripts/test.sh prints them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

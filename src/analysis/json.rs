@@ -226,7 +226,8 @@ fn remove_trailing_commas(text: &str) -> String {
         .zip(keep)
         .filter_map(|(&b, k)| k.then_some(b))
         .collect();
-    String::from_utf8(kept).expect("only ASCII commas were removed")
+    // Only ASCII commas were removed, so this borrows (never replaces).
+    String::from_utf8_lossy(&kept).into_owned()
 }
 
 /// Builds a `serde_json::Value` while recording duplicate member names.

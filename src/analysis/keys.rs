@@ -217,12 +217,13 @@ impl KeySet {
                 let mut pasted = vec![text];
                 pasted.extend(spki.clone());
                 self.push(parsed.material, label, spki, pasted, None);
-                let key = self.keys.last_mut().expect("just pushed");
-                key.kid = parsed.kid;
-                key.alg = parsed.alg;
-                key.use_ = parsed.use_;
-                key.key_ops = parsed.key_ops;
-                key.warnings.extend(parsed.warnings);
+                if let Some(key) = self.keys.last_mut() {
+                    key.kid = parsed.kid;
+                    key.alg = parsed.alg;
+                    key.use_ = parsed.use_;
+                    key.key_ops = parsed.key_ops;
+                    key.warnings.extend(parsed.warnings);
+                }
             }
             Err(message) => self.errors.push(KeyError { source, message }),
         }

@@ -88,6 +88,7 @@ pub struct Sources<'a> {
 pub fn instant(name: &str, source: TimeSource, unix: i64, now: i64, leeway: i64) -> TimeClaim {
     let mut e = Evaluation::default();
     e.add(name, source, &Value::from(unix), now, leeway);
+    #[allow(clippy::expect_used, reason = "add() inserted `name` just above")]
     e.claims.swap_remove(name).expect("just added")
 }
 

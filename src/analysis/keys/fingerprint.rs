@@ -58,10 +58,10 @@ pub fn libtrust_key_id(spki_der: &[u8]) -> String {
     let digest = Sha256::digest(spki_der);
     let encoded =
         <base32ct::Base32UpperUnpadded as base32ct::Encoding>::encode_string(&digest[..30]);
-    encoded
-        .as_bytes()
+    let symbols: Vec<char> = encoded.chars().collect();
+    symbols
         .chunks(4)
-        .map(|c| std::str::from_utf8(c).expect("base32 is ASCII"))
+        .map(|group| group.iter().collect::<String>())
         .collect::<Vec<_>>()
         .join(":")
 }

@@ -66,8 +66,9 @@ fn decode_body(label: &str, body: &str) -> Result<Vec<u8>, String> {
         ));
     }
     let mut canonical = format!("-----BEGIN {label}-----\n");
-    for line in compact.as_bytes().chunks(64) {
-        canonical.push_str(std::str::from_utf8(line).expect("ASCII"));
+    let symbols: Vec<char> = compact.chars().collect();
+    for line in symbols.chunks(64) {
+        canonical.extend(line);
         canonical.push('\n');
     }
     canonical.push_str(&format!("-----END {label}-----\n"));

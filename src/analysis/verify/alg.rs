@@ -229,6 +229,10 @@ fn verify_hmac(alg: JwsAlg, secret: &[u8], input: &[u8], tag: &[u8]) -> Result<(
 
 /// Computes an HMAC (for the algorithm-confusion check).
 pub fn hmac_tag(alg: JwsAlg, secret: &[u8], input: &[u8]) -> Vec<u8> {
+    #[allow(
+        clippy::expect_used,
+        reason = "HMAC accepts keys of any length (RFC 2104 §3)"
+    )]
     fn tag<M: Mac + KeyInit>(secret: &[u8], input: &[u8]) -> Vec<u8> {
         let mut mac =
             <M as KeyInit>::new_from_slice(secret).expect("HMAC takes keys of any length");
