@@ -7,7 +7,10 @@
     reason = "a test fails by panicking"
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::rust_files;
+use std::path::Path;
 
 const FORBIDDEN: [&str; 10] = [
     "yew",
@@ -21,17 +24,6 @@ const FORBIDDEN: [&str; 10] = [
     "now_local",
     "crate::ui",
 ];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 #[test]
 fn core_sources_use_no_web_api_and_no_clock() {

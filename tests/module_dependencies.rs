@@ -10,6 +10,9 @@
     reason = "a test fails by panicking"
 )]
 
+mod common;
+
+use common::rust_files;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -21,17 +24,6 @@ fn module_of(root: &Path, file: &Path) -> String {
     let first = relative.components().next().unwrap();
     let name = first.as_os_str().to_string_lossy();
     name.trim_end_matches(".rs").to_string()
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The source without `//` comments (doc links are not dependencies).

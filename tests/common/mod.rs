@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `tests/vectors`, or `$JWT_INSPECTOR_VECTORS` when set. A missing
 /// folder fails the test: vectors are part of the suite, not optional.
@@ -61,4 +61,16 @@ pub fn token(header: &str, payload: &str) -> String {
         b64(payload.as_bytes()),
         b64(&[0x5a; 32])
     )
+}
+
+/// Every `.rs` file under `dir`, recursively.
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
 }
