@@ -106,6 +106,31 @@ fn now_drives_the_time_states() {
 }
 
 #[test]
+fn equals_forms_work_end_to_end() {
+    let fixture = read_json("vendors/dcos/out-of-band-verification.json");
+    let token = fixture["token"].as_str().unwrap();
+    let strict = report(&["--now=1467985500", "--leeway=0"], token);
+    assert_eq!(strict["tokens"][0]["validity"]["state"], "expired");
+    let lenient = report(&["--leeway=60", "--now=1467985500"], token);
+    assert_eq!(lenient["tokens"][0]["validity"]["state"], "expiring-soon");
+    let jwks = temp_file("dcos-equals.jwks", &fixture["jwks"].to_string());
+    let input = temp_file("dcos-equals.txt", token);
+    let key = format!("--key={}", jwks.to_str().unwrap());
+    let value = report(&[&key, "--compact", input.to_str().unwrap()], "");
+    assert_eq!(value["tokens"][0]["signature"]["status"], "valid");
+
+    let rfc = read_json("rfc/rfc_jws_examples.json");
+    let a1 = &rfc["vectors"][0];
+    let secret = temp_file("secret-equals.b64url", a1["jwk"]["k"].as_str().unwrap());
+    let secret_file = format!("--secret-file={}", secret.to_str().unwrap());
+    let value = report(
+        &[&secret_file, "--secret-encoding=base64url", "-"],
+        a1["jws"].as_str().unwrap(),
+    );
+    assert_eq!(value["tokens"][0]["signature"]["status"], "valid");
+}
+
+#[test]
 fn binary_input_is_analysed_not_refused() {
     let out = jwt_inspect(&[], &[0xff, 0xfe, 0x00, 0x80, 0x81, 0xc3, 0x28]);
     assert!(out.status.success());
@@ -121,6 +146,64 @@ fn usage_errors_exit_2_with_a_message() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("jwt-inspect: --now takes whole Unix seconds, not \"soon\""));
     assert!(stderr.contains("Usage: jwt-inspect"));
+}
+
+#[test]
+fn version_prints_the_version_and_exits_0() {
+    for flag in ["--version", "-V"] {
+        let out = jwt_inspect(&[flag], b"");
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("jwt-inspect {}\n", env!("CARGO_PKG_VERSION")),
+            "{flag}"
+        );
+        assert!(out.stderr.is_empty(), "{flag}");
+    }
+}
+
+#[test]
+fn help_prints_the_usage_and_exits_0() {
+    let out = jwt_inspect(&["-h"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("Usage: jwt-inspect"));
+    assert!(stdout.contains("--version"));
+}
+
+#[test]
+fn unknown_options_and_values_for_flags_exit_2_with_the_usage() {
+    for (args, message) in [
+        (&["--verbose"][..], "unknown option --verbose"),
+        (&["--compact=yes"], "--compact takes no value"),
+        (
+            &["--leeway=-1"],
+            "--leeway takes a number of seconds (0 or more)",
+        ),
+    ] {
+        let out = jwt_inspect(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("jwt-inspect: {message}")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("Usage: jwt-inspect"), "{stderr}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_exits_2_not_a_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_jwt-inspect"))
+        .arg(std::ffi::OsStr::from_bytes(b"tok\xffen.txt"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not valid UTF-8"));
 }
 
 #[test]

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 fn main() -> ExitCode {
-    let args = match cli::parse_args(std::env::args().skip(1)) {
+    // args_os: a file name that is not UTF-8 is a usage error, not a panic.
+    let args = match cli::parse_args(std::env::args_os().skip(1)) {
         Ok(args) => args,
         Err(error) => {
             eprintln!("jwt-inspect: {error}\n\n{}", cli::USAGE);
@@ -20,6 +21,10 @@ fn main() -> ExitCode {
     };
     if args.help {
         println!("{}", cli::USAGE);
+        return ExitCode::SUCCESS;
+    }
+    if args.version {
+        println!("{}", cli::VERSION);
         return ExitCode::SUCCESS;
     }
     match run(&args) {
