@@ -16,31 +16,49 @@ pub const MAX_NESTING: usize = 3;
 /// Something that stopped part of a token from being decoded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenError {
+    /// What went wrong, as a stable id (docs/report.md, "Token errors").
     pub id: TokenErrorId,
+    /// The segment that could not be read; `token` when the fault is the
+    /// token as a whole (its segment count).
     pub segment: Segment,
     /// Byte offset in the decoded segment (JSON, UTF-8) or character
     /// offset in the segment text (base64url), when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<usize>,
+    /// The error in words, for a person.
     pub message: String,
 }
 
 /// Everything read from a compact token without a key.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Decoded {
+    /// JWS, JWE (a five-segment or `enc` token) or unsecured (`alg` none);
+    /// always set by [`decode_compact`].
     pub kind: Option<TokenKind>,
     /// The segments as text, in order.
     pub segments: Vec<String>,
+    /// The JOSE header (RFC 7515 §4) as a JSON object; `None` when it is
+    /// not base64url, not UTF-8 or not a JSON object.
     pub header: Option<Value>,
+    /// The JWT claims set (RFC 7519 §4) as a JSON object; `None` for a
+    /// JWE, a nested token, `b64: false` (RFC 7797), a token with no payload
+    /// segment, or a payload that is not a base64url JSON object.
     pub payload: Option<Value>,
     /// The payload as text when it is not a JSON object (or not JSON).
     pub payload_text: Option<String>,
+    /// The JWS signature bytes (RFC 7515 §7.1); empty when the segment is
+    /// absent, empty or not base64url, and for a JWE.
     pub signature: Vec<u8>,
     /// What each segment's base64url needed tolerated (RFC 7515 §2), in
     /// segment order; verification refuses a match over such text.
     pub irregularities: Vec<(Segment, Irregularity)>,
+    /// What decoding noticed without failing (padding, `alg` none, a
+    /// duplicate member, a nested token, …), in the order met.
     pub findings: Vec<Finding>,
+    /// What could not be decoded; the part concerned is then `None`.
     pub errors: Vec<TokenError>,
+    /// The inner token when the payload is itself one (`cty: JWT`, RFC 7519
+    /// §5.2), decoded at most [`MAX_NESTING`] levels deep.
     pub nested: Option<Box<Decoded>>,
 }
 
@@ -56,6 +74,7 @@ impl Decoded {
         self.header_str("alg")
     }
 
+    /// The header member `name`, when it is a string.
     pub fn header_str(&self, name: &str) -> Option<&str> {
         self.header.as_ref()?.get(name)?.as_str()
     }

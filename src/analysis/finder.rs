@@ -26,6 +26,8 @@ const MAX_EMBEDDING_DEPTH: usize = 3;
 /// Where a token was found, for a person and for scripts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
+    /// Where the token was found, as a category (docs/report.md, "Source
+    /// kinds").
     pub kind: SourceKind,
     /// "id_token field of a JSON reply", "Authorization header, DC/OS token= scheme", …
     pub description: String,
@@ -49,6 +51,7 @@ pub struct FoundToken {
     pub text: String,
     /// `None` for an opaque value of a token-bearing JSON field.
     pub shape: Option<Shape>,
+    /// Where in the paste it was found, for the report's `source`.
     pub source: Source,
     /// Offset in the cleaned paste, for ordering.
     offset: usize,
@@ -57,15 +60,22 @@ pub struct FoundToken {
 /// A message about the paste as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
+    /// What was noticed, as a stable id (docs/report.md, "Notices").
     pub id: NoticeId,
+    /// How much it matters: `info`, or `high` for a pasted private key.
     pub severity: Severity,
+    /// The notice in words, for a person.
     pub message: String,
 }
 
 /// Every token found, and what was noticed about the paste.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindResult {
+    /// Each distinct token once, in paste order; further places where the
+    /// same text appears are listed in its `source.notes`.
     pub tokens: Vec<FoundToken>,
+    /// What was noticed about the paste as a whole (empty input, no token,
+    /// a key pasted where tokens go).
     pub notices: Vec<Notice>,
 }
 

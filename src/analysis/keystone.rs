@@ -12,12 +12,21 @@ use serde::{Deserialize, Serialize};
 /// What the report shows about the CMS envelope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PkiDetails {
+    /// PKI (base64 DER, `MII…`) or PKIZ (`PKIZ_` + zlib, base64url).
     pub format: KeystoneFormat,
+    /// The signer's digest algorithm (RFC 5652 §5.3): "SHA-256", …, or the
+    /// OID in dotted form when it has no name here.
     pub digest_algorithm: String,
+    /// The signer's signature algorithm (RFC 5652 §5.3):
+    /// "sha256WithRSAEncryption", "RSA (PKCS #1 v1.5)", or the dotted OID.
     pub signature_algorithm: String,
     /// "issuer CN=Self Signed, …; serial 11".
     pub signer: String,
+    /// How many certificates the envelope carries (RFC 5652 §5.1
+    /// `certificates`); the signing certificate is supplied as a key.
     pub certificates_included: usize,
+    /// Size of the signed token JSON in bytes (after decompression for
+    /// PKIZ).
     pub content_bytes: usize,
 }
 
@@ -28,8 +37,11 @@ pub struct CmsReading {
     pub content: Option<serde_json::Value>,
     /// Why the content is not JSON, if it is not.
     pub content_error: Option<String>,
+    /// The envelope, as the report shows it under `keystone`.
     pub details: PkiDetails,
     /// The CMS signature verdict with the supplied certificates.
     pub status: crate::analysis::vocab::SignatureStatus,
+    /// The verdict in words, for a person: "CMS signature verified with …",
+    /// "Not checked: supply Keystone's signing certificate …".
     pub message: String,
 }

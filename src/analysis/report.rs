@@ -19,6 +19,8 @@ use serde_json::Value;
 /// Everything found in one paste.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// One report per distinct token, in paste order; only the first ones
+    /// when `total_tokens` is present.
     pub tokens: Vec<TokenReport>,
     /// Messages about the paste as a whole ("no token found", "a private
     /// key was pasted", …).
@@ -38,14 +40,24 @@ pub struct Report {
 pub struct TokenReport {
     /// The token text as found, wrapping and line continuations removed.
     pub token: String,
+    /// What kind of token it is (docs/report.md, "Token kinds").
     pub kind: TokenKind,
+    /// Where in the paste it was found, in words and as a category.
     pub source: Source,
+    /// The JOSE header (RFC 7515 §4), members in their original order;
+    /// `null` when the token has none or it cannot be decoded.
     pub header: Option<Value>,
+    /// The JWT claims set (RFC 7519 §4), or the token JSON inside a
+    /// Keystone PKI / PKIZ envelope; `null` when absent or undecodable.
     pub payload: Option<Value>,
     /// The payload as text when it is not a JSON object.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload_text: Option<String>,
+    /// The signature verdict: `valid` only when checked with a key the
+    /// person supplied.
     pub signature: SignatureReport,
+    /// The issuer recognised and what it documents; `id` is `null` when no
+    /// issuer was recognised.
     pub vendor: VendorReport,
     /// Every time value, keyed by claim (`exp`, `nbf`, `iat`, `auth_time`,
     /// `updated_at`, `expires_at`, `issued_at`, `reply.expires_at`, …).
@@ -53,8 +65,13 @@ pub struct TokenReport {
     /// The token's state at `now`, with the window that decides it.
     pub validity: Validity,
     /// `expires - issued`, compared with what the issuer documents.
+    /// `null` unless both an expiry and an issue time are readable.
     pub lifetime: Option<Lifetime>,
+    /// What a careful reviewer would flag about this token; empty when
+    /// nothing is.
     pub findings: Vec<Finding>,
+    /// The parts that could not be decoded, and why; empty when everything
+    /// was read.
     pub errors: Vec<TokenError>,
     /// Keystone Fernet details (version, creation time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,9 +164,13 @@ impl TokenReport {
 /// How long the token lives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lifetime {
+    /// `expires - issued` in seconds; negative when the token expires
+    /// before it is issued.
     pub seconds: i64,
     /// "24 h", "5 d", "18 h".
     pub text: String,
+    /// What the recognised issuer documents; absent when it documents
+    /// nothing or no issuer was recognised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<ExpectedLifetime>,
     /// Set when the lifetime differs from what the issuer documents.
@@ -160,6 +181,8 @@ pub struct Lifetime {
 /// The signature verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignatureReport {
+    /// Whether the signature was checked and held (docs/report.md,
+    /// "Signature status").
     pub status: SignatureStatus,
     /// The verdict in words: "Not checked: no key supplied", …
     pub message: String,

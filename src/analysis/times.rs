@@ -42,8 +42,16 @@ pub struct TimeClaim {
 /// What decides validity, kept so the page can re-evaluate it each second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Window {
+    /// When the token expires, Unix seconds: `exp` (RFC 7519 §4.1.4), else
+    /// a Keystone token's `expires_at`, else a reply's `issued_at` +
+    /// `expires_in` (RFC 6749 §5.1); `null` when none is readable.
     pub expires: Option<i64>,
+    /// `nbf` (RFC 7519 §4.1.5), Unix seconds; `null` when absent or
+    /// unreadable.
     pub not_before: Option<i64>,
+    /// When the token was issued, Unix seconds: `iat` (RFC 7519 §4.1.6),
+    /// else a Keystone token's `issued_at`, else a reply's `issued_at`;
+    /// `null` when none is readable.
     pub issued: Option<i64>,
 }
 
@@ -63,20 +71,28 @@ pub struct Validity {
     pub message: String,
     /// Seconds of clock skew tolerated (RFC 7519 §4.1.4).
     pub leeway: i64,
+    /// The instants that decide the state, so it can be re-evaluated at
+    /// another `now`.
     pub window: Window,
 }
 
 /// All time values of a token, its validity and lifetime.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Evaluation {
+    /// Every time value read, keyed by claim (`exp`, `expires_at`,
+    /// `reply.expires_at`, …), in the order read.
     pub claims: IndexMap<String, TimeClaim>,
+    /// The instants that decide validity and lifetime.
     pub window: Window,
+    /// Malformed or contradictory times: milliseconds, negative or string
+    /// values, `nbf` after `exp`, `iat` in the future.
     pub findings: Vec<Finding>,
 }
 
 /// Inputs besides the token's payload.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Sources<'a> {
+    /// The token's JWT claims set, when it was decoded.
     pub payload: Option<&'a Value>,
     /// The token JSON inside a Keystone PKI token (`token` or `access`).
     pub keystone: Option<&'a Value>,
@@ -342,7 +358,9 @@ pub fn validity_at(window: Window, now: i64, leeway: i64) -> Validity {
 /// Which instant a countdown counts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Countdown {
+    /// To `exp`: "expires in …", then "expired … ago".
     Expiry,
+    /// To `nbf`: "becomes valid in …", then "valid since …".
     NotBefore,
 }
 

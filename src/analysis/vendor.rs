@@ -19,10 +19,14 @@ use serde_json::{Map, Value};
 /// What recognisers look at.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
+    /// What kind of token it is; Keystone PKI, PKIZ and Fernet tokens are
+    /// recognised by their kind.
     pub kind: TokenKind,
     /// The token text, for the "how to send" command.
     pub token: &'a str,
+    /// The JOSE header, when the token has one and it decoded.
     pub header: Option<&'a Map<String, Value>>,
+    /// The JWT claims set, when it decoded to an object.
     pub payload: Option<&'a Map<String, Value>>,
     /// Siblings of the token in a JSON reply.
     pub reply: &'a Map<String, Value>,
@@ -36,14 +40,17 @@ pub struct Input<'a> {
 }
 
 impl<'a> Input<'a> {
+    /// The payload claim `name`, when there is one.
     pub fn claim(&self, name: &str) -> Option<&'a Value> {
         self.payload?.get(name)
     }
 
+    /// The payload claim `name`, when it is a string.
     pub fn claim_str(&self, name: &str) -> Option<&'a str> {
         self.claim(name)?.as_str()
     }
 
+    /// The header member `name`, when it is a string.
     pub fn header_str(&self, name: &str) -> Option<&'a str> {
         self.header?.get(name)?.as_str()
     }
@@ -77,7 +84,10 @@ pub struct HowToSend {
 /// What the issuer documents about token lifetimes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpectedLifetime {
+    /// The documented lifetime in seconds.
     pub seconds: i64,
+    /// How it bounds a token: usual value, maximum or minimum
+    /// (docs/report.md, "Lifetime rules").
     pub rule: LifetimeRule,
     /// "DC/OS login tokens last 5 days by default".
     pub text: String,
@@ -86,9 +96,14 @@ pub struct ExpectedLifetime {
 /// One row of a registry token's `access` claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessRow {
+    /// The resource type, serialised as `type` (`repository`, `registry`,
+    /// …); empty when the entry has none.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The resource name (`samalba/my-app`); empty when the entry has none.
     pub name: String,
+    /// The actions granted as listed (`pull`, `push`, `*`); empty when none
+    /// are.
     pub actions: Vec<String>,
     /// "pull and push", "all actions (*)", "nothing".
     pub meaning: String,
@@ -99,20 +114,31 @@ pub struct AccessRow {
 pub struct VendorReport {
     /// Null when no issuer is recognised.
     pub id: Option<VendorId>,
+    /// The issuer for a person ("DC/OS IAM", "Auth0 (tenant acme)", "Open
+    /// Telekom Cloud IAM (Keystone-compatible)"); null when none is
+    /// recognised.
     pub name: Option<String>,
+    /// How sure the recognition is, from `score`: `high`, `medium` or
+    /// `low`; null when no issuer is recognised.
     pub confidence: Option<Confidence>,
     /// What matched, in words.
     pub evidence: Vec<String>,
     /// "DC/OS authentication token", "Auth0 ID token", …
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_type: Option<String>,
+    /// How the issuer expects the token to be sent; absent when no issuer
+    /// is recognised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how_to_send: Option<HowToSend>,
     /// Where the issuer publishes its verification keys (never fetched).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys_at: Option<String>,
+    /// The lifetime the issuer documents for this kind of token; absent
+    /// when no issuer is recognised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_lifetime: Option<ExpectedLifetime>,
+    /// What a person should know about using this token (an ID token sent
+    /// to an API, the wrong Authorization scheme, …); absent when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// Docker registry `access` claim as a table.

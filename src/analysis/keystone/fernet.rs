@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 pub struct FernetInfo {
     /// Always 0x80 (128) for the only published version.
     pub version: u8,
+    /// When the token was created: its timestamp field, Unix seconds.
     pub created_unix: i64,
+    /// `created_unix` as RFC 3339 UTC; `null` outside years 1 to 9999.
     pub created_at: Option<String>,
     /// Bytes of AES-CBC ciphertext (a multiple of 16).
     pub ciphertext_bytes: usize,
@@ -21,8 +23,12 @@ pub struct FernetInfo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FernetError {
+    /// The text is not URL-safe base64.
     NotBase64Url,
+    /// The decoded length (in bytes) fits no Fernet layout of 1 + 8 + 16 +
+    /// 16·k + 32 bytes.
     WrongLength(usize),
+    /// The first byte (given) is not version 0x80.
     UnknownVersion(u8),
 }
 
