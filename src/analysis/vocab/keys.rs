@@ -6,9 +6,13 @@ use super::vocabulary;
 vocabulary! {
     /// JWK `kty` (RFC 7518 §6.1; RFC 8037 §2 for OKP).
     pub enum KeyType {
+        /// An RSA public key (RFC 7518 §6.3).
         Rsa = "RSA",
+        /// An elliptic-curve public key (RFC 7518 §6.2).
         Ec = "EC",
+        /// An Ed25519 public key (RFC 8037 §2).
         Okp = "OKP",
+        /// A shared HMAC secret (RFC 7518 §6.4).
         Oct = "oct",
     }
 }
@@ -16,9 +20,13 @@ vocabulary! {
 vocabulary! {
     /// Which identifier of a key equals the header `kid` (`key.kid_match`).
     pub enum KidMatch {
+        /// The key's own JWK `kid` (RFC 7517 §4.5).
         Kid = "kid",
+        /// The key's JWK thumbprint (RFC 7638).
         JwkThumbprint = "RFC 7638 JWK thumbprint",
+        /// The key's Docker libtrust key ID, as registry tokens use.
         LibtrustKeyId = "libtrust key ID",
+        /// The SHA-256 of the key's DER SubjectPublicKeyInfo, in hex.
         SpkiSha256 = "SHA-256 of the public key",
     }
 }
@@ -43,8 +51,11 @@ vocabulary! {
         /// The UTF-8 bytes of the text, as most HS256 libraries take it.
         #[default]
         Text = "text",
+        /// Standard base64 (RFC 4648 §4).
         Base64 = "base64",
+        /// base64url (RFC 4648 §5).
         Base64url = "base64url",
+        /// Hexadecimal, either case.
         Hex = "hex",
     }
 }

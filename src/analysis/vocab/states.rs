@@ -7,9 +7,16 @@ vocabulary! {
     /// The signature verdict. `valid` only when a signature was checked
     /// with a key the person supplied.
     pub enum SignatureStatus {
+        /// Checked with a key the person supplied, and it matched.
         Valid = "valid",
+        /// Checked and it does not match, or it matched but a rule refuses it
+        /// (`matched_but_refused`).
         Invalid = "invalid",
+        /// Not checked: no key supplied, none fits, a key could not be read, or
+        /// the signature segment is missing.
         Unchecked = "unchecked",
+        /// Nothing to verify (`alg` none, a JWE, a Fernet or opaque token), or
+        /// an `alg` the inspector does not verify.
         Unsupported = "unsupported",
     }
 }
@@ -17,10 +24,16 @@ vocabulary! {
 vocabulary! {
     /// The token's state at an instant (`validity.state`).
     pub enum ValidityState {
+        /// Before `nbf`, beyond the leeway.
         NotYetValid = "not-yet-valid",
+        /// Within its window.
         Valid = "valid",
+        /// Within 5 min of `exp` (or a fifth of a short lifetime), or past
+        /// `exp` but within the leeway.
         ExpiringSoon = "expiring-soon",
+        /// Past `exp` and the leeway.
         Expired = "expired",
+        /// The token carries no readable expiry.
         NoExpiry = "no-expiry",
         /// The expiry is not readable (inside a Fernet token's ciphertext).
         Unknown = "unknown",
@@ -32,11 +45,18 @@ vocabulary! {
     /// `valid`, `nbf` is `not-yet-valid` or `valid`, issue times `past` or
     /// `future`.
     pub enum ClaimState {
+        /// An expiry still ahead, or an `nbf` already reached (leeway
+        /// included).
         Valid = "valid",
+        /// An expiry passed, leeway included.
         Expired = "expired",
+        /// An `nbf` still ahead, beyond the leeway.
         NotYetValid = "not-yet-valid",
+        /// An issue or other time at or before now (plus the leeway).
         Past = "past",
+        /// An issue or other time after now plus the leeway.
         Future = "future",
+        /// Not a date; `problem` says why.
         Unreadable = "unreadable",
     }
 }
@@ -44,9 +64,13 @@ vocabulary! {
 vocabulary! {
     /// Where a time value was read (`times.*.source`).
     pub enum TimeSource {
+        /// A claim of the JWT payload.
         Payload = "payload",
+        /// The token JSON inside a Keystone PKI / PKIZ token.
         KeystoneToken = "keystone token",
+        /// The JSON reply the token came in (`issued_at`, `expires_in`).
         Reply = "reply",
+        /// A Keystone Fernet token's clear timestamp.
         FernetToken = "fernet token",
     }
 }
@@ -54,8 +78,11 @@ vocabulary! {
 vocabulary! {
     /// How sure an issuer recognition is (`vendor.confidence`).
     pub enum Confidence {
+        /// Evidence score 80 or more: little doubt.
         High = "high",
+        /// Score 55 to 79: it fits this issuer, but not only this one.
         Medium = "medium",
+        /// Score 40 to 54: a hint; below 40 no issuer is named.
         Low = "low",
     }
 }
@@ -77,7 +104,9 @@ vocabulary! {
     pub enum LifetimeRule {
         /// The usual lifetime; a token more than 10 % off is unusual.
         Default = "default",
+        /// The issuer allows no longer lifetime.
         Maximum = "maximum",
+        /// The issuer issues no shorter lifetime.
         Minimum = "minimum",
     }
 }

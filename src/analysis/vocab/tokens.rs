@@ -8,12 +8,24 @@ use std::fmt;
 vocabulary! {
     /// What kind of token this is.
     pub enum TokenKind {
+        /// A signed JWT or other JWS, compact serialization (RFC 7515 §7.1).
         Jws = "jws",
+        /// An encrypted JWT, compact serialization (RFC 7516 §7.1): only the
+        /// protected header is readable.
         Jwe = "jwe",
+        /// `alg` `none` (RFC 7519 §6): anyone can write such a token, and it
+        /// proves nothing.
         Unsecured = "unsecured",
+        /// A Keystone PKI token: CMS SignedData around the token JSON.
         KeystonePki = "keystone-pki",
+        /// A Keystone PKIZ token: a PKI token compressed with zlib, after
+        /// `PKIZ_`.
         KeystonePkiz = "keystone-pkiz",
+        /// A Keystone Fernet token: encrypted, only its creation time is
+        /// readable.
         KeystoneFernet = "keystone-fernet",
+        /// A token-bearing JSON field holding something that is not a JWT: a
+        /// handle only its issuer can look up (RFC 6749 §1.4).
         Opaque = "opaque",
     }
 }
@@ -24,13 +36,22 @@ vocabulary! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Segment {
+    /// The token as a whole: its segment count, or a non-JWT token that
+    /// cannot be read.
     Token,
+    /// The JOSE header, the first segment.
     Header,
+    /// The payload, a JWS's second segment; a Keystone token's JSON.
     Payload,
+    /// The signature, a JWS's third segment.
     Signature,
+    /// A JWE's encrypted key, the second segment.
     EncryptedKey,
+    /// A JWE's initialization vector, the third segment.
     Iv,
+    /// A JWE's ciphertext, the fourth segment.
     Ciphertext,
+    /// A JWE's authentication tag, the fifth segment.
     Tag,
 }
 
@@ -52,15 +73,27 @@ impl fmt::Display for Segment {
 vocabulary! {
     /// Where a token was found, as a category.
     pub enum SourceKind {
+        /// On its own, with nothing around it that says how it was sent.
         Bare = "bare",
+        /// In an Authorization header with the Bearer scheme (RFC 6750 §2.1),
+        /// or after the word Bearer.
         AuthorizationBearer = "authorization-bearer",
+        /// In an Authorization header with DC/OS's `token=` scheme.
         AuthorizationDcosToken = "authorization-dcos-token",
+        /// In an Authorization header with another scheme, or none.
         AuthorizationOther = "authorization-other",
+        /// In another HTTP header or a cookie (`X-Auth-Token`, `Cookie`, …).
         Header = "header",
+        /// The value of a JSON member; `field` holds its dotted path.
         JsonField = "json-field",
+        /// A URL query or fragment parameter.
         UrlParameter = "url-parameter",
+        /// Assigned to a name: a shell variable (`TOKEN=…`) or a form field.
         Assignment = "assignment",
+        /// Between quotes, with no name before them.
         Quoted = "quoted",
+        /// The body of a PEM block (`-----BEGIN CMS-----`): a Keystone PKI
+        /// token.
         PemBlock = "pem-block",
     }
 }
@@ -68,16 +101,29 @@ vocabulary! {
 vocabulary! {
     /// Why part of a token could not be decoded (`errors[].id`).
     pub enum TokenErrorId {
+        /// The number of dot-separated segments does not fit the token (a JWE
+        /// needs five and an `enc` header).
         SegmentCount = "segment-count",
+        /// `alg` is not a string (RFC 7515 §4.1.1).
         AlgInvalid = "alg-invalid",
+        /// A segment is not base64url, even read leniently.
         Base64UrlInvalid = "base64url-invalid",
+        /// A decoded header or payload is not UTF-8.
         NotUtf8 = "not-utf8",
+        /// The header or payload is JSON, but not an object.
         NotAnObject = "not-an-object",
+        /// The JSON ends too early.
         JsonTruncated = "json-truncated",
+        /// The JSON is nested too deep to read.
         JsonTooDeep = "json-too-deep",
+        /// Any other JSON syntax error.
         JsonSyntax = "json-syntax",
+        /// It looks like a Fernet token but cannot be read as one.
         FernetInvalid = "fernet-invalid",
+        /// The token JSON inside a Keystone PKI / PKIZ envelope cannot be read.
         KeystoneContent = "keystone-content",
+        /// It looks like a Keystone PKI or PKIZ token, but its envelope cannot
+        /// be read.
         KeystoneCms = "keystone-cms",
     }
 }
@@ -85,10 +131,15 @@ vocabulary! {
 vocabulary! {
     /// A message about the paste as a whole (`notices[].id`).
     pub enum NoticeId {
+        /// Nothing was pasted.
         InputEmpty = "input-empty",
+        /// The paste holds no token.
         NoTokenFound = "no-token-found",
+        /// A public key or certificate was pasted where tokens go.
         KeyInTokenInput = "key-in-token-input",
+        /// A PEM private key was pasted: treat it as exposed.
         PrivateKeyPasted = "private-key-pasted",
+        /// Only the first tokens were analysed (see `total_tokens`).
         TokensTruncated = "tokens-truncated",
     }
 }
@@ -96,10 +147,17 @@ vocabulary! {
 vocabulary! {
     /// A recognised issuer (`vendor.id`).
     pub enum VendorId {
+        /// DC/OS IAM.
         Dcos = "dcos",
+        /// A Docker registry token server (distribution's token
+        /// authentication).
         DockerRegistry = "docker-registry",
+        /// Auth0.
         Auth0 = "auth0",
+        /// OpenStack Keystone's JWS token provider.
         KeystoneJws = "keystone-jws",
+        /// OpenStack Keystone PKI, PKIZ or Fernet tokens, Open Telekom Cloud's
+        /// among them.
         Keystone = "keystone",
     }
 }
@@ -107,7 +165,9 @@ vocabulary! {
 vocabulary! {
     /// The envelope of a Keystone CMS token (`keystone.format`).
     pub enum KeystoneFormat {
+        /// CMS SignedData in base64 with `-` for `/` (starts `MII`).
         Pki = "pki",
+        /// The same, zlib-compressed and base64url-encoded after `PKIZ_`.
         Pkiz = "pkiz",
     }
 }
