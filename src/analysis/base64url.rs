@@ -84,11 +84,22 @@ impl fmt::Display for Irregularity {
 #[non_exhaustive]
 pub enum Base64UrlError {
     /// A character outside both base64 alphabets, at a character offset.
-    InvalidCharacter { character: char, offset: usize },
+    InvalidCharacter {
+        /// The offending character.
+        character: char,
+        /// Its 0-based character offset in the segment text.
+        offset: usize,
+    },
     /// `=` somewhere other than the end.
-    MisplacedPadding { offset: usize },
+    MisplacedPadding {
+        /// Character offset of the first `=`.
+        offset: usize,
+    },
     /// A length no base64 text can have (one character left over).
-    ImpossibleLength { length: usize },
+    ImpossibleLength {
+        /// Number of base64 characters in the segment, padding excluded.
+        length: usize,
+    },
 }
 
 impl fmt::Display for Base64UrlError {
@@ -128,7 +139,10 @@ fn describe_char(c: char) -> String {
 /// The bytes of a segment and the irregularities tolerated to get them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
+    /// The decoded bytes.
     pub bytes: Vec<u8>,
+    /// Each deviation from RFC 7515 §2 tolerated, once, in the order met;
+    /// empty for a strictly encoded segment.
     pub irregularities: Vec<Irregularity>,
 }
 

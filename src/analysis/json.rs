@@ -23,13 +23,18 @@ pub const MAX_DEPTH: usize = 128;
 pub struct DuplicateMember {
     /// JSON Pointer (RFC 6901) of the object holding the duplicate; "" is the root.
     pub object_pointer: String,
+    /// The repeated member name, unescaped.
     pub name: String,
 }
 
 /// A parsed document and what was noticed while parsing it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedJson {
+    /// The document, members in their original order; of a repeated
+    /// member the last copy is kept (RFC 7515 §5.2).
     pub value: Value,
+    /// One entry per repeated occurrence of a member name, in the order
+    /// the parser met them.
     pub duplicates: Vec<DuplicateMember>,
     /// Set when the document was only readable after removing trailing
     /// commas; holds the error that a strict parser reports.
@@ -43,9 +48,11 @@ pub struct JsonError {
     pub offset: usize,
     /// What went wrong, without serde_json's "at line … column …" suffix.
     pub problem: String,
+    /// The class of problem, which picks the report's error id.
     pub kind: JsonErrorKind,
 }
 
+/// What kind of problem a [`JsonError`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum JsonErrorKind {

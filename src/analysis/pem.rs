@@ -10,6 +10,7 @@ use std::ops::Range;
 /// One block as found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PemBlock {
+    /// The label after BEGIN (RFC 7468 §2): "CERTIFICATE", "PUBLIC KEY", "CMS", ….
     pub label: String,
     /// The whole block, armour included, in the scanned text.
     pub range: Range<usize>,
@@ -109,8 +110,12 @@ fn find_end(text: &str, from: usize, label: &str) -> Option<(usize, usize)> {
 pub enum PemMeaning {
     /// CMS / PKCS#7 SignedData: a Keystone PKI token.
     KeystoneToken,
+    /// A public key (SPKI or PKCS#1) or an X.509 certificate: a key to
+    /// verify with, pasted where tokens go.
     PublicKeyOrCertificate,
+    /// Any `… PRIVATE KEY` block: a secret that should not have been pasted.
     PrivateKey,
+    /// Any other label; the token finder passes over it.
     Other,
 }
 

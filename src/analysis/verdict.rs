@@ -10,10 +10,16 @@ use crate::analysis::vocab::{Refusal, SignatureStatus, TokenKind};
 /// The outcome of verification.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verification {
+    /// Whether the signature was checked and held (docs/report.md,
+    /// "Signature status").
     pub status: SignatureStatus,
+    /// The verdict in words, for a person: "Signature verified with …",
+    /// "Not checked: no key supplied.", ….
     pub message: String,
     /// The key that verified, or the one tried when a single key was.
     pub key: Option<KeyUse>,
+    /// What checking noticed: weak keys, algorithm confusion, header
+    /// checks, the shape of an ECDSA signature, ….
     pub findings: Vec<Finding>,
     /// The rule that refuses a signature that matched.
     pub matched_but_refused: Option<Refusal>,

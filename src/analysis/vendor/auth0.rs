@@ -9,8 +9,9 @@ use super::{ExpectedLifetime, Input, VendorReport, curl};
 use crate::analysis::vocab::{LifetimeRule, VendorId};
 use serde_json::Value;
 
-/// Auth0's default ID token lifetime (10 h) and API access token lifetime (24 h).
+/// Auth0's default ID token lifetime (10 h).
 pub const ID_TOKEN_DEFAULT_SECONDS: i64 = 36_000;
+/// Auth0's default API access token lifetime (24 h).
 pub const ACCESS_TOKEN_DEFAULT_SECONDS: i64 = 86_400;
 /// Dataloop documents 24 h for its tokens.
 pub const DATALOOP_SECONDS: i64 = 86_400;
@@ -37,6 +38,9 @@ const CONNECTIONS: [(&str, &str); 18] = [
     ("bitbucket", "Bitbucket"),
 ];
 
+/// Recognises an Auth0 token by its `iss` and claim shape; `None` when `iss`
+/// is not an https URL, or names no Auth0 tenant and too few Auth0 claims
+/// back it.
 pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     let iss = input.claim_str("iss")?;
     let host = iss.strip_prefix("https://")?.trim_end_matches('/');

@@ -11,6 +11,7 @@ pub const LOGIN_TOKEN_SECONDS: i64 = 5 * 86_400;
 /// The IAM refuses service login tokens that expire later than this.
 pub const SERVICE_LOGIN_MAX_SECONDS: i64 = 600;
 
+/// Recognises a DC/OS IAM token by its `uid` claim; `None` without one.
 pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     let uid = input.claim_str("uid")?;
     let mut r = VendorReport::new(VendorId::Dcos, "DC/OS IAM");

@@ -8,9 +8,13 @@ use super::{ExpectedLifetime, Input, VendorReport, curl};
 use crate::analysis::vocab::{LifetimeRule, TokenKind, VendorId};
 use serde_json::Value;
 
+/// Keystone's default token lifetime, `[token] expiration` (1 h).
 pub const KEYSTONE_DEFAULT_SECONDS: i64 = 3_600;
+/// The token lifetime Open Telekom Cloud documents (24 h).
 pub const OTC_SECONDS: i64 = 86_400;
 
+/// Recognises a Keystone JWS token by its `openstack_*` claims, and every
+/// PKI, PKIZ or Fernet token by its kind; `None` for other tokens.
 pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     match input.kind {
         TokenKind::KeystonePki | TokenKind::KeystonePkiz | TokenKind::KeystoneFernet => {

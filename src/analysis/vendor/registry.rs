@@ -11,6 +11,8 @@ use serde_json::Value;
 /// "The minimum value is 60 seconds; the default is 60 seconds" (token.md).
 pub const DEFAULT_SECONDS: i64 = 60;
 
+/// Recognises a Docker registry token by its `access` claim, a libtrust
+/// `kid` and the reply it came in; `None` when too little of it matches.
 pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     let payload = input.payload?;
     let mut r = VendorReport::new(VendorId::DockerRegistry, "Docker registry token server");

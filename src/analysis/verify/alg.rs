@@ -10,18 +10,31 @@ use std::fmt;
 /// A JWS `alg` this page verifies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JwsAlg {
+    /// HMAC with SHA-256 (RFC 7518 §3.2).
     HS256,
+    /// HMAC with SHA-384 (RFC 7518 §3.2).
     HS384,
+    /// HMAC with SHA-512 (RFC 7518 §3.2).
     HS512,
+    /// RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3).
     RS256,
+    /// RSASSA-PKCS1-v1_5 with SHA-384 (RFC 7518 §3.3).
     RS384,
+    /// RSASSA-PKCS1-v1_5 with SHA-512 (RFC 7518 §3.3).
     RS512,
+    /// RSASSA-PSS with SHA-256 and MGF1 with SHA-256 (RFC 7518 §3.5).
     PS256,
+    /// RSASSA-PSS with SHA-384 and MGF1 with SHA-384 (RFC 7518 §3.5).
     PS384,
+    /// RSASSA-PSS with SHA-512 and MGF1 with SHA-512 (RFC 7518 §3.5).
     PS512,
+    /// ECDSA on P-256 with SHA-256 (RFC 7518 §3.4).
     ES256,
+    /// ECDSA on P-384 with SHA-384 (RFC 7518 §3.4).
     ES384,
+    /// ECDSA on P-521 with SHA-512 (RFC 7518 §3.4).
     ES512,
+    /// EdDSA (RFC 8037 §3.1); only Ed25519 keys are verified.
     EdDSA,
     /// RFC 9864 §2.2's fully specified name for EdDSA over Ed25519.
     Ed25519,
@@ -30,9 +43,14 @@ pub enum JwsAlg {
 /// What kind of key an algorithm needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyKind {
+    /// A shared secret, for HS256/384/512.
     Hmac,
+    /// An RSA public key, for RS* and PS*.
     Rsa,
+    /// An EC public key on this curve: P-256 for ES256, P-384 for ES384,
+    /// P-521 for ES512.
     Ec(Curve),
+    /// An Ed25519 public key, for EdDSA and Ed25519.
     Ed25519,
 }
 
@@ -47,6 +65,8 @@ impl KeyKind {
         }
     }
 
+    /// Whether `material` is a key of this kind (an EC key only on the
+    /// same curve).
     pub fn fits(self, material: &KeyMaterial) -> bool {
         match (self, material) {
             (KeyKind::Hmac, KeyMaterial::Hmac(_))
@@ -59,6 +79,8 @@ impl KeyKind {
 }
 
 impl JwsAlg {
+    /// Every algorithm this page verifies: HS, RS, PS, ES, then EdDSA and
+    /// Ed25519.
     pub const ALL: [JwsAlg; 14] = [
         JwsAlg::HS256,
         JwsAlg::HS384,
@@ -81,6 +103,7 @@ impl JwsAlg {
         Self::ALL.into_iter().find(|a| a.name() == name)
     }
 
+    /// The `alg` value that names it in a header (RFC 7518 §3.1).
     pub fn name(self) -> &'static str {
         match self {
             JwsAlg::HS256 => "HS256",
@@ -100,6 +123,7 @@ impl JwsAlg {
         }
     }
 
+    /// The kind of key it verifies with.
     pub fn key_kind(self) -> KeyKind {
         match self {
             JwsAlg::HS256 | JwsAlg::HS384 | JwsAlg::HS512 => KeyKind::Hmac,
@@ -150,14 +174,19 @@ impl JwsAlg {
 pub enum Failure {
     /// Well-formed, but made with another key or over other content.
     Mismatch,
+    /// The signature is not as long as this algorithm makes it with this
+    /// key (RFC 7518 §3).
     WrongLength {
+        /// Bytes the algorithm produces with the key.
         expected: usize,
+        /// Bytes the signature has.
         actual: usize,
     },
     /// An ECDSA signature in ASN.1 DER instead of JWS's raw r ‖ s.
     DerEncodedEcdsa,
     /// r or s is zero or not below the group order n.
     ScalarOutOfRange,
+    /// The key's type or curve does not suit the algorithm.
     KeyDoesNotFit,
 }
 
