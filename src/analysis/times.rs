@@ -65,7 +65,8 @@ impl Window {
 /// The token's state at an instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Validity {
-    /// `not-yet-valid`, `valid`, `expiring-soon`, `expired`, `no-expiry`.
+    /// `not-yet-valid`, `valid`, `expiring-soon`, `expired`, `no-expiry`, or
+    /// `unknown` for a Fernet token (docs/report.md, "Validity states").
     pub state: ValidityState,
     /// "expires in 4 d 03:12:09", "expired 7 years ago", …
     pub message: String,
