@@ -59,7 +59,10 @@ pub const READY: &str = "ready";
 /// A job whose paste came separately from its JSON.
 pub fn answer_with_input(request: &str, input: String) -> String {
     match serde_json::from_str::<Job>(request) {
-        Ok(job) => run(Job { input, ..job }),
+        Ok(job) => run(Job {
+            input: input.into(),
+            ..job
+        }),
         Err(error) => cannot_read(&error),
     }
 }

@@ -5,6 +5,7 @@
 use crate::analysis::report::Report;
 use crate::analysis::vocab::SecretEncoding;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// What to analyse, and with what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -12,7 +13,13 @@ use serde::{Deserialize, Serialize};
 pub struct Job {
     /// Increases with every change; answers to older jobs are dropped.
     pub id: u64,
-    pub input: String,
+    /// The paste, shared: the page's state and every job made from it hold
+    /// the same text, so a 10 MB paste is not copied when a key, a setting
+    /// or the selected token changes. `Arc` rather than `Rc` keeps `Job`
+    /// `Send` for native callers (on wasm32 without threads its counts are
+    /// plain integers, as cheap as `Rc`'s). Serde's `rc` feature reads and
+    /// writes it as a plain string.
+    pub input: Arc<str>,
     pub key_text: String,
     pub secret: String,
     pub secret_encoding: SecretEncoding,
@@ -132,7 +139,7 @@ mod tests {
         let mut cache = Cache::default();
         let mut job = Job {
             id: 1,
-            input,
+            input: input.into(),
             detail: 3,
             ..Job::default()
         };
@@ -156,7 +163,7 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n");
         let report = run(&Job {
-            input,
+            input: input.into(),
             ..Job::default()
         })
         .report;
@@ -171,13 +178,13 @@ mod tests {
     #[test]
     fn small_pastes_without_keys_stay_light() {
         let job = Job {
-            input: "x".repeat(100),
+            input: "x".repeat(100).into(),
             ..Job::default()
         };
         assert!(!job.needs_full_analysis(None, 1 << 20));
         assert!(
             Job {
-                input: "x".repeat(100),
+                input: "x".repeat(100).into(),
                 ..Job::default()
             }
             .needs_full_analysis(None, 10)

@@ -74,8 +74,9 @@ impl FullAnalysis {
     /// travels as its own string beside the JSON of the rest, so a large
     /// paste is not escaped into JSON on the main thread.
     pub fn send(&self, job: &Job) {
+        // Copies the paste's handle, not the paste.
         let rest = Job {
-            input: String::new(),
+            input: Default::default(),
             ..job.clone()
         };
         let Ok(json) = serde_json::to_string(&rest) else {

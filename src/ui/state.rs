@@ -10,6 +10,7 @@ use crate::analysis::report::Report;
 use crate::analysis::vocab::SecretEncoding;
 use crate::analysis::{Options, analyse};
 use std::rc::Rc;
+use std::sync::Arc;
 use yew::Reducible;
 
 /// Pastes larger than this are analysed only by the worker, so the page
@@ -20,7 +21,8 @@ pub const LARGE_PASTE: usize = 256 * 1024;
 #[derive(Debug, Clone)]
 pub struct AppState {
     /// Exactly what the person pasted or typed; never altered or dropped.
-    pub input: String,
+    /// Shared with [`Job::input`], so no action copies the paste.
+    pub input: Arc<str>,
     /// The key text box, verbatim.
     pub key_text: String,
     pub secret: String,
@@ -53,7 +55,7 @@ impl PartialEq for AppState {
 impl AppState {
     pub fn new(now: i64) -> Self {
         AppState {
-            input: String::new(),
+            input: Arc::default(),
             key_text: String::new(),
             secret: String::new(),
             secret_encoding: SecretEncoding::Text,
@@ -70,7 +72,7 @@ impl AppState {
     /// Starts with `text` already pasted (a share link).
     pub fn with_input(self, text: String, now: i64) -> Self {
         AppState {
-            input: text,
+            input: text.into(),
             ..self
         }
         .reanalysed(now)
@@ -156,7 +158,7 @@ impl Reducible for AppState {
         let state = (*self).clone();
         let next = match action {
             Action::SetInput { text, now } => AppState {
-                input: text,
+                input: text.into(),
                 ..state
             }
             .reanalysed(now),
@@ -177,7 +179,7 @@ impl Reducible for AppState {
             .reanalysed(now),
             Action::SetLeeway { leeway, now } => AppState { leeway, ..state }.reanalysed(now),
             Action::LoadExample { paste, key, now } => AppState {
-                input: paste,
+                input: paste.into(),
                 key_text: key,
                 secret: String::new(),
                 selected: 0,

@@ -4,6 +4,7 @@
 //! value costs the browser a full relayout), and a paste of more than
 //! [`SHOW_AT_MOST`] is kept in full but shown as a read-only preview.
 
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -15,7 +16,8 @@ const PREVIEW: usize = 64 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteInputProps {
-    pub value: String,
+    /// The page state's paste, shared (cloning it copies no text).
+    pub value: Arc<str>,
     pub on_input: Callback<String>,
 }
 
@@ -28,12 +30,12 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
     // A large paste that arrived by a paste event is shown as a read-only
     // preview; one typed or dropped into the box is already all there, and
     // stays editable.
-    let previewed = large && *typed.borrow() != props.value;
+    let previewed = large && **typed.borrow() != *props.value;
     {
         let (area, typed) = (area.clone(), typed.clone());
         use_effect_with(props.value.clone(), move |value| {
             if let Some(element) = area.cast::<HtmlTextAreaElement>()
-                && *typed.borrow() != *value
+                && **typed.borrow() != **value
             {
                 element.set_value(&shown(value));
             }

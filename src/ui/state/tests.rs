@@ -17,7 +17,7 @@ fn input(state: Rc<AppState>, text: &str) -> Rc<AppState> {
 fn new_input_is_kept_verbatim_and_analysed_at_once() {
     let text = format!("  Authorization: Bearer {TOKEN}\n");
     let state = input(Rc::new(AppState::new(0)), &text);
-    assert_eq!(state.input, text);
+    assert_eq!(&*state.input, text);
     assert_eq!(state.report.tokens.len(), 1);
     assert!(!state.pending, "no keys, small paste: no worker");
 }
@@ -80,6 +80,23 @@ fn large_pastes_go_to_the_worker_without_a_light_pass() {
     let state = input(Rc::new(AppState::new(0)), &big);
     assert!(state.pending);
     assert_eq!(state.input.len(), big.len());
+}
+
+#[test]
+fn the_paste_is_shared_by_the_state_and_its_jobs_not_copied() {
+    let big = format!("{TOKEN}\n{}", " ".repeat(LARGE_PASTE));
+    let state = input(Rc::new(AppState::new(0)), &big);
+    let paste = state.input.clone();
+    let state = state
+        .reduce(Action::SetKeys {
+            text: "{}".into(),
+            now: 0,
+        })
+        .reduce(Action::SetLeeway { leeway: 5, now: 0 })
+        .reduce(Action::Select(0))
+        .reduce(Action::WorkerFailed("it stopped".into()));
+    assert!(Arc::ptr_eq(&state.input, &paste));
+    assert!(Arc::ptr_eq(&state.job.input, &paste));
 }
 
 #[test]
