@@ -1,6 +1,8 @@
 //! A request for the full analysis, as the page sends it to its Web Worker
 //! (and as tests run it natively): the paste, the key text, the secret and
-//! the time settings, answered with a [`Report`].
+//! the time settings, answered with a [`Report`]. Also the worker protocol
+//! itself, defined here once for both sides: [`WorkerRequest`] in,
+//! [`WorkerReply`] out.
 
 use crate::analysis::report::Report;
 use crate::analysis::vocab::SecretEncoding;
@@ -103,6 +105,227 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
             .collect();
     }
     JobResult { id: job.id, report }
+}
+
+/// What the page (or the benchmark harness) asks its Web Worker.
+///
+/// On the wire: a JS array `[json, paste]`, where `json` is this request as
+/// JSON and `paste`, present only for [`WorkerRequest::Analyse`], is the
+/// job's input as its own JS string, so the main thread never escapes a
+/// large paste into JSON ([`WorkerRequest::into_parts`],
+/// [`WorkerRequest::from_parts`]).
+///
+/// Both enums are tagged the serde default way, by the variant's name:
+/// `{"analyse": {…}}`, `{"bench-verify": {…}}`; `"ready"`, `{"result": {…}}`,
+/// `{"bench": {…}}`, `{"error": "…"}`. Not `#[serde(tag = …)]`: serde reads
+/// internally or adjacently tagged enums through a buffered copy, which
+/// would put a second reader of the whole [`Report`] into the page's wasm
+/// (about 100 KB, 37 KB gzipped).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WorkerRequest {
+    /// The full analysis of a job; answered by [`WorkerReply::Result`].
+    Analyse(Job),
+    /// The benchmark harness (scripts/bench.mjs) times the signature check
+    /// alone; the page never sends it, nor has it in its build. Answered by
+    /// [`WorkerReply::Bench`].
+    #[cfg(feature = "crypto")]
+    BenchVerify(BenchVerify),
+}
+
+/// Verify `token`'s signature with `key`, `batches × per_batch` times — the
+/// signature primitive alone, as WebCrypto is timed — timing each batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BenchVerify {
+    pub token: String,
+    pub key: String,
+    pub batches: u32,
+    pub per_batch: u32,
+}
+
+/// Batch timings in milliseconds, and whether every verification succeeded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BenchTimings {
+    pub batch_ms: Vec<f64>,
+    pub all_valid: bool,
+}
+
+/// What the Web Worker sends back, as a JSON string.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WorkerReply {
+    /// Its WebAssembly is running; requests sent before this were lost, so
+    /// the page (re)sends its latest one.
+    Ready,
+    /// The answer to a [`WorkerRequest::Analyse`].
+    Result(JobResult),
+    /// The answer to a [`WorkerRequest::BenchVerify`].
+    #[cfg(feature = "crypto")]
+    Bench(BenchTimings),
+    /// A request it could not answer, in words.
+    Error(String),
+}
+
+impl WorkerRequest {
+    /// The request as it travels: its JSON, and the paste to send beside it
+    /// (the JSON then carries an empty input). Only the paste's handle moves.
+    pub fn into_parts(self) -> (String, Option<Arc<str>>) {
+        let (request, paste) = match self {
+            WorkerRequest::Analyse(mut job) => {
+                let paste = std::mem::take(&mut job.input);
+                (WorkerRequest::Analyse(job), Some(paste))
+            }
+            #[cfg(feature = "crypto")]
+            bench @ WorkerRequest::BenchVerify(_) => (bench, None),
+        };
+        // Strings, numbers and string-keyed structs: writing cannot fail.
+        (serde_json::to_string(&request).unwrap_or_default(), paste)
+    }
+
+    /// Reads a request from its parts: a paste sent beside the JSON is the
+    /// job's input. The error says in words what was wrong.
+    ///
+    /// # Errors
+    /// When `json` is not a request.
+    pub fn from_parts(json: &str, paste: Option<String>) -> Result<Self, String> {
+        let request = serde_json::from_str::<WorkerRequest>(json)
+            .map_err(|error| format!("the page sent a request the worker cannot read: {error}"))?;
+        Ok(match (request, paste) {
+            (WorkerRequest::Analyse(job), Some(paste)) => WorkerRequest::Analyse(Job {
+                input: paste.into(),
+                ..job
+            }),
+            (request, _) => request,
+        })
+    }
+}
+
+#[cfg(all(test, feature = "crypto"))]
+mod protocol_tests {
+    use super::*;
+
+    fn job() -> Job {
+        Job {
+            id: 9,
+            input: "a paste with \"quotes\" and\nlines".into(),
+            key_text: "{\"keys\":[]}".into(),
+            secret: "s".into(),
+            secret_encoding: SecretEncoding::Base64,
+            now: 1_700_000_000,
+            leeway: 30,
+            detail: 2,
+        }
+    }
+
+    fn requests() -> Vec<WorkerRequest> {
+        vec![
+            WorkerRequest::Analyse(job()),
+            WorkerRequest::BenchVerify(BenchVerify {
+                token: "a.b.c".into(),
+                key: "{}".into(),
+                batches: 2,
+                per_batch: 3,
+            }),
+        ]
+    }
+
+    #[test]
+    fn every_request_round_trips_through_json_and_through_its_parts() {
+        for request in requests() {
+            let json = serde_json::to_string(&request).unwrap();
+            assert_eq!(
+                serde_json::from_str::<WorkerRequest>(&json).unwrap(),
+                request
+            );
+            let (json, paste) = request.clone().into_parts();
+            let back = WorkerRequest::from_parts(&json, paste.map(|p| p.to_string())).unwrap();
+            assert_eq!(back, request);
+        }
+    }
+
+    #[test]
+    fn every_reply_round_trips_through_json() {
+        let report = crate::analysis::analyse("eyJhbGciOiJub25lIn0.e30.", &Default::default());
+        let replies = [
+            WorkerReply::Ready,
+            WorkerReply::Result(JobResult { id: 4, report }),
+            WorkerReply::Bench(BenchTimings {
+                batch_ms: vec![1.5, 2.25],
+                all_valid: true,
+            }),
+            WorkerReply::Error("in words".into()),
+        ];
+        for reply in replies {
+            let json = serde_json::to_string(&reply).unwrap();
+            let mut back = serde_json::from_str::<WorkerReply>(&json).unwrap();
+            if let WorkerReply::Result(result) = &mut back {
+                // Display-only, not sent (as the page does on receipt).
+                result.report.restore_segments();
+            }
+            assert_eq!(back, reply, "{json}");
+        }
+    }
+
+    #[test]
+    fn the_wire_shape_is_tagged_and_the_paste_is_not_in_the_json() {
+        assert_eq!(
+            serde_json::to_string(&WorkerReply::Ready).unwrap(),
+            r#""ready""#
+        );
+        assert_eq!(
+            serde_json::to_string(&WorkerReply::Error("why".into())).unwrap(),
+            r#"{"error":"why"}"#
+        );
+        let (json, paste) = WorkerRequest::Analyse(job()).into_parts();
+        assert!(
+            json.starts_with(r#"{"analyse":{"id":9,"input":"","#),
+            "{json}"
+        );
+        assert_eq!(paste.as_deref(), Some(&*job().input));
+        let (json, paste) = requests().pop().unwrap().into_parts();
+        assert!(
+            json.starts_with(r#"{"bench-verify":{"token":"a.b.c","#),
+            "{json}"
+        );
+        assert_eq!(paste, None);
+    }
+
+    #[test]
+    fn moving_a_job_into_its_parts_keeps_the_same_paste() {
+        let job = job();
+        let (_, paste) = WorkerRequest::Analyse(job.clone()).into_parts();
+        assert!(Arc::ptr_eq(&job.input, &paste.unwrap()));
+    }
+
+    #[test]
+    fn an_unreadable_request_is_refused_in_words() {
+        for json in [
+            "not json",
+            r#"{"unknown":{}}"#,
+            // The old shapes: a bare job, and the old benchmark request.
+            r#"{"id":1,"input":"x"}"#,
+            r#"{"bench_verify":"a.b.c","key":"{}","batches":1,"per_batch":1}"#,
+        ] {
+            let error = WorkerRequest::from_parts(json, None).unwrap_err();
+            assert!(
+                error.starts_with("the page sent a request the worker cannot read: "),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paste_beside_the_json_is_the_input_and_a_job_may_carry_its_own() {
+        let json = r#"{"analyse":{"id":3,"input":"inside"}}"#;
+        let beside = WorkerRequest::from_parts(json, Some("beside".into())).unwrap();
+        let inside = WorkerRequest::from_parts(json, None).unwrap();
+        let input = |r: WorkerRequest| match r {
+            WorkerRequest::Analyse(job) => job.input.to_string(),
+            WorkerRequest::BenchVerify(_) => unreachable!("an analyse request"),
+        };
+        assert_eq!(input(beside), "beside");
+        assert_eq!(input(inside), "inside");
+    }
 }
 
 #[cfg(all(test, feature = "crypto"))]
