@@ -181,10 +181,16 @@ try {
   const timing = await page.evaluate(async ({ jws, jwk, input, signature }) => {
     const batches = 50, perBatch = 20;
     const worker = new Worker(document.querySelector("script[data-worker]").dataset.worker);
-    const wasm = await new Promise((resolve) => {
+    // The worker protocol (src/analysis/job.rs): replies are JSON, a
+    // request is the array `[json]`.
+    const wasm = await new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
-        if (e.data === "ready") worker.postMessage(JSON.stringify({ bench_verify: jws, key: JSON.stringify(jwk), batches, per_batch: perBatch }));
-        else resolve(JSON.parse(e.data));
+        const reply = JSON.parse(e.data);
+        if (reply === "ready") {
+          const request = { "bench-verify": { token: jws, key: JSON.stringify(jwk), batches, per_batch: perBatch } };
+          worker.postMessage([JSON.stringify(request)]);
+        } else if (reply.bench) resolve(reply.bench);
+        else reject(new Error(`the worker answered the benchmark with ${e.data}`));
       };
     });
     worker.terminate();

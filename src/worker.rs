@@ -1,9 +1,10 @@
 //! The page's Web Worker: the full analysis (keys, verification, Keystone
 //! CMS) off the main thread, downloaded only when the light build in the
-//! page needs it. Messages are JSON strings: a [`Job`] in, a
-//! [`JobResult`](crate::analysis::job::JobResult) out.
+//! page needs it. It speaks the protocol of [`crate::analysis::job`]: a
+//! [`WorkerRequest`] in (read by [`read_message`]), a [`WorkerReply`] out
+//! as a JSON string.
 
-use crate::analysis::job::{self, Job};
+use crate::analysis::job::{self, BenchTimings, BenchVerify, WorkerReply, WorkerRequest};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -23,109 +24,75 @@ pub fn start() {
     let reply_to = scope.clone();
     let handler =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let reply = answer_message(&event.data());
-            let _ = reply_to.post_message(&JsValue::from_str(&reply));
+            let reply = match read_message(&event.data()) {
+                Ok(request) => answer(request, now_ms),
+                Err(reason) => WorkerReply::Error(reason),
+            };
+            post(&reply_to, &reply);
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     HANDLER.with(|slot| *slot.borrow_mut() = Some(handler));
     // Messages sent while the wasm was still loading had no handler and are
     // gone: tell the page to (re)send its latest job now.
-    let _ = scope.post_message(&JsValue::from_str(READY));
+    post(&scope, &WorkerReply::Ready);
 }
 
-/// A message is either a JSON string (a job or a benchmark request) or an
-/// object `{job, input}` whose paste travels beside the job's JSON.
-fn answer_message(data: &JsValue) -> String {
-    if let Some(text) = data.as_string() {
-        return answer(&text);
+/// Replies travel as JSON strings.
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, reply: &WorkerReply) {
+    let json = serde_json::to_string(reply).unwrap_or_default();
+    let _ = scope.post_message(&JsValue::from_str(&json));
+}
+
+/// The one reader of the envelope: a JS array `[json]` or `[json, paste]`
+/// of strings (see [`WorkerRequest`]).
+fn read_message(data: &JsValue) -> Result<WorkerRequest, String> {
+    let not_understood = || "the page sent a message the worker does not understand".to_string();
+    let parts = data.dyn_ref::<js_sys::Array>().ok_or_else(not_understood)?;
+    let json = parts.get(0).as_string();
+    let paste = parts.get(1);
+    match (json, parts.length()) {
+        (Some(json), 1) => WorkerRequest::from_parts(&json, None),
+        (Some(json), 2) if paste.is_string() => WorkerRequest::from_parts(&json, paste.as_string()),
+        _ => Err(not_understood()),
     }
-    let field = |name: &str| {
-        js_sys::Reflect::get(data, &JsValue::from_str(name))
-            .ok()
-            .and_then(|value| value.as_string())
-    };
-    match (field("job"), field("input")) {
-        (Some(job), Some(input)) => answer_with_input(&job, input),
-        _ => {
-            serde_json::json!({ "error": "the page sent a message the worker does not understand" })
-                .to_string()
+}
+
+/// Answers one request; `clock` (milliseconds) times the benchmark only.
+pub fn answer(request: WorkerRequest, clock: impl Fn() -> f64) -> WorkerReply {
+    match request {
+        WorkerRequest::Analyse(job) => {
+            WorkerReply::Result(CACHE.with(|cache| job::run_cached(&job, &mut cache.borrow_mut())))
         }
+        WorkerRequest::BenchVerify(bench) => WorkerReply::Bench(bench_verify(&bench, clock)),
     }
 }
 
-/// The first message a started worker sends.
-pub const READY: &str = "ready";
-
-/// A job whose paste came separately from its JSON.
-pub fn answer_with_input(request: &str, input: String) -> String {
-    match serde_json::from_str::<Job>(request) {
-        Ok(job) => run(Job {
-            input: input.into(),
-            ..job
-        }),
-        Err(error) => cannot_read(&error),
+/// Reads a request from its parts and answers it, or says why it cannot.
+pub fn answer_parts(json: &str, paste: Option<String>, clock: impl Fn() -> f64) -> WorkerReply {
+    match WorkerRequest::from_parts(json, paste) {
+        Ok(request) => answer(request, clock),
+        Err(reason) => WorkerReply::Error(reason),
     }
 }
 
-fn run(job: Job) -> String {
-    CACHE.with(|cache| {
-        serde_json::to_string(&job::run_cached(&job, &mut cache.borrow_mut())).unwrap_or_default()
-    })
-}
-
-fn cannot_read(error: &serde_json::Error) -> String {
-    serde_json::json!({ "error": format!("the page sent a request the worker cannot read: {error}") }).to_string()
-}
-
-/// One request, one answer, both JSON.
-pub fn answer(request: &str) -> String {
-    if let Ok(bench) = serde_json::from_str::<BenchRequest>(request) {
-        return serde_json::to_string(&bench.run(now_ms)).unwrap_or_default();
-    }
-    match serde_json::from_str::<Job>(request) {
-        Ok(job) => run(job),
-        Err(error) => cannot_read(&error),
-    }
-}
-
-/// A timing request from the benchmark harness (scripts/bench.mjs): verify
-/// one token's signature with one key `batches × per_batch` times — the
-/// signature primitive alone, as WebCrypto is timed — timing each batch.
-#[derive(Debug, serde::Deserialize)]
-pub struct BenchRequest {
-    pub bench_verify: String,
-    pub key: String,
-    pub batches: u32,
-    pub per_batch: u32,
-}
-
-/// Batch timings in milliseconds, and whether every verification succeeded.
-#[derive(Debug, serde::Serialize)]
-pub struct BenchResult {
-    pub batch_ms: Vec<f64>,
-    pub all_valid: bool,
-}
-
-impl BenchRequest {
-    /// Runs the verification loop with the given clock.
-    pub fn run(&self, clock: impl Fn() -> f64) -> BenchResult {
-        use crate::analysis::{decode, keys::KeySet, verify};
-        let decoded = decode::decode_compact(&self.bench_verify);
-        let keys = KeySet::parse(&self.key);
-        let mut all_valid = true;
-        let batch_ms = (0..self.batches)
-            .map(|_| {
-                let start = clock();
-                for _ in 0..self.per_batch {
-                    all_valid &= verify::verify_token(&decoded, &keys).status.as_str() == "valid";
-                }
-                clock() - start
-            })
-            .collect();
-        BenchResult {
-            batch_ms,
-            all_valid,
-        }
+/// Runs the benchmark's verification loop with the given clock.
+pub fn bench_verify(request: &BenchVerify, clock: impl Fn() -> f64) -> BenchTimings {
+    use crate::analysis::{decode, keys::KeySet, verify};
+    let decoded = decode::decode_compact(&request.token);
+    let keys = KeySet::parse(&request.key);
+    let mut all_valid = true;
+    let batch_ms = (0..request.batches)
+        .map(|_| {
+            let start = clock();
+            for _ in 0..request.per_batch {
+                all_valid &= verify::verify_token(&decoded, &keys).status.as_str() == "valid";
+            }
+            clock() - start
+        })
+        .collect();
+    BenchTimings {
+        batch_ms,
+        all_valid,
     }
 }
 
@@ -140,39 +107,87 @@ fn now_ms() -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::job::Job;
+    use std::cell::Cell;
+
+    const UNSECURED: &str = "eyJhbGciOiJub25lIn0.e30.";
+    /// RFC 7515 A.1 (HS256) and its key.
+    const HS256: &str = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    const HS256_KEY: &str = r#"{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#;
+
+    fn no_clock() -> f64 {
+        panic!("only the benchmark reads the clock")
+    }
+
+    fn analyse_json(job: Job) -> String {
+        WorkerRequest::Analyse(job).into_parts().0
+    }
 
     #[test]
     fn answers_jobs_and_explains_bad_requests() {
         let job = Job {
             id: 3,
-            input: "eyJhbGciOiJub25lIn0.e30.".into(),
+            input: UNSECURED.into(),
             ..Job::default()
         };
-        let reply: serde_json::Value =
-            serde_json::from_str(&answer(&serde_json::to_string(&job).unwrap())).unwrap();
-        assert_eq!(reply["id"], 3);
-        assert_eq!(reply["report"]["tokens"][0]["kind"], "unsecured");
-        let reply: serde_json::Value = serde_json::from_str(&answer("not json")).unwrap();
+        let json = serde_json::to_string(&WorkerRequest::Analyse(job)).unwrap();
+        let WorkerReply::Result(result) = answer_parts(&json, None, no_clock) else {
+            panic!("a job is answered with its result");
+        };
+        assert_eq!(result.id, 3);
+        assert_eq!(result.report.tokens[0].kind.as_str(), "unsecured");
+        let WorkerReply::Error(reason) = answer_parts("not json", None, no_clock) else {
+            panic!("an unreadable request is answered with an error");
+        };
         assert!(
-            reply["error"]
-                .as_str()
-                .unwrap()
-                .starts_with("the page sent a request")
+            reason.starts_with("the page sent a request the worker cannot read: "),
+            "{reason}"
         );
     }
 
     #[test]
     fn a_paste_sent_beside_the_job_is_analysed() {
-        let job = Job {
+        let json = analyse_json(Job {
             id: 4,
+            input: "not this".into(),
             ..Job::default()
+        });
+        let WorkerReply::Result(result) = answer_parts(&json, Some(UNSECURED.into()), no_clock)
+        else {
+            panic!("a job is answered with its result");
         };
-        let reply: serde_json::Value = serde_json::from_str(&answer_with_input(
-            &serde_json::to_string(&job).unwrap(),
-            "eyJhbGciOiJub25lIn0.e30.".into(),
-        ))
-        .unwrap();
-        assert_eq!(reply["id"], 4);
-        assert_eq!(reply["report"]["tokens"][0]["kind"], "unsecured");
+        assert_eq!(result.id, 4);
+        assert_eq!(result.report.tokens[0].kind.as_str(), "unsecured");
+    }
+
+    #[test]
+    fn a_bench_request_is_answered_by_the_bench_path_only() {
+        let ticks = Cell::new(0.0);
+        let clock = || {
+            ticks.set(ticks.get() + 1.0);
+            ticks.get()
+        };
+        let bench = WorkerRequest::BenchVerify(BenchVerify {
+            token: HS256.into(),
+            key: HS256_KEY.into(),
+            batches: 3,
+            per_batch: 2,
+        });
+        let (json, paste) = bench.into_parts();
+        let WorkerReply::Bench(timings) = answer_parts(&json, paste.map(|p| p.to_string()), clock)
+        else {
+            panic!("a bench request is answered with timings");
+        };
+        assert!(timings.all_valid);
+        assert_eq!(timings.batch_ms, [1.0, 1.0, 1.0], "one tick per batch");
+        assert_eq!(ticks.get(), 6.0);
+        // A job, even one carrying the old benchmark fields, is analysed and
+        // never timed (`no_clock` would panic).
+        let json = r#"{"analyse":{"id":5,"bench_verify":"x","key":"k","batches":1,"per_batch":1}}"#;
+        let WorkerReply::Result(result) = answer_parts(json, Some(HS256.into()), no_clock) else {
+            panic!("a job is answered with its result");
+        };
+        assert_eq!(result.id, 5);
+        assert_eq!(result.report.tokens.len(), 1);
     }
 }

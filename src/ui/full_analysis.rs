@@ -1,7 +1,7 @@
 //! The page's side of the Web Worker that runs the full analysis. The
 //! worker is created on first need, so the first download stays small.
 
-use crate::analysis::job::{Job, JobResult};
+use crate::analysis::job::{Job, JobResult, WorkerReply, WorkerRequest};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -41,17 +41,22 @@ impl FullAnalysis {
         let (waiting_in, ready_in, sender) = (waiting.clone(), ready.clone(), worker.clone());
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
-                let text = event.data().as_string().unwrap_or_default();
-                if text == READY {
-                    ready_in.set(true);
-                    if let Some(job) = waiting_in.borrow_mut().take() {
-                        let _ = sender.post_message(&job);
+                let reply = event
+                    .data()
+                    .as_string()
+                    .and_then(|text| serde_json::from_str::<WorkerReply>(&text).ok());
+                match reply {
+                    Some(WorkerReply::Ready) => {
+                        ready_in.set(true);
+                        if let Some(message) = waiting_in.borrow_mut().take() {
+                            let _ = sender.post_message(&message);
+                        }
                     }
-                    return;
+                    Some(WorkerReply::Result(result)) => results.emit(Ok(result)),
+                    Some(WorkerReply::Error(reason)) => results.emit(Err(reason)),
+                    // Unreadable, or timings the page never asks for.
+                    _ => results.emit(Err("its answer could not be read".into())),
                 }
-                results.emit(
-                    serde_json::from_str::<JobResult>(&text).map_err(|_| worker_error_text(&text)),
-                );
             },
         );
         let on_error =
@@ -70,30 +75,10 @@ impl FullAnalysis {
         })
     }
 
-    /// Sends a job; the answer arrives through the callback. The paste
-    /// travels as its own string beside the JSON of the rest, so a large
-    /// paste is not escaped into JSON on the main thread.
+    /// Sends a job; the answer arrives through the callback. Only the
+    /// handle of its paste is copied here (see [`message`]).
     pub fn send(&self, job: &Job) {
-        // Copies the paste's handle, not the paste.
-        let rest = Job {
-            input: Default::default(),
-            ..job.clone()
-        };
-        let Ok(json) = serde_json::to_string(&rest) else {
-            return;
-        };
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(
-            &message,
-            &JsValue::from_str("job"),
-            &JsValue::from_str(&json),
-        );
-        let _ = js_sys::Reflect::set(
-            &message,
-            &JsValue::from_str("input"),
-            &JsValue::from_str(&job.input),
-        );
-        let message: JsValue = message.into();
+        let message = message(WorkerRequest::Analyse(job.clone()));
         if self.ready.get() {
             let _ = self.worker.post_message(&message);
         } else {
@@ -102,14 +87,17 @@ impl FullAnalysis {
     }
 }
 
-/// What the worker says once its WebAssembly is running (see `crate::worker`).
-const READY: &str = "ready";
-
-fn worker_error_text(reply: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(reply)
-        .ok()
-        .and_then(|v| v["error"].as_str().map(str::to_string))
-        .unwrap_or_else(|| "its answer could not be read".to_string())
+/// The one writer of the envelope the worker reads: `[json, paste]`, the
+/// paste as its own JS string beside the JSON of the rest, so a large paste
+/// is not escaped into JSON on the main thread.
+fn message(request: WorkerRequest) -> JsValue {
+    let (json, paste) = request.into_parts();
+    let json = JsValue::from_str(&json);
+    match paste {
+        Some(paste) => js_sys::Array::of2(&json, &JsValue::from_str(&paste)),
+        None => js_sys::Array::of1(&json),
+    }
+    .into()
 }
 
 /// `window.jwtInspectorWorkerUrl` (set by the single-file build), else the
