@@ -22,10 +22,15 @@ pub struct Job {
     /// plain integers, as cheap as `Rc`'s). Serde's `rc` feature reads and
     /// writes it as a plain string.
     pub input: Arc<str>,
+    /// The key text box, verbatim (PEM, JWK, JWKS, base64 DER).
     pub key_text: String,
+    /// The HMAC secret, read as `secret_encoding` says.
     pub secret: String,
+    /// How to turn `secret` into bytes.
     pub secret_encoding: SecretEncoding,
+    /// The instant to evaluate times at, in Unix seconds.
     pub now: i64,
+    /// Seconds of clock skew tolerated.
     pub leeway: i64,
     /// The token whose details the page shows (the others may come as
     /// summaries when there are many).
@@ -41,7 +46,10 @@ pub const FULL_DETAIL_LIMIT: usize = 50;
 /// The answer to a [`Job`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobResult {
+    /// The [`Job::id`] this answers.
     pub id: u64,
+    /// The full report (summaries beside the selected token's details when
+    /// there are more than [`FULL_DETAIL_LIMIT`] tokens).
     pub report: Report,
 }
 
@@ -137,16 +145,22 @@ pub enum WorkerRequest {
 /// signature primitive alone, as WebCrypto is timed — timing each batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BenchVerify {
+    /// A compact JWS.
     pub token: String,
+    /// Key text, as the key box takes it.
     pub key: String,
+    /// How many batches to time.
     pub batches: u32,
+    /// Verifications per batch.
     pub per_batch: u32,
 }
 
 /// Batch timings in milliseconds, and whether every verification succeeded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BenchTimings {
+    /// Each batch's duration, in milliseconds.
     pub batch_ms: Vec<f64>,
+    /// Whether every verification said "valid".
     pub all_valid: bool,
 }
 
