@@ -77,6 +77,7 @@ pub fn answer_parts(json: &str, paste: Option<String>, clock: impl Fn() -> f64) 
 
 /// Runs the benchmark's verification loop with the given clock.
 pub fn bench_verify(request: &BenchVerify, clock: impl Fn() -> f64) -> BenchTimings {
+    use crate::analysis::vocab::SignatureStatus;
     use crate::analysis::{decode, keys::KeySet, verify};
     let decoded = decode::decode_compact(&request.token);
     let keys = KeySet::parse(&request.key);
@@ -85,7 +86,7 @@ pub fn bench_verify(request: &BenchVerify, clock: impl Fn() -> f64) -> BenchTimi
         .map(|_| {
             let start = clock();
             for _ in 0..request.per_batch {
-                all_valid &= verify::verify_token(&decoded, &keys).status.as_str() == "valid";
+                all_valid &= verify::verify_token(&decoded, &keys).status == SignatureStatus::Valid;
             }
             clock() - start
         })
