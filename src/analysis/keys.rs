@@ -3,6 +3,7 @@
 //! one [`KeySet`], with a precise message for anything unreadable.
 
 pub mod der;
+pub mod error;
 pub mod fingerprint;
 pub mod jwk;
 pub mod material;
@@ -16,6 +17,7 @@ pub use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::vocab::{KidMatch, SecretEncoding};
 use base64::Engine;
 use der::CertificateInfo;
+pub use error::KeyReadError;
 use fingerprint::Fingerprints;
 use material::KeyMaterial;
 use rsa::traits::PublicKeyParts;
@@ -30,22 +32,30 @@ pub const MAX_KEY_TEXT: usize = 4 * 1024 * 1024;
 /// A key ready to verify with, and what is known about it.
 #[derive(Debug, Clone)]
 pub struct Key {
+    /// The key itself.
     pub material: KeyMaterial,
     /// "JWKS key 2", "PEM block 1 (CERTIFICATE)", "HMAC secret (hex)".
     pub label: String,
+    /// JWK `kid` (RFC 7517 §4.5), when given.
     pub kid: Option<String>,
     /// JWK `alg`, `use` and `key_ops` (RFC 7517 §4.2–4.4), when given.
     pub alg: Option<String>,
+    /// JWK `use` (RFC 7517 §4.2), when given.
     pub use_: Option<String>,
+    /// JWK `key_ops` (RFC 7517 §4.3), when given.
     pub key_ops: Option<Vec<String>>,
     /// A secret that came in a key set holding public keys too.
     pub in_mixed_set: bool,
+    /// What the certificate says, when the key came in one.
     pub certificate: Option<CertificateInfo>,
+    /// The SubjectPublicKeyInfo DER (RFC 5280 §4.1.2.7); none for secrets.
     pub spki_der: Option<Vec<u8>>,
     /// The key exactly as pasted (PEM block or JWK text): the algorithm
     /// confusion check tries these bytes as an HMAC secret.
     pub pasted_forms: Vec<Vec<u8>>,
+    /// Its thumbprint and fingerprints, to match a token's `kid`.
     pub fingerprints: Fingerprints,
+    /// What is wrong with it short of unusable, worded for a person.
     pub warnings: Vec<String>,
     /// Why a signature that matches this key still proves too little.
     pub weakness: Option<String>,
@@ -54,11 +64,15 @@ pub struct Key {
 /// Every key the person supplied.
 #[derive(Debug, Clone, Default)]
 pub struct KeySet {
+    /// The keys read, in the order they were pasted.
     pub keys: Vec<Key>,
+    /// What could not be read, and why, as the report shows it: each
+    /// `message` is a [`KeyReadError`]'s sentence.
     pub errors: Vec<KeyError>,
 }
 
 impl KeySet {
+    /// Whether no key was read (errors do not count).
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
@@ -78,11 +92,16 @@ impl KeySet {
         let label = format!("HMAC secret ({})", encoding.as_str());
         match secret::decode(text, encoding) {
             Ok(bytes) => self.push(KeyMaterial::Hmac(bytes), label, None, Vec::new(), None),
-            Err(message) => self.errors.push(KeyError {
-                source: label,
-                message,
-            }),
+            Err(error) => self.refuse(label, &error),
         }
+    }
+
+    /// Records why the part of the key text named `source` was not read.
+    fn refuse(&mut self, source: impl Into<String>, error: &KeyReadError) {
+        self.errors.push(KeyError {
+            source: source.into(),
+            message: error.to_string(),
+        });
     }
 
     /// Reads PEM blocks, JSON (JWK, JWKS, arrays of JWKs) and bare base64 DER.
@@ -91,11 +110,10 @@ impl KeySet {
             return;
         }
         if text.len() > MAX_KEY_TEXT {
-            self.errors.push(KeyError {
-                source: "key text".into(),
-                message: format!("{} bytes of key text is more than this page reads ({} MB); keys and key sets are a few KB", text.len(), MAX_KEY_TEXT >> 20),
-            });
-            return;
+            return self.refuse(
+                "key text",
+                &KeyReadError::KeyTextTooLarge { bytes: text.len() },
+            );
         }
         let blocks = pem::blocks(text);
         let mut rest = text.to_string();
@@ -113,23 +131,15 @@ impl KeySet {
 
     fn add_pem_block(&mut self, number: usize, block: pem::DecodedBlock) {
         let source = format!("PEM block {number} ({})", block.label);
-        let der = match block.result {
-            Ok(der) => der,
-            Err(message) => return self.errors.push(KeyError { source, message }),
-        };
-        let parsed = match block.label.as_str() {
-            "PUBLIC KEY" => der::from_spki(&der),
-            "RSA PUBLIC KEY" => der::from_pkcs1(&der),
-            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => der::from_certificate(&der),
-            label if label.ends_with("PRIVATE KEY") => Err("this is a private key. It has not left this page, but verifying needs only the public key — and a private key pasted anywhere should be treated as exposed".into()),
-            other => Err(format!("a PEM \"{other}\" block is not a public key or certificate")),
-        };
+        let parsed = block
+            .result
+            .and_then(|der| pem_block_key(&block.label, &der).map(|key| (key, der)));
         match parsed {
-            Ok(key) => {
-                let pasted = vec![block.text.as_bytes().to_vec(), der.clone()];
+            Ok((key, der)) => {
+                let pasted = vec![block.text.as_bytes().to_vec(), der];
                 self.push_der(key, source, pasted);
             }
-            Err(message) => self.errors.push(KeyError { source, message }),
+            Err(error) => self.refuse(source, &error),
         }
     }
 
@@ -158,10 +168,7 @@ impl KeySet {
                 }
                 Err(error) => {
                     found = true;
-                    self.errors.push(KeyError {
-                        source: "JSON key text".into(),
-                        message: format!("not valid JSON: {error}"),
-                    });
+                    self.refuse("JSON key text", &KeyReadError::InvalidJson(error));
                     break;
                 }
             }
@@ -171,13 +178,13 @@ impl KeySet {
 
     fn add_json(&mut self, value: &Value, text: &str) {
         match value {
-            Value::Object(object) if object.contains_key("keys") => match object["keys"].as_array() {
-                Some(keys) => self.add_jwks(keys, "JWKS key"),
-                None => self.errors.push(KeyError { source: "JWKS".into(), message: "`keys` is not an array (RFC 7517 §5.1)".into() }),
+            Value::Object(object) => match object.get("keys") {
+                Some(Value::Array(keys)) => self.add_jwks(keys, "JWKS key"),
+                Some(_) => self.refuse("JWKS", &KeyReadError::JwksKeysNotArray),
+                None => self.add_jwk(object, "JWK".into(), text.as_bytes().to_vec()),
             },
-            Value::Object(object) => self.add_jwk(object, "JWK".into(), text.as_bytes().to_vec()),
             Value::Array(keys) => self.add_jwks(keys, "JWK array item"),
-            _ => self.errors.push(KeyError { source: "JSON key text".into(), message: "JSON that is neither a JWK (an object with `kty`) nor a JWKS (an object with `keys`)".into() }),
+            _ => self.refuse("JSON key text", &KeyReadError::JsonNotAKey),
         }
     }
 
@@ -189,10 +196,7 @@ impl KeySet {
                 Some(object) => {
                     self.add_jwk(object, source, serde_json::to_vec(jwk).unwrap_or_default())
                 }
-                None => self.errors.push(KeyError {
-                    source,
-                    message: "not a JSON object".into(),
-                }),
+                None => self.refuse(source, &KeyReadError::JwksEntryNotObject),
             }
         }
         let added = &mut self.keys[first..];
@@ -225,7 +229,7 @@ impl KeySet {
                     key.warnings.extend(parsed.warnings);
                 }
             }
-            Err(message) => self.errors.push(KeyError { source, message }),
+            Err(error) => self.refuse(source, &error),
         }
     }
 
@@ -239,18 +243,11 @@ impl KeySet {
             .or_else(|_| base64url::URL_SAFE_ANY_PADDING.decode(&compact));
         // DER keys and certificates are SEQUENCEs: they start with 0x30.
         let Some(der_bytes) = decoded.ok().filter(|d| d.first() == Some(&0x30)) else {
-            self.errors.push(KeyError {
-                source: "key text".into(),
-                message: "not a PEM block, a JWK, a JWKS or base64 DER: paste a public key (-----BEGIN PUBLIC KEY-----), a certificate, or a JWK / JWKS".into(),
-            });
-            return;
+            return self.refuse("key text", &KeyReadError::UnrecognisedKeyText);
         };
         match der::from_unknown(&der_bytes) {
             Ok(key) => self.push_der(key, "base64 DER key".into(), vec![der_bytes.clone()]),
-            Err(message) => self.errors.push(KeyError {
-                source: "base64 DER".into(),
-                message,
-            }),
+            Err(error) => self.refuse("base64 DER", &error),
         }
     }
 
@@ -282,6 +279,21 @@ impl KeySet {
     }
 }
 
+/// The key in a decoded PEM block, read as its label says (RFC 7468 §13
+/// `PUBLIC KEY`, §5 `CERTIFICATE`; `RSA PUBLIC KEY` is PKCS#1, RFC 8017
+/// §A.1.1).
+fn pem_block_key(label: &str, der: &[u8]) -> Result<der::DerKey, KeyReadError> {
+    match label {
+        "PUBLIC KEY" => der::from_spki(der),
+        "RSA PUBLIC KEY" => der::from_pkcs1(der),
+        "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => der::from_certificate(der),
+        label if label.ends_with("PRIVATE KEY") => Err(KeyReadError::PrivateKeyPem),
+        other => Err(KeyReadError::PemNotAKey {
+            label: other.to_string(),
+        }),
+    }
+}
+
 /// Warnings about a key, and the one that makes it too weak to prove
 /// anything (the last fatal one), if any.
 fn assess(material: &KeyMaterial) -> (Vec<String>, Option<String>) {
@@ -291,6 +303,7 @@ fn assess(material: &KeyMaterial) -> (Vec<String>, Option<String>) {
 }
 
 impl Key {
+    /// What the page and the CLI show about this key.
     pub fn report(&self) -> KeyReport {
         let (bits, exponent, curve) = match &self.material {
             KeyMaterial::Rsa(k) => (

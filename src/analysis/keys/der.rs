@@ -2,6 +2,7 @@
 //! RSAPublicKey (RFC 8017 §A.1.1) and X.509 certificates (RFC 5280 §4.1),
 //! read with RustCrypto's `spki`, `pkcs1` and `x509-cert`.
 
+use super::error::{DerContainer, KeyReadError};
 use super::material::{self, Curve, KeyMaterial};
 pub use crate::analysis::key_report::CertificateInfo;
 use der::{Decode, Encode};
@@ -22,18 +23,23 @@ const SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10")
 /// A key read from DER, with its SPKI encoding (for fingerprints).
 #[derive(Debug, Clone)]
 pub struct DerKey {
+    /// The key itself.
     pub material: KeyMaterial,
+    /// Its SubjectPublicKeyInfo (RFC 5280 §4.1.2.7), DER: the bytes the
+    /// SPKI fingerprint is taken over.
     pub spki_der: Vec<u8>,
+    /// What the certificate says, when the key came in one.
     pub certificate: Option<CertificateInfo>,
 }
 
-/// Reads a DER SubjectPublicKeyInfo.
+/// Reads a DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7).
 ///
 /// # Errors
-/// A sentence naming what is wrong and where.
-pub fn from_spki(der: &[u8]) -> Result<DerKey, String> {
+/// A DER error ([`KeyReadError::DerTruncated`] and its siblings) naming
+/// where, or why the key inside is unusable.
+pub fn from_spki(der: &[u8]) -> Result<DerKey, KeyReadError> {
     let spki = SubjectPublicKeyInfoRef::from_der(der)
-        .map_err(|e| describe("public key (SubjectPublicKeyInfo)", der.len(), &e))?;
+        .map_err(|e| describe(DerContainer::SubjectPublicKeyInfo, der.len(), &e))?;
     let material = spki_material(&spki)?;
     Ok(DerKey {
         material,
@@ -42,11 +48,11 @@ pub fn from_spki(der: &[u8]) -> Result<DerKey, String> {
     })
 }
 
-fn spki_material(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyMaterial, String> {
+fn spki_material(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyMaterial, KeyReadError> {
     let bits = spki
         .subject_public_key
         .as_bytes()
-        .ok_or("the public key BIT STRING has unused bits")?;
+        .ok_or(KeyReadError::BitStringUnusedBits)?;
     let oid = spki.algorithm.oid;
     if oid == RSA_ENCRYPTION || oid == RSASSA_PSS {
         return from_pkcs1(bits).map(|k| k.material);
@@ -55,20 +61,16 @@ fn spki_material(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyMaterial, Stri
         let curve_oid = spki
             .algorithm
             .parameters_oid()
-            .map_err(|_| "the EC key does not name its curve")?;
+            .map_err(|_| KeyReadError::EcCurveUnnamed)?;
         let curve = match curve_oid {
             P256 => Curve::P256,
             P384 => Curve::P384,
             P521 => Curve::P521,
-            SECP256K1 => {
-                return Err(
-                    "the key is on secp256k1 (ES256K), which this page does not verify".into(),
-                );
-            }
+            SECP256K1 => return Err(KeyReadError::Secp256k1Key),
             other => {
-                return Err(format!(
-                    "the EC key is on curve {other}, which JOSE does not use"
-                ));
+                return Err(KeyReadError::UnsupportedEcCurve {
+                    oid: other.to_string(),
+                });
             }
         };
         return material::ec_from_sec1(curve, bits);
@@ -77,21 +79,25 @@ fn spki_material(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyMaterial, Stri
         return material::ed25519_from_bytes(bits);
     }
     if oid == ED448 {
-        return Err("the key is Ed448, which this page does not verify".into());
+        return Err(KeyReadError::Ed448Key);
     }
-    Err(format!("the key algorithm {oid} is not RSA, EC or Ed25519"))
+    Err(KeyReadError::UnsupportedAlgorithm {
+        oid: oid.to_string(),
+    })
 }
 
-/// Reads a PKCS#1 RSAPublicKey and wraps it in an SPKI for fingerprints.
+/// Reads a PKCS#1 RSAPublicKey (RFC 8017 §A.1.1) and wraps it in an SPKI
+/// for fingerprints.
 ///
 /// # Errors
-/// A sentence naming what is wrong and where.
-pub fn from_pkcs1(der: &[u8]) -> Result<DerKey, String> {
+/// A DER error naming where, or why the modulus or exponent is unusable
+/// (see [`material::rsa_from_components`]).
+pub fn from_pkcs1(der: &[u8]) -> Result<DerKey, KeyReadError> {
     let key = rsa::pkcs1::RsaPublicKey::<UintRef<'_>>::from_der(der)
-        .map_err(|e| describe("RSA public key (PKCS#1)", der.len(), &e))?;
+        .map_err(|e| describe(DerContainer::Pkcs1RsaPublicKey, der.len(), &e))?;
     let material =
         material::rsa_from_components(key.modulus.as_bytes(), key.public_exponent.as_bytes())?;
-    let spki_der = spki_der_for(&material).ok_or("could not re-encode the key")?;
+    let spki_der = spki_der_for(&material).ok_or(KeyReadError::SpkiReencodeFailed)?;
     Ok(DerKey {
         material,
         spki_der,
@@ -99,18 +105,22 @@ pub fn from_pkcs1(der: &[u8]) -> Result<DerKey, String> {
     })
 }
 
-/// Reads an X.509 certificate: its key, subject and validity.
+/// Reads an X.509 certificate (RFC 5280 §4.1): its key, subject and
+/// validity. The certificate is not validated, only read.
 ///
 /// # Errors
-/// A sentence naming what is wrong and where.
-pub fn from_certificate(der: &[u8]) -> Result<DerKey, String> {
-    let cert = Certificate::from_der(der).map_err(|e| describe("certificate", der.len(), &e))?;
+/// A DER error naming where, or [`KeyReadError::CertificateKey`] around
+/// why its public key is unusable.
+pub fn from_certificate(der: &[u8]) -> Result<DerKey, KeyReadError> {
+    let cert = Certificate::from_der(der)
+        .map_err(|e| describe(DerContainer::Certificate, der.len(), &e))?;
     let tbs = cert.tbs_certificate();
-    let spki_der = tbs
-        .subject_public_key_info()
-        .to_der()
-        .map_err(|e| format!("the certificate's public key could not be re-encoded: {e}"))?;
-    let mut key = from_spki(&spki_der).map_err(|e| format!("the certificate's public key: {e}"))?;
+    let spki_der = tbs.subject_public_key_info().to_der().map_err(|e| {
+        KeyReadError::CertificateKeyReencodeFailed {
+            detail: e.to_string(),
+        }
+    })?;
+    let mut key = from_spki(&spki_der).map_err(|e| KeyReadError::CertificateKey(Box::new(e)))?;
     let not_before = tbs.validity().not_before.to_unix_duration().as_secs() as i64;
     let not_after = tbs.validity().not_after.to_unix_duration().as_secs() as i64;
     key.certificate = Some(CertificateInfo {
@@ -128,12 +138,12 @@ pub fn from_certificate(der: &[u8]) -> Result<DerKey, String> {
 /// Bare DER of unknown type: a certificate, an SPKI, or PKCS#1.
 ///
 /// # Errors
-/// Why none of the three fit.
-pub fn from_unknown(der: &[u8]) -> Result<DerKey, String> {
+/// [`KeyReadError::UnrecognisedDer`] when none of the three fit.
+pub fn from_unknown(der: &[u8]) -> Result<DerKey, KeyReadError> {
     from_certificate(der)
         .or_else(|_| from_spki(der))
         .or_else(|_| from_pkcs1(der))
-        .map_err(|_| format!("{} bytes of DER that are not a certificate, a SubjectPublicKeyInfo or a PKCS#1 RSA public key", der.len()))
+        .map_err(|_| KeyReadError::UnrecognisedDer { bytes: der.len() })
 }
 
 /// Encodes a key's SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) — the bytes
@@ -176,23 +186,160 @@ pub fn spki_der_for(material: &KeyMaterial) -> Option<Vec<u8>> {
     spki.to_der().ok()
 }
 
-/// "the certificate is DER-encoded but truncated at byte 812".
-fn describe(what: &str, len: usize, error: &der::Error) -> String {
+/// Sorts a `der` error on `len` bytes read as `container` into truncated,
+/// trailing data, or otherwise invalid.
+fn describe(container: DerContainer, len: usize, error: &der::Error) -> KeyReadError {
     use der::ErrorKind;
-    let at = error
-        .position()
-        .map(|p| format!(" at byte {p}"))
-        .unwrap_or_default();
+    let at = error.position().map(u32::from);
     match error.kind() {
-        ErrorKind::Incomplete { expected_len, .. } => format!(
-            "the {what} is DER-encoded but truncated: it is {len} bytes and needs {expected_len}{at}"
-        ),
+        ErrorKind::Incomplete { expected_len, .. } => KeyReadError::DerTruncated {
+            container,
+            bytes: len,
+            needed: u32::from(expected_len),
+            at,
+        },
         ErrorKind::TrailingData { decoded, .. } => {
-            format!(
-                "the {what} has {} bytes of trailing data after byte {decoded}",
-                len.saturating_sub(usize::try_from(u32::from(decoded)).unwrap_or(0))
-            )
+            let after = u32::from(decoded);
+            KeyReadError::DerTrailingData {
+                container,
+                trailing: len.saturating_sub(usize::try_from(after).unwrap_or(0)),
+                after,
+            }
         }
-        kind => format!("the {what} is not valid DER: {kind}{at}"),
+        kind => KeyReadError::DerInvalid {
+            container,
+            detail: kind.to_string(),
+            at,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use der::asn1::{AnyRef, BitStringRef};
+    use spki::AlgorithmIdentifier;
+
+    /// An SPKI of algorithm `oid` with optional curve `parameters`.
+    fn spki(
+        oid: ObjectIdentifier,
+        curve: Option<&ObjectIdentifier>,
+        key: BitStringRef<'_>,
+    ) -> Vec<u8> {
+        SubjectPublicKeyInfoRef {
+            algorithm: AlgorithmIdentifier {
+                oid,
+                parameters: curve.map(AnyRef::from),
+            },
+            subject_public_key: key,
+        }
+        .to_der()
+        .unwrap()
+    }
+
+    fn bits(bytes: &[u8]) -> BitStringRef<'_> {
+        BitStringRef::from_bytes(bytes).unwrap()
+    }
+
+    fn p256_point() -> Vec<u8> {
+        use base64::Engine;
+        let spki = base64::engine::general_purpose::STANDARD
+            .decode("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEm7zUpx3b+zmVE5cymSs64POG9QcyEpJaYCD82+549/R1TduLPyxn/wY8H6h2bxbHPeU0OvXF0BBA9Bo5yvV+Zw==")
+            .unwrap();
+        spki[spki.len() - 65..].to_vec()
+    }
+
+    #[test]
+    fn keys_this_page_does_not_verify_are_named() {
+        let err = |der: Vec<u8>| from_spki(&der).unwrap_err();
+        assert_eq!(
+            err(spki(ED448, None, bits(&[1; 57]))),
+            KeyReadError::Ed448Key
+        );
+        assert_eq!(
+            err(spki(EC_PUBLIC_KEY, Some(&SECP256K1), bits(&p256_point()))),
+            KeyReadError::Secp256k1Key
+        );
+        let brainpool = ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.7");
+        assert_eq!(
+            err(spki(EC_PUBLIC_KEY, Some(&brainpool), bits(&p256_point()))),
+            KeyReadError::UnsupportedEcCurve {
+                oid: "1.3.36.3.3.2.8.1.1.7".into()
+            }
+        );
+        let dsa = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
+        assert_eq!(
+            err(spki(dsa, None, bits(&[1; 8]))),
+            KeyReadError::UnsupportedAlgorithm {
+                oid: "1.2.840.10040.4.1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn malformed_spki_contents_are_named() {
+        let err = |der: Vec<u8>| from_spki(&der).unwrap_err();
+        assert_eq!(
+            err(spki(EC_PUBLIC_KEY, None, bits(&p256_point()))),
+            KeyReadError::EcCurveUnnamed
+        );
+        let mut point = p256_point();
+        point[64] ^= 1;
+        assert_eq!(
+            err(spki(EC_PUBLIC_KEY, Some(&P256), bits(&point))),
+            KeyReadError::EcPointInvalid { curve: Curve::P256 }
+        );
+        let ragged = BitStringRef::new(1, &[0x80]).unwrap();
+        assert_eq!(
+            err(spki(ED25519, None, ragged)),
+            KeyReadError::BitStringUnusedBits
+        );
+        assert_eq!(
+            err(spki(ED25519, None, bits(&[1; 31]))),
+            KeyReadError::Ed25519Length { bytes: 31 }
+        );
+    }
+
+    #[test]
+    fn bytes_after_an_spki_are_trailing_data() {
+        let mut der = spki(EC_PUBLIC_KEY, Some(&P256), bits(&p256_point()));
+        let end = u32::try_from(der.len()).unwrap();
+        der.extend([0, 0]);
+        assert_eq!(
+            from_spki(&der).unwrap_err(),
+            KeyReadError::DerTrailingData {
+                container: DerContainer::SubjectPublicKeyInfo,
+                trailing: 2,
+                after: end,
+            }
+        );
+    }
+
+    #[test]
+    fn a_cut_short_pkcs1_key_is_truncated() {
+        let spki = spki_der_for(&material::rsa_from_components(&[0xc5; 256], &[1, 0, 1]).unwrap())
+            .unwrap();
+        let parsed = SubjectPublicKeyInfoRef::from_der(&spki).unwrap();
+        let pkcs1 = parsed.subject_public_key.raw_bytes();
+        let err = from_pkcs1(&pkcs1[..100]).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                KeyReadError::DerTruncated {
+                    container: DerContainer::Pkcs1RsaPublicKey,
+                    bytes: 100,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn der_that_fits_no_container_is_unrecognised() {
+        assert_eq!(
+            from_unknown(&[0x30, 0x03, 0x02, 0x01, 0x00]).unwrap_err(),
+            KeyReadError::UnrecognisedDer { bytes: 5 }
+        );
     }
 }

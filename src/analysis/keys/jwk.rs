@@ -1,6 +1,7 @@
 //! JSON Web Keys (RFC 7517 §4) and key sets (RFC 7517 §5), for the key
 //! types of RFC 7518 §6 and RFC 8037 §2.
 
+use super::error::KeyReadError;
 use super::material::{self, Curve, KeyMaterial};
 use crate::analysis::base64url;
 use serde_json::{Map, Value};
@@ -8,10 +9,15 @@ use serde_json::{Map, Value};
 /// One JWK, read.
 #[derive(Debug, Clone)]
 pub struct JwkKey {
+    /// The key itself.
     pub material: KeyMaterial,
+    /// `kid` (RFC 7517 §4.5).
     pub kid: Option<String>,
+    /// `alg` (RFC 7517 §4.4).
     pub alg: Option<String>,
+    /// `use` (RFC 7517 §4.2).
     pub use_: Option<String>,
+    /// `key_ops` (RFC 7517 §4.3), its string entries.
     pub key_ops: Option<Vec<String>>,
     /// The JWK's own `x5c` / `x5t` are not trusted; their presence is noted.
     pub warnings: Vec<String>,
@@ -20,13 +26,14 @@ pub struct JwkKey {
 /// Reads one JWK object.
 ///
 /// # Errors
-/// A sentence such as "JWK is missing `n`".
-pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, String> {
+/// The first problem found, e.g. [`KeyReadError::JwkMissingMember`]
+/// (`JWK is missing `n``) or [`KeyReadError::Jwk`] around an unusable key.
+pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, KeyReadError> {
     let kty = jwk
         .get("kty")
-        .ok_or("JWK has no `kty` (RFC 7517 §4.1)")?
+        .ok_or(KeyReadError::JwkNoKty)?
         .as_str()
-        .ok_or("JWK `kty` is not a string")?;
+        .ok_or(KeyReadError::JwkKtyNotString)?;
     let mut warnings = Vec::new();
     let material = match kty {
         "RSA" => {
@@ -39,11 +46,15 @@ pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, String> {
         "oct" => {
             let k = member(jwk, "k", &mut warnings)?;
             if k.is_empty() {
-                return Err("JWK `k` is empty: an empty HMAC secret verifies nothing".into());
+                return Err(KeyReadError::JwkEmptySecret);
             }
             KeyMaterial::Hmac(k)
         }
-        other => return Err(format!("JWK `kty` \"{other}\" is not RSA, EC, OKP or oct")),
+        other => {
+            return Err(KeyReadError::JwkUnsupportedKty {
+                kty: other.to_string(),
+            });
+        }
     };
     if jwk.contains_key("d") {
         warnings.push("this JWK contains the private key (`d`): it has not left this page, but a private key should never be pasted anywhere".into());
@@ -63,63 +74,68 @@ pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, String> {
     })
 }
 
-fn ec(jwk: &Map<String, Value>, warnings: &mut Vec<String>) -> Result<KeyMaterial, String> {
-    let crv = jwk
-        .get("crv")
-        .and_then(Value::as_str)
-        .ok_or("JWK is missing `crv`")?;
+fn ec(jwk: &Map<String, Value>, warnings: &mut Vec<String>) -> Result<KeyMaterial, KeyReadError> {
+    let crv = curve_name(jwk)?;
     let curve = match Curve::from_jwk_name(crv) {
         Some(curve) => curve,
-        None if crv == "secp256k1" => {
-            return Err("JWK curve secp256k1 (ES256K) is not verified by this page".into());
+        None if crv == "secp256k1" => return Err(KeyReadError::JwkSecp256k1),
+        None => {
+            return Err(KeyReadError::JwkUnsupportedCurve {
+                crv: crv.to_string(),
+            });
         }
-        None => return Err(format!("JWK `crv` \"{crv}\" is not P-256, P-384 or P-521")),
     };
     let x = member(jwk, "x", warnings)?;
     let y = member(jwk, "y", warnings)?;
     let size = curve.field_bytes();
     for (name, coordinate) in [("x", &x), ("y", &y)] {
         if coordinate.len() != size {
-            return Err(format!(
-                "JWK `{name}` is {} bytes, but a {crv} coordinate is {size} bytes (RFC 7518 §6.2.1.2)",
-                coordinate.len()
-            ));
+            return Err(KeyReadError::JwkCoordinateLength {
+                name,
+                bytes: coordinate.len(),
+                curve,
+            });
         }
     }
     let mut point = Vec::with_capacity(1 + 2 * size);
     point.push(0x04);
     point.extend_from_slice(&x);
     point.extend_from_slice(&y);
-    material::ec_from_sec1(curve, &point).map_err(|e| format!("JWK: {e}"))
+    material::ec_from_sec1(curve, &point).map_err(|e| KeyReadError::Jwk(Box::new(e)))
 }
 
-fn okp(jwk: &Map<String, Value>, warnings: &mut Vec<String>) -> Result<KeyMaterial, String> {
-    let crv = jwk
-        .get("crv")
-        .and_then(Value::as_str)
-        .ok_or("JWK is missing `crv`")?;
+fn okp(jwk: &Map<String, Value>, warnings: &mut Vec<String>) -> Result<KeyMaterial, KeyReadError> {
+    let crv = curve_name(jwk)?;
     if crv != "Ed25519" {
-        return Err(format!(
-            "JWK OKP curve \"{crv}\" is not verified by this page (only Ed25519)"
-        ));
+        return Err(KeyReadError::JwkUnsupportedOkpCurve {
+            crv: crv.to_string(),
+        });
     }
     let x = member(jwk, "x", warnings)?;
-    material::ed25519_from_bytes(&x).map_err(|e| format!("JWK: {e}"))
+    material::ed25519_from_bytes(&x).map_err(|e| KeyReadError::Jwk(Box::new(e)))
+}
+
+/// `crv` (RFC 7518 §6.2.1.1, RFC 8037 §2); absent and not a string read
+/// alike.
+fn curve_name(jwk: &Map<String, Value>) -> Result<&str, KeyReadError> {
+    jwk.get("crv")
+        .and_then(Value::as_str)
+        .ok_or(KeyReadError::JwkMissingMember { name: "crv" })
 }
 
 /// A required base64url member, decoded.
 fn member(
     jwk: &Map<String, Value>,
-    name: &str,
+    name: &'static str,
     warnings: &mut Vec<String>,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, KeyReadError> {
     let text = jwk
         .get(name)
-        .ok_or_else(|| format!("JWK is missing `{name}`"))?
+        .ok_or(KeyReadError::JwkMissingMember { name })?
         .as_str()
-        .ok_or_else(|| format!("JWK `{name}` is not a string"))?;
+        .ok_or(KeyReadError::JwkMemberNotString { name })?;
     let decoded = base64url::decode_segment(text)
-        .map_err(|e| format!("JWK `{name}` is not base64url: {e}"))?;
+        .map_err(|error| KeyReadError::JwkMemberNotBase64url { name, error })?;
     if !decoded.irregularities.is_empty() {
         warnings.push(format!("JWK `{name}` {}", decoded.irregularities[0]));
     }
@@ -133,37 +149,127 @@ fn string(jwk: &Map<String, Value>, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::base64url::Base64UrlError;
     use serde_json::json;
 
-    fn read(v: Value) -> Result<JwkKey, String> {
+    fn read(v: Value) -> Result<JwkKey, KeyReadError> {
         parse(v.as_object().unwrap())
     }
 
     #[test]
-    fn missing_members_are_named() {
+    fn an_rsa_jwk_without_n_is_missing_n() {
         assert_eq!(
             read(json!({"kty":"RSA","e":"AQAB"})).unwrap_err(),
-            "JWK is missing `n`"
+            KeyReadError::JwkMissingMember { name: "n" }
         );
+    }
+
+    #[test]
+    fn an_object_without_kty_has_no_kty() {
         assert_eq!(
             read(json!({"n":"AQAB"})).unwrap_err(),
-            "JWK has no `kty` (RFC 7517 §4.1)"
+            KeyReadError::JwkNoKty
         );
+        assert_eq!(
+            read(json!({"kty": 1})).unwrap_err(),
+            KeyReadError::JwkKtyNotString
+        );
+    }
+
+    #[test]
+    fn unknown_kty_and_curves_are_named() {
+        assert_eq!(
+            read(json!({"kty":"RSA-PSS"})).unwrap_err(),
+            KeyReadError::JwkUnsupportedKty {
+                kty: "RSA-PSS".into()
+            }
+        );
+        assert_eq!(
+            read(json!({"kty":"EC","crv":"secp256k1","x":"AA","y":"AA"})).unwrap_err(),
+            KeyReadError::JwkSecp256k1
+        );
+        assert_eq!(
+            read(json!({"kty":"EC","crv":"brainpoolP256r1"})).unwrap_err(),
+            KeyReadError::JwkUnsupportedCurve {
+                crv: "brainpoolP256r1".into()
+            }
+        );
+        assert_eq!(
+            read(json!({"kty":"OKP","crv":"X25519","x":"AA"})).unwrap_err(),
+            KeyReadError::JwkUnsupportedOkpCurve {
+                crv: "X25519".into()
+            }
+        );
+        assert_eq!(
+            read(json!({"kty":"OKP","crv":7,"x":"AA"})).unwrap_err(),
+            KeyReadError::JwkMissingMember { name: "crv" }
+        );
+    }
+
+    #[test]
+    fn a_one_byte_p256_coordinate_has_the_wrong_length() {
         let err = read(json!({"kty":"EC","crv":"P-256","x":"AA","y":"AA"})).unwrap_err();
-        assert!(err.contains("`x` is 1 bytes"), "{err}");
+        assert_eq!(
+            err,
+            KeyReadError::JwkCoordinateLength {
+                name: "x",
+                bytes: 1,
+                curve: Curve::P256
+            }
+        );
+    }
+
+    #[test]
+    fn members_that_are_not_base64url_strings_are_named() {
+        assert_eq!(
+            read(json!({"kty":"oct","k":42})).unwrap_err(),
+            KeyReadError::JwkMemberNotString { name: "k" }
+        );
+        assert_eq!(
+            read(json!({"kty":"oct","k":"AA*A"})).unwrap_err(),
+            KeyReadError::JwkMemberNotBase64url {
+                name: "k",
+                error: Base64UrlError::InvalidCharacter {
+                    character: '*',
+                    offset: 2
+                }
+            }
+        );
+        assert_eq!(
+            read(json!({"kty":"oct","k":""})).unwrap_err(),
+            KeyReadError::JwkEmptySecret
+        );
     }
 
     #[test]
     fn p256_jwk_with_modified_y_is_not_on_the_curve() {
         let err = read(json!({"kty":"EC","crv":"P-256","x":"04N0xi21hshyvBp7I167sbE_bXqyqkAPfefdklMO7wY","y":"UI8exy-C06a7DUnjIdENkxeFtHM4-l_41LqEw9nVgnw"})).unwrap_err();
-        assert!(err.contains("not a valid P-256 public key"), "{err}");
+        assert_eq!(
+            err,
+            KeyReadError::Jwk(Box::new(KeyReadError::EcPointInvalid {
+                curve: Curve::P256
+            }))
+        );
+    }
+
+    #[test]
+    fn a_short_ed25519_x_is_the_wrong_length() {
+        let err = read(json!({"kty":"OKP","crv":"Ed25519","x":"AAEC"})).unwrap_err();
+        assert_eq!(
+            err,
+            KeyReadError::Jwk(Box::new(KeyReadError::Ed25519Length { bytes: 3 }))
+        );
+        assert_eq!(
+            err.to_string(),
+            "JWK: an Ed25519 public key is 32 bytes, this one is 3"
+        );
     }
 
     #[test]
     fn exponent_one_is_refused() {
         let n = base64url::encode(&[0xc5; 256]);
         let err = read(json!({"kty":"RSA","n": n, "e":"AQ"})).unwrap_err();
-        assert!(err.contains("e is 1"), "{err}");
+        assert_eq!(err, KeyReadError::RsaExponentOne);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! errors a person can act on ("the modulus is even", "the point is not on
 //! P-256").
 
+use super::error::KeyReadError;
 use crate::analysis::vocab::KeyType;
 use rsa::BoxedUint;
 use rsa::traits::PublicKeyParts;
@@ -10,13 +11,17 @@ use std::fmt;
 /// Modulus sizes accepted for *reading* a key. Keys under 2048 bits are
 /// read so that the page can say they are too weak (RFC 7518 §3.3).
 pub const RSA_MIN_BITS: usize = 512;
+/// The largest modulus read: beyond it verifying costs too much for a page.
 pub const RSA_MAX_BITS: usize = 16_384;
 
 /// The NIST curves of RFC 7518 §3.4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Curve {
+    /// P-256 (secp256r1), for ES256.
     P256,
+    /// P-384 (secp384r1), for ES384.
     P384,
+    /// P-521 (secp521r1), for ES512.
     P521,
 }
 
@@ -30,6 +35,7 @@ impl Curve {
         }
     }
 
+    /// The curve a JWK `crv` names, if it is one of the three.
     pub fn from_jwk_name(name: &str) -> Option<Self> {
         match name {
             "P-256" => Some(Curve::P256),
@@ -61,21 +67,29 @@ impl Curve {
 /// An EC public key, checked to be a point on its curve.
 #[derive(Clone, PartialEq, Eq)]
 pub enum EcKey {
+    /// A P-256 point.
     P256(p256::ecdsa::VerifyingKey),
+    /// A P-384 point.
     P384(p384::ecdsa::VerifyingKey),
+    /// A P-521 point.
     P521(p521::ecdsa::VerifyingKey),
 }
 
 /// A key that can verify signatures.
 #[derive(Clone, PartialEq, Eq)]
 pub enum KeyMaterial {
+    /// An RSA public key, for RS* and PS* (RFC 7518 §3.3, §3.5).
     Rsa(rsa::PublicKey),
+    /// An EC public key, for ES* (RFC 7518 §3.4).
     Ec {
+        /// Its curve.
         curve: Curve,
+        /// The point, ready to verify with.
         key: EcKey,
         /// SEC1 uncompressed point `04 ‖ x ‖ y`.
         point: Vec<u8>,
     },
+    /// An Ed25519 public key, for EdDSA (RFC 8037 §3.1).
     Ed25519(ed25519_dalek::VerifyingKey),
     /// A shared secret for HS256/384/512.
     Hmac(Vec<u8>),
@@ -118,6 +132,7 @@ impl KeyMaterial {
         }
     }
 
+    /// Whether it is a public key (not an HMAC secret).
     pub fn is_asymmetric(&self) -> bool {
         !matches!(self, KeyMaterial::Hmac(_))
     }
@@ -137,53 +152,52 @@ pub fn rsa_exponent_text(key: &rsa::PublicKey) -> String {
 }
 
 /// Builds an RSA key from big-endian `n` and `e`, saying plainly what is
-/// wrong with unusable ones.
+/// wrong with unusable ones (RFC 8017 §3.1: n odd, 3 ≤ e < n, e odd).
 ///
 /// # Errors
-/// A sentence naming the problem.
-pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<KeyMaterial, String> {
+/// The first problem found, checked in this order: a zero or even modulus,
+/// a zero, one or even exponent, a size outside
+/// [`RSA_MIN_BITS`]..=[`RSA_MAX_BITS`], e ≥ n, then whatever the `rsa`
+/// crate refuses ([`KeyReadError::RsaRefused`]).
+pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<KeyMaterial, KeyReadError> {
     let n = strip_zeros(n);
     let e = strip_zeros(e);
     if n.is_empty() {
-        return Err("the RSA modulus n is zero".into());
+        return Err(KeyReadError::RsaModulusZero);
     }
     let bits = (n.len() - 1) * 8 + (8 - n[0].leading_zeros() as usize);
     if n[n.len() - 1] & 1 == 0 {
-        return Err(format!(
-            "the {bits}-bit modulus n is even, so it is not a product of two primes: this is not a usable RSA key"
-        ));
+        return Err(KeyReadError::RsaModulusEven { bits });
     }
     if e.is_empty() {
-        return Err("the public exponent e is zero".into());
+        return Err(KeyReadError::RsaExponentZero);
     }
     if e == [1] {
-        return Err("the public exponent e is 1, which makes every signature trivially forgeable (the \"signature\" equals the message)".into());
+        return Err(KeyReadError::RsaExponentOne);
     }
     if e[e.len() - 1] & 1 == 0 {
-        return Err("the public exponent e is even, which RSA cannot use".into());
+        return Err(KeyReadError::RsaExponentEven);
     }
     if bits < RSA_MIN_BITS {
-        return Err(format!(
-            "the modulus is only {bits} bits; nothing under {RSA_MIN_BITS} bits can be checked meaningfully"
-        ));
+        return Err(KeyReadError::RsaModulusTooSmall { bits });
     }
     if bits > RSA_MAX_BITS {
-        return Err(format!(
-            "the modulus is {bits} bits; this page reads RSA keys up to {RSA_MAX_BITS} bits"
-        ));
+        return Err(KeyReadError::RsaModulusTooLarge { bits });
     }
     if e.len() > n.len() || (e.len() == n.len() && e >= n) {
-        return Err("the public exponent e is not smaller than the modulus n".into());
+        return Err(KeyReadError::RsaExponentNotBelowModulus);
     }
-    let precision = u32::try_from(n.len() * 8).map_err(|_| "modulus too large".to_string())?;
-    let n_uint = BoxedUint::from_be_slice(n, precision)
-        .map_err(|_| "the modulus n could not be read".to_string())?;
+    let precision = u32::try_from(n.len() * 8).map_err(|_| KeyReadError::RsaModulusOverflow)?;
+    let n_uint =
+        BoxedUint::from_be_slice(n, precision).map_err(|_| KeyReadError::RsaModulusUnreadable)?;
     let e_precision = u32::try_from(e.len().max(1) * 8).unwrap_or(64);
     let e_uint = BoxedUint::from_be_slice(e, e_precision)
-        .map_err(|_| "the exponent e could not be read".to_string())?;
+        .map_err(|_| KeyReadError::RsaExponentUnreadable)?;
     rsa::PublicKey::new_with_size_limits(n_uint, e_uint, RSA_MIN_BITS..=RSA_MAX_BITS)
         .map(KeyMaterial::Rsa)
-        .map_err(|error| format!("the RSA key was refused: {error}"))
+        .map_err(|error| KeyReadError::RsaRefused {
+            detail: error.to_string(),
+        })
 }
 
 fn strip_zeros(bytes: &[u8]) -> &[u8] {
@@ -191,17 +205,14 @@ fn strip_zeros(bytes: &[u8]) -> &[u8] {
     &bytes[start..]
 }
 
-/// Builds an EC key from a SEC1 point, checking it lies on the curve.
+/// Builds an EC key from a SEC1 point (SEC 1 §2.3.3), checking it lies on
+/// the curve.
 ///
 /// # Errors
-/// When the bytes are not a point of `curve`.
-pub fn ec_from_sec1(curve: Curve, point: &[u8]) -> Result<KeyMaterial, String> {
-    let not_on_curve = || {
-        format!(
-            "the point is not a valid {} public key (not on the curve, or badly encoded)",
-            curve.jwk_name()
-        )
-    };
+/// [`KeyReadError::EcPointInvalid`] when the bytes are not a point of
+/// `curve`.
+pub fn ec_from_sec1(curve: Curve, point: &[u8]) -> Result<KeyMaterial, KeyReadError> {
+    let not_on_curve = || KeyReadError::EcPointInvalid { curve };
     let key = match curve {
         Curve::P256 => EcKey::P256(
             p256::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| not_on_curve())?,
@@ -224,15 +235,13 @@ pub fn ec_from_sec1(curve: Curve, point: &[u8]) -> Result<KeyMaterial, String> {
 /// Builds an Ed25519 key from its 32 bytes (RFC 8032 §5.1.5).
 ///
 /// # Errors
-/// When the bytes are not 32 long or not a curve point.
-pub fn ed25519_from_bytes(bytes: &[u8]) -> Result<KeyMaterial, String> {
-    let array: [u8; 32] = bytes.try_into().map_err(|_| {
-        format!(
-            "an Ed25519 public key is 32 bytes, this one is {}",
-            bytes.len()
-        )
-    })?;
+/// [`KeyReadError::Ed25519Length`] when the bytes are not 32 long,
+/// [`KeyReadError::Ed25519Invalid`] when they are not a curve point.
+pub fn ed25519_from_bytes(bytes: &[u8]) -> Result<KeyMaterial, KeyReadError> {
+    let array: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| KeyReadError::Ed25519Length { bytes: bytes.len() })?;
     ed25519_dalek::VerifyingKey::from_bytes(&array)
         .map(KeyMaterial::Ed25519)
-        .map_err(|_| "the 32 bytes are not a valid Ed25519 public key".to_string())
+        .map_err(|_| KeyReadError::Ed25519Invalid)
 }

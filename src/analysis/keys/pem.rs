@@ -3,6 +3,7 @@
 //! is strict (RFC 7468 §2), so each body is first rebuilt in canonical form
 //! and then handed to it.
 
+use super::error::KeyReadError;
 use crate::analysis::pem;
 use std::ops::Range;
 
@@ -10,8 +11,10 @@ use std::ops::Range;
 /// be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodedBlock {
+    /// The label of the BEGIN line (RFC 7468 §2), e.g. `PUBLIC KEY`.
     pub label: String,
-    pub result: Result<Vec<u8>, String>,
+    /// The DER of the body, or why the block could not be decoded.
+    pub result: Result<Vec<u8>, KeyReadError>,
     /// Byte range of the block in the pasted text.
     pub range: Range<usize>,
     /// The block as pasted (for the algorithm-confusion check, which tries
@@ -20,7 +23,7 @@ pub struct DecodedBlock {
 }
 
 /// Every block of `text` ([`pem::blocks`]), decoded; a BEGIN without its
-/// END is reported.
+/// END is reported as [`KeyReadError::PemUnterminated`].
 pub fn blocks(text: &str) -> Vec<DecodedBlock> {
     pem::blocks(text)
         .into_iter()
@@ -29,9 +32,9 @@ pub fn blocks(text: &str) -> Vec<DecodedBlock> {
             let result = if block.complete {
                 decode_body(&label, &text[block.body])
             } else {
-                Err(format!(
-                    "the PEM block \"{label}\" has no matching \"-----END {label}-----\" line (was the paste cut short?)"
-                ))
+                Err(KeyReadError::PemUnterminated {
+                    label: label.clone(),
+                })
             };
             DecodedBlock {
                 result,
@@ -44,26 +47,30 @@ pub fn blocks(text: &str) -> Vec<DecodedBlock> {
 }
 
 /// Rebuilds a canonical RFC 7468 block from a sloppy body and decodes it.
-fn decode_body(label: &str, body: &str) -> Result<Vec<u8>, String> {
+fn decode_body(label: &str, body: &str) -> Result<Vec<u8>, KeyReadError> {
     if body
         .lines()
         .any(|l| l.contains("Proc-Type:") || l.contains("DEK-Info:"))
     {
-        return Err(format!(
-            "the PEM block \"{label}\" is encrypted (Proc-Type / DEK-Info headers)"
-        ));
+        return Err(KeyReadError::PemEncrypted {
+            label: label.to_string(),
+        });
     }
     let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.is_empty() {
-        return Err(format!("the PEM block \"{label}\" is empty"));
+        return Err(KeyReadError::PemEmpty {
+            label: label.to_string(),
+        });
     }
-    if let Some((offset, bad)) = compact
+    if let Some((offset, character)) = compact
         .char_indices()
         .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
     {
-        return Err(format!(
-            "the body of the PEM block \"{label}\" has `{bad}` at character {offset}, which is not base64"
-        ));
+        return Err(KeyReadError::PemInvalidCharacter {
+            label: label.to_string(),
+            character,
+            offset,
+        });
     }
     let mut canonical = format!("-----BEGIN {label}-----\n");
     let symbols: Vec<char> = compact.chars().collect();
@@ -74,7 +81,10 @@ fn decode_body(label: &str, body: &str) -> Result<Vec<u8>, String> {
     canonical.push_str(&format!("-----END {label}-----\n"));
     pem_rfc7468::decode_vec(canonical.as_bytes())
         .map(|(_, der)| der)
-        .map_err(|e| format!("the body of the PEM block \"{label}\" is not valid base64 ({e})"))
+        .map_err(|e| KeyReadError::PemInvalidBase64 {
+            label: label.to_string(),
+            detail: e.to_string(),
+        })
 }
 
 #[cfg(test)]
@@ -134,22 +144,63 @@ mod tests {
     }
 
     #[test]
-    fn missing_end_says_so() {
+    fn missing_end_is_an_unterminated_block() {
         let b = blocks(&format!("-----BEGIN CERTIFICATE-----\n{BODY}"));
-        assert!(
-            b[0].result
-                .as_ref()
-                .unwrap_err()
-                .contains("no matching \"-----END CERTIFICATE-----\"")
+        assert_eq!(
+            b[0].result,
+            Err(KeyReadError::PemUnterminated {
+                label: "CERTIFICATE".into()
+            })
         );
     }
 
     #[test]
-    fn bad_character_is_named() {
+    fn bad_character_is_named_with_its_offset() {
         let b = blocks("-----BEGIN PUBLIC KEY-----\nMFkw#EwYH\n-----END PUBLIC KEY-----");
         assert_eq!(
             b[0].result,
-            Err("the body of the PEM block \"PUBLIC KEY\" has `#` at character 4, which is not base64".into())
+            Err(KeyReadError::PemInvalidCharacter {
+                label: "PUBLIC KEY".into(),
+                character: '#',
+                offset: 4,
+            })
+        );
+    }
+
+    #[test]
+    fn proc_type_headers_mark_an_encrypted_block() {
+        let b = blocks(
+            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----",
+        );
+        assert_eq!(
+            b[0].result,
+            Err(KeyReadError::PemEncrypted {
+                label: "RSA PRIVATE KEY".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_block_with_no_body_is_empty() {
+        let b = blocks("-----BEGIN PUBLIC KEY-----\n\n-----END PUBLIC KEY-----");
+        assert_eq!(
+            b[0].result,
+            Err(KeyReadError::PemEmpty {
+                label: "PUBLIC KEY".into()
+            })
+        );
+    }
+
+    #[test]
+    fn misplaced_padding_is_invalid_base64() {
+        let b = blocks("-----BEGIN PUBLIC KEY-----\nMF=kwEwYH\n-----END PUBLIC KEY-----");
+        assert!(
+            matches!(
+                &b[0].result,
+                Err(KeyReadError::PemInvalidBase64 { label, .. }) if label == "PUBLIC KEY"
+            ),
+            "{:?}",
+            b[0].result
         );
     }
 }

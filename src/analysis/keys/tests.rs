@@ -133,3 +133,129 @@ fn key_debug_output_never_shows_a_secret() {
     );
     assert!(!format!("{set:?}").contains("hunter2"));
 }
+
+/// The one error recorded for `text`, checked against the sentence of the
+/// variant the input should produce.
+fn assert_refused(text: &str, source: &str, expected: &KeyReadError) {
+    let set = KeySet::parse(text);
+    assert_eq!(
+        set.errors,
+        [KeyError {
+            source: source.into(),
+            message: expected.to_string(),
+        }],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_truncated_certificate_is_a_truncated_der_error() {
+    let error = der::from_certificate(&cert_der()[..812]).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            KeyReadError::DerTruncated {
+                container: error::DerContainer::Certificate,
+                bytes: 812,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn private_and_unknown_pem_blocks_are_refused_by_label() {
+    assert_eq!(
+        pem_block_key("ENCRYPTED PRIVATE KEY", &[]).unwrap_err(),
+        KeyReadError::PrivateKeyPem
+    );
+    assert_eq!(
+        pem_block_key("CERTIFICATE REQUEST", &[]).unwrap_err(),
+        KeyReadError::PemNotAKey {
+            label: "CERTIFICATE REQUEST".into()
+        }
+    );
+    assert_refused(
+        &pem("CERTIFICATE REQUEST", &[0x30, 0x00]),
+        "PEM block 1 (CERTIFICATE REQUEST)",
+        &KeyReadError::PemNotAKey {
+            label: "CERTIFICATE REQUEST".into(),
+        },
+    );
+}
+
+#[test]
+fn an_even_modulus_is_not_an_rsa_key() {
+    assert_eq!(
+        material::rsa_from_components(&[0xc4; 256], &[1, 0, 1]),
+        Err(KeyReadError::RsaModulusEven { bits: 2048 })
+    );
+}
+
+#[test]
+fn json_that_is_no_key_says_which_shape_is_wrong() {
+    assert_refused(
+        r#"{"keys": {"kty":"oct"}}"#,
+        "JWKS",
+        &KeyReadError::JwksKeysNotArray,
+    );
+    assert_refused(
+        r#""just a string" [1]"#,
+        "JWK array item 1",
+        &KeyReadError::JwksEntryNotObject,
+    );
+    assert_refused(
+        r#"{"keys": [{"kty":"RSA","e":"AQAB"}]}"#,
+        "JWKS key 1",
+        &KeyReadError::JwkMissingMember { name: "n" },
+    );
+}
+
+#[test]
+fn broken_json_is_invalid_json() {
+    let set = KeySet::parse(r#"{"kty": "oct", "k" "AAAA"}"#);
+    assert_eq!(set.errors.len(), 1, "{:?}", set.errors);
+    assert_eq!(set.errors[0].source, "JSON key text");
+    assert!(
+        set.errors[0].message.starts_with("not valid JSON: "),
+        "{}",
+        set.errors[0].message
+    );
+}
+
+#[test]
+fn text_that_is_no_key_format_is_unrecognised() {
+    assert_refused(
+        "not a key at all",
+        "key text",
+        &KeyReadError::UnrecognisedKeyText,
+    );
+    assert_refused(
+        &STANDARD.encode([0x30, 0x03, 0x02, 0x01, 0x00]),
+        "base64 DER",
+        &KeyReadError::UnrecognisedDer { bytes: 5 },
+    );
+}
+
+#[test]
+fn more_than_4_mb_of_key_text_is_too_large() {
+    let text = "A".repeat(MAX_KEY_TEXT + 1);
+    assert_refused(
+        &text,
+        "key text",
+        &KeyReadError::KeyTextTooLarge { bytes: text.len() },
+    );
+}
+
+#[test]
+fn a_secret_that_is_not_hex_is_refused_under_its_label() {
+    let mut set = KeySet::default();
+    set.add_secret("xyz", SecretEncoding::Hex);
+    assert_eq!(set.errors[0].source, "HMAC secret (hex)");
+    assert!(
+        set.errors[0].message.starts_with("the secret is not hex: "),
+        "{}",
+        set.errors[0].message
+    );
+}

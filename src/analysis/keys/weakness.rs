@@ -11,13 +11,19 @@ use rsa::traits::PublicKeyParts;
 #[non_exhaustive]
 pub enum Weakness {
     /// An RSA modulus under 2048 bits (RFC 7518 §3.3).
-    RsaTooSmall { bits: usize },
+    RsaTooSmall {
+        /// Size of the modulus.
+        bits: usize,
+    },
     /// A modulus with the ROCA fingerprint (CVE-2017-15361): the private
     /// key can be computed from the public one.
     Roca,
     /// A public exponent other than 65537: legal, but a sign of an odd
     /// generator (RFC 8017 §3.1).
-    UnusualExponent { exponent: String },
+    UnusualExponent {
+        /// The exponent, as [`material::rsa_exponent_text`] writes it.
+        exponent: String,
+    },
 }
 
 impl Weakness {
