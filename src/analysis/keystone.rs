@@ -2,9 +2,12 @@
 //! Fernet tokens (encrypted; only the creation time is readable) and PKI /
 //! PKIZ tokens (CMS SignedData around the token JSON).
 
+pub mod error;
 pub mod fernet;
 #[cfg(feature = "crypto")]
 pub mod pki;
+
+pub use error::CmsReadError;
 
 use crate::analysis::vocab::KeystoneFormat;
 use serde::{Deserialize, Serialize};

@@ -10,7 +10,7 @@
 
 use crate::analysis::decode::Decoded;
 use crate::analysis::key_report::{KeyError, KeyReport};
-use crate::analysis::keystone::CmsReading;
+use crate::analysis::keystone::{CmsReadError, CmsReading};
 use crate::analysis::verdict::Verification;
 use crate::analysis::vocab::KeystoneFormat;
 use std::fmt;
@@ -26,9 +26,13 @@ pub trait Verifier: fmt::Debug + Send + Sync {
     /// verifies its signature.
     ///
     /// # Errors
-    /// Why the token is not a readable CMS envelope, in words that follow
-    /// "This looks like a Keystone PKI token but …".
-    fn read_keystone(&self, token: &str, format: KeystoneFormat) -> Result<CmsReading, String>;
+    /// Why the token is not a readable CMS envelope; its `Display` gives
+    /// words that follow "This looks like a Keystone PKI token but …".
+    fn read_keystone(
+        &self,
+        token: &str,
+        format: KeystoneFormat,
+    ) -> Result<CmsReading, CmsReadError>;
 
     /// The supplied keys, summarised.
     fn key_reports(&self) -> Vec<KeyReport>;

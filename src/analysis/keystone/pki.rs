@@ -7,6 +7,7 @@
 use crate::analysis::base64url::{STANDARD_ANY_PADDING, URL_SAFE_ANY_PADDING};
 use crate::analysis::keys::KeySet;
 use crate::analysis::keys::material::KeyMaterial;
+pub use crate::analysis::keystone::CmsReadError;
 pub use crate::analysis::keystone::PkiDetails;
 use crate::analysis::vocab::{KeystoneFormat, SignatureStatus};
 use base64::Engine;
@@ -32,6 +33,7 @@ pub struct PkiToken {
     pub content: Option<Value>,
     /// Why the content is not JSON, if it is not.
     pub content_error: Option<String>,
+    /// What the report shows about the envelope.
     pub details: PkiDetails,
     econtent: Vec<u8>,
     signed_attrs_der: Option<Vec<u8>>,
@@ -44,36 +46,45 @@ pub struct PkiToken {
 /// Reads a PKI token (`MII…`, `-` for `/`).
 ///
 /// # Errors
-/// A sentence saying what is wrong.
-pub fn read_pki(token: &str) -> Result<PkiToken, String> {
+/// [`CmsReadError::PkiNotBase64`], or why the DER inside is not a CMS
+/// SignedData (see [`read_der`]).
+pub fn read_pki(token: &str) -> Result<PkiToken, CmsReadError> {
     let der_bytes = STANDARD_ANY_PADDING
         .decode(token.trim().replace('-', "/"))
-        .map_err(|e| format!("the PKI token is not base64 ({e})"))?;
+        .map_err(|e| CmsReadError::PkiNotBase64 {
+            detail: e.to_string(),
+        })?;
     read_der(&der_bytes, KeystoneFormat::Pki)
 }
 
 /// Reads a PKIZ token (`PKIZ_` + base64url of zlib).
 ///
 /// # Errors
-/// A sentence saying what is wrong.
-pub fn read_pkiz(token: &str) -> Result<PkiToken, String> {
+/// Why the text does not unwrap to DER (no `PKIZ_`, not base64url, not
+/// zlib, over 8 MB, broken PEM inside), or why the DER is not a CMS
+/// SignedData (see [`read_der`]).
+pub fn read_pkiz(token: &str) -> Result<PkiToken, CmsReadError> {
     let body = token
         .trim()
         .strip_prefix("PKIZ_")
-        .ok_or("a PKIZ token starts with PKIZ_")?;
-    let compressed = URL_SAFE_ANY_PADDING
-        .decode(body)
-        .map_err(|e| format!("the PKIZ token is not base64url ({e})"))?;
+        .ok_or(CmsReadError::PkizPrefixMissing)?;
+    let compressed =
+        URL_SAFE_ANY_PADDING
+            .decode(body)
+            .map_err(|e| CmsReadError::PkizNotBase64url {
+                detail: e.to_string(),
+            })?;
     let mut der_bytes = Vec::new();
     flate2::read::ZlibDecoder::new(compressed.as_slice())
         .take(MAX_DECOMPRESSED + 1)
         .read_to_end(&mut der_bytes)
-        .map_err(|e| format!("the PKIZ token does not decompress ({e})"))?;
+        .map_err(|e| CmsReadError::PkizNotZlib {
+            detail: e.to_string(),
+        })?;
     if der_bytes.len() as u64 > MAX_DECOMPRESSED {
-        return Err(format!(
-            "the PKIZ token decompresses to more than {} MB; refusing to read further",
-            MAX_DECOMPRESSED >> 20
-        ));
+        return Err(CmsReadError::PkizTooLarge {
+            limit_mb: MAX_DECOMPRESSED >> 20,
+        });
     }
     // Older keystoneclient releases compressed the PEM text, not the DER.
     if der_bytes.starts_with(b"-----BEGIN") {
@@ -81,38 +92,46 @@ pub fn read_pkiz(token: &str) -> Result<PkiToken, String> {
         let block = crate::analysis::keys::pem::blocks(&text)
             .into_iter()
             .next()
-            .ok_or("the PKIZ token holds broken PEM")?;
+            .ok_or(CmsReadError::PkizBrokenPem)?;
         der_bytes = block
             .result
-            .map_err(|e| format!("the PKIZ token holds PEM, but {e}"))?;
+            .map_err(|e| CmsReadError::PkizPem(Box::new(e)))?;
     }
     read_der(&der_bytes, KeystoneFormat::Pkiz)
 }
 
 /// Reads the CMS SignedData (RFC 5652 §5) inside a PKI or PKIZ token;
-/// `format` is `"pki"` or `"pkiz"`. Public for the fuzz target.
+/// `format` is the form the DER came in. Public for the fuzz target.
 ///
 /// # Errors
-/// A sentence saying what is wrong.
-pub fn read_der(der_bytes: &[u8], format: KeystoneFormat) -> Result<PkiToken, String> {
-    let info = ContentInfo::from_der(der_bytes)
-        .map_err(|e| format!("the token is not a CMS ContentInfo: {e}"))?;
+/// Why the bytes are not a CMS SignedData with content and a signer: not a
+/// ContentInfo, another content type, unreadable, detached, no signer.
+pub fn read_der(der_bytes: &[u8], format: KeystoneFormat) -> Result<PkiToken, CmsReadError> {
+    let info = ContentInfo::from_der(der_bytes).map_err(|e| CmsReadError::NotContentInfo {
+        detail: e.to_string(),
+    })?;
     if info.content_type != SIGNED_DATA {
-        return Err(format!(
-            "the CMS content is {}, not SignedData",
-            info.content_type
-        ));
+        return Err(CmsReadError::NotSignedData {
+            content_type: info.content_type.to_string(),
+        });
     }
-    let signed: SignedData = info
-        .content
-        .decode_as()
-        .map_err(|e| format!("the CMS SignedData cannot be read: {e}"))?;
+    let signed: SignedData =
+        info.content
+            .decode_as()
+            .map_err(|e: der::Error| CmsReadError::SignedDataUnreadable {
+                detail: e.to_string(),
+            })?;
     let econtent = signed
         .encap_content_info
         .econtent
         .as_ref()
-        .ok_or("the SignedData carries no content (detached signature)")?;
-    let econtent = der::asn1::OctetString::from_der(&econtent.to_der().map_err(|e| e.to_string())?)
+        .ok_or(CmsReadError::DetachedContent)?;
+    let econtent_der = econtent
+        .to_der()
+        .map_err(|e| CmsReadError::ContentReencodeFailed {
+            detail: e.to_string(),
+        })?;
+    let econtent = der::asn1::OctetString::from_der(&econtent_der)
         .map(|o| o.as_bytes().to_vec())
         .unwrap_or_else(|_| econtent.value().to_vec());
     let signer = signed
@@ -120,7 +139,7 @@ pub fn read_der(der_bytes: &[u8], format: KeystoneFormat) -> Result<PkiToken, St
         .0
         .iter()
         .next()
-        .ok_or("the SignedData has no signer")?;
+        .ok_or(CmsReadError::NoSigner)?;
     let (signer_text, signer_issuer, signer_serial) = match &signer.sid {
         SignerIdentifier::IssuerAndSerialNumber(isn) => {
             let serial = isn.serial_number.as_bytes().to_vec();
@@ -145,9 +164,12 @@ pub fn read_der(der_bytes: &[u8], format: KeystoneFormat) -> Result<PkiToken, St
     };
     let (signed_attrs_der, message_digest) = match &signer.signed_attrs {
         Some(attrs) => {
-            let der_set = attrs
-                .to_der()
-                .map_err(|e| format!("the signed attributes cannot be re-encoded: {e}"))?;
+            let der_set =
+                attrs
+                    .to_der()
+                    .map_err(|e| CmsReadError::SignedAttributesReencodeFailed {
+                        detail: e.to_string(),
+                    })?;
             let digest = attrs
                 .iter()
                 .find(|a| a.oid == MESSAGE_DIGEST)

@@ -5,7 +5,7 @@ use crate::analysis::Verifier;
 use crate::analysis::decode::Decoded;
 use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keys::{Key, KeySet};
-use crate::analysis::keystone::{CmsReading, pki};
+use crate::analysis::keystone::{CmsReadError, CmsReading, pki};
 use crate::analysis::verdict::Verification;
 use crate::analysis::vocab::KeystoneFormat;
 
@@ -14,7 +14,11 @@ impl Verifier for KeySet {
         super::verify_token(decoded, self)
     }
 
-    fn read_keystone(&self, token: &str, format: KeystoneFormat) -> Result<CmsReading, String> {
+    fn read_keystone(
+        &self,
+        token: &str,
+        format: KeystoneFormat,
+    ) -> Result<CmsReading, CmsReadError> {
         let read = match format {
             KeystoneFormat::Pki => pki::read_pki(token)?,
             KeystoneFormat::Pkiz => pki::read_pkiz(token)?,
