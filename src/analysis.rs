@@ -3,6 +3,8 @@
 //! times. No DOM, no clock, no network: `now` is an argument, and all of it
 //! compiles and is tested natively (tests/core_is_pure.rs checks this).
 
+#![warn(missing_docs)]
+
 pub mod base64url;
 pub mod decode;
 pub mod finder;

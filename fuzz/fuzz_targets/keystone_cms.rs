@@ -4,10 +4,11 @@
 
 use jwt_inspector::analysis::keys::KeySet;
 use jwt_inspector::analysis::keystone::{fernet, pki};
+use jwt_inspector::analysis::vocab::KeystoneFormat;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(token) = pki::read_der(data, "pki") {
+    if let Ok(token) = pki::read_der(data, KeystoneFormat::Pki) {
         let _ = pki::verify(&token, &KeySet::default());
     }
     let text = String::from_utf8_lossy(data);
