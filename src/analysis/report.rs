@@ -10,7 +10,7 @@ use crate::analysis::keystone::PkiDetails;
 use crate::analysis::keystone::fernet::FernetInfo;
 use crate::analysis::times::{TimeClaim, Validity};
 use crate::analysis::vendor::{ExpectedLifetime, VendorReport};
-use crate::analysis::vocab::{Refusal, SignatureStatus, TokenKind};
+use crate::analysis::vocab::{Refusal, SignatureMatch, SignatureStatus, TokenKind};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -129,6 +129,7 @@ impl TokenReport {
             signature: SignatureReport {
                 status: SignatureStatus::Unchecked,
                 message: "Not checked.".into(),
+                matched: SignatureMatch::NotTried,
                 key: None,
                 matched_but_refused: None,
             },
@@ -186,6 +187,11 @@ pub struct SignatureReport {
     pub status: SignatureStatus,
     /// The verdict in words: "Not checked: no key supplied", …
     pub message: String,
+    /// The cryptographic answer alone: `matches`, `does-not-match` or
+    /// `not-tried`, whatever policy then says (`status`). Added after the
+    /// first release, so older reports read back as `not-tried`.
+    #[serde(rename = "match", default)]
+    pub matched: SignatureMatch,
     /// The key that verified, or the single key that was tried.
     pub key: Option<KeyUse>,
     /// Set when the signature matches a supplied key and the status is

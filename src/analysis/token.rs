@@ -14,8 +14,8 @@ use crate::analysis::times::{self, Sources, Window};
 use crate::analysis::vendor::{self, VendorReport};
 use crate::analysis::verdict;
 use crate::analysis::vocab::{
-    FindingId, KeystoneFormat, LifetimeRule, Segment, SignatureStatus, TimeSource, TokenErrorId,
-    TokenKind, ValidityState,
+    FindingId, KeystoneFormat, LifetimeRule, Segment, SignatureMatch, SignatureStatus, TimeSource,
+    TokenErrorId, TokenKind, ValidityState,
 };
 use serde_json::Value;
 
@@ -58,6 +58,7 @@ fn check_signature(decoded: &Decoded, options: &Options) -> (SignatureReport, Ve
         let report = SignatureReport {
             status: v.status,
             message: v.message,
+            matched: v.matched,
             key: v.key,
             matched_but_refused: v.matched_but_refused,
         };
@@ -245,6 +246,7 @@ fn pki_token(found: FoundToken, format: KeystoneFormat, cx: &Context<'_>) -> Tok
     match verifier.read_keystone(&report.token, format) {
         Ok(reading) => {
             report.signature = signature(reading.status, &reading.message);
+            report.signature.matched = reading.matched;
             if let Some(error) = reading.content_error {
                 report.errors.push(error_at(
                     Segment::Payload,
@@ -295,6 +297,7 @@ fn signature(status: SignatureStatus, message: &str) -> SignatureReport {
     SignatureReport {
         status,
         message: message.to_string(),
+        matched: SignatureMatch::NotTried,
         key: None,
         matched_but_refused: None,
     }

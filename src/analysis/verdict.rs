@@ -5,7 +5,7 @@
 use crate::analysis::decode::Decoded;
 use crate::analysis::finding::Finding;
 use crate::analysis::key_report::KeyUse;
-use crate::analysis::vocab::{Refusal, SignatureStatus, TokenKind};
+use crate::analysis::vocab::{Refusal, SignatureMatch, SignatureStatus, TokenKind};
 
 /// The outcome of verification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub struct Verification {
     /// The verdict in words, for a person: "Signature verified with …",
     /// "Not checked: no key supplied.", ….
     pub message: String,
+    /// Whether the signature is the work of a supplied key, policy aside.
+    pub matched: SignatureMatch,
     /// The key that verified, or the one tried when a single key was.
     pub key: Option<KeyUse>,
     /// What checking noticed: weak keys, algorithm confusion, header
@@ -31,6 +33,7 @@ impl Verification {
         Verification {
             status,
             message: message.into(),
+            matched: SignatureMatch::NotTried,
             key: None,
             findings: Vec::new(),
             matched_but_refused: None,

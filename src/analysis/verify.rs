@@ -17,7 +17,7 @@ pub use crate::analysis::key_report::KeyUse;
 use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::verdict::{self, Verification};
 use crate::analysis::vocab::{
-    FindingId, KidMatch, Refusal, Segment, SignatureStatus, TokenErrorId,
+    FindingId, KidMatch, Refusal, Segment, SignatureMatch, SignatureStatus, TokenErrorId,
 };
 use alg::{Failure, JwsAlg};
 
@@ -300,19 +300,24 @@ fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<KidMatch>)]) -
                 kid_match: *kid_match,
             });
             v.findings = checks::key_findings(key);
+            v.matched = SignatureMatch::DoesNotMatch;
             v
         }
-        many => Verification::new(
-            SignatureStatus::Invalid,
-            format!(
-                "Signature does not match any of the {} keys tried ({}).",
-                many.len(),
-                many.iter()
-                    .map(|(k, _, _)| k.label.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ),
+        many => {
+            let mut v = Verification::new(
+                SignatureStatus::Invalid,
+                format!(
+                    "Signature does not match any of the {} keys tried ({}).",
+                    many.len(),
+                    many.iter()
+                        .map(|(k, _, _)| k.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+            v.matched = SignatureMatch::DoesNotMatch;
+            v
+        }
     }
 }
 
@@ -358,6 +363,7 @@ fn verified(alg: JwsAlg, key: &Key, kid_match: Option<KidMatch>) -> Verification
     if v.status == SignatureStatus::Invalid {
         v.matched_but_refused = Some(refusal);
     }
+    v.matched = SignatureMatch::Matches;
     v.key = Some(KeyUse {
         key: key.report(),
         kid_match,

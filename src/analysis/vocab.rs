@@ -13,7 +13,8 @@ mod tokens;
 pub use findings::{FindingId, Severity};
 pub use keys::{KeyType, KidMatch, Refusal, SecretEncoding};
 pub use states::{
-    ClaimState, Confidence, LifetimeRule, SignatureStatus, TimeSource, ValidityState,
+    ClaimState, Confidence, LifetimeRule, SignatureMatch, SignatureStatus, TimeSource,
+    ValidityState,
 };
 pub use tokens::{
     KeystoneFormat, NoticeId, Segment, SourceKind, TokenErrorId, TokenKind, VendorId,

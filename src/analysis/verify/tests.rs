@@ -205,6 +205,11 @@ fn non_canonical_signature_that_matches_is_not_called_valid() {
     chars.push(ALPHABET.as_bytes()[value ^ 1] as char);
     let v = verify(&chars.into_iter().collect::<String>(), &oct("a", &[1; 32]));
     assert_eq!(v.status, SignatureStatus::Invalid);
+    assert_eq!(
+        v.matched,
+        SignatureMatch::Matches,
+        "the bytes are the key's work"
+    );
     assert_eq!(v.matched_but_refused, Some(Refusal::NonCanonicalEncoding));
     assert!(
         v.message.contains("over the text as received"),
@@ -220,6 +225,7 @@ fn short_hmac_secret_is_not_accepted() {
     keys.add_secret("secret", crate::analysis::vocab::SecretEncoding::Text);
     let v = verify_token(&decode_compact(&token), &keys);
     assert_eq!(v.status, SignatureStatus::Invalid);
+    assert_eq!(v.matched, SignatureMatch::Matches);
     assert_eq!(v.matched_but_refused, Some(Refusal::HmacSecretTooShort));
     assert!(
         v.message
@@ -326,4 +332,39 @@ fn ed25519_verifies_under_both_alg_names() {
         let tampered = format!("{input}x.{signature}");
         assert_eq!(verify(&tampered, jwk).status, SignatureStatus::Invalid);
     }
+}
+
+#[test]
+fn the_match_layer_says_matches_does_not_match_or_not_tried() {
+    let token = hs256(r#"{"alg":"HS256"}"#, "{}", &[1; 32]);
+    let right = verify(&token, &oct("a", &[1; 32]));
+    assert_eq!(
+        (right.status, right.matched),
+        (SignatureStatus::Valid, SignatureMatch::Matches)
+    );
+    let wrong = verify(&token, &oct("a", &[2; 32]));
+    assert_eq!(
+        (wrong.status, wrong.matched),
+        (SignatureStatus::Invalid, SignatureMatch::DoesNotMatch)
+    );
+    let two_wrong = verify(
+        &token,
+        &format!(
+            r#"{{"keys":[{},{}]}}"#,
+            oct("a", &[2; 32]),
+            oct("b", &[3; 32])
+        ),
+    );
+    assert_eq!(two_wrong.matched, SignatureMatch::DoesNotMatch);
+    let no_key = verify_token(&decode_compact(&token), &KeySet::default());
+    assert_eq!(
+        (no_key.status, no_key.matched),
+        (SignatureStatus::Unchecked, SignatureMatch::NotTried)
+    );
+    let stripped = verify(&token[..token.rfind('.').unwrap() + 1], &oct("a", &[1; 32]));
+    assert_eq!(
+        (stripped.status, stripped.matched),
+        (SignatureStatus::Invalid, SignatureMatch::NotTried),
+        "an empty signature segment is refused without trying a key"
+    );
 }

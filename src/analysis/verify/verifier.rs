@@ -7,7 +7,7 @@ use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::keystone::{CmsReadError, CmsReading, pki};
 use crate::analysis::verdict::Verification;
-use crate::analysis::vocab::KeystoneFormat;
+use crate::analysis::vocab::{KeystoneFormat, SignatureMatch, SignatureStatus};
 
 impl Verifier for KeySet {
     fn verify_jws(&self, decoded: &Decoded) -> Verification {
@@ -29,6 +29,13 @@ impl Verifier for KeySet {
             content_error: read.content_error,
             details: read.details,
             status,
+            matched: match status {
+                SignatureStatus::Valid => SignatureMatch::Matches,
+                SignatureStatus::Invalid => SignatureMatch::DoesNotMatch,
+                SignatureStatus::Unchecked | SignatureStatus::Unsupported => {
+                    SignatureMatch::NotTried
+                }
+            },
             message,
         })
     }

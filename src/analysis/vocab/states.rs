@@ -22,6 +22,25 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The cryptographic answer alone (`signature.match`): whether the
+    /// signature was computed with a supplied key, whatever policy then
+    /// says of it. `status` adds the policy: a signature that `matches`
+    /// can still be `invalid` when a strict verifier refuses it
+    /// (`matched_but_refused`).
+    #[derive(Default)]
+    pub enum SignatureMatch {
+        /// The signature verifies with the key in `signature.key`.
+        Matches = "matches",
+        /// A supplied key was tried and the signature is not its work.
+        DoesNotMatch = "does-not-match",
+        /// No supplied key was tried: no key, none of the right type, or
+        /// the token is unsigned, encrypted or malformed.
+        #[default]
+        NotTried = "not-tried",
+    }
+}
+
+vocabulary! {
     /// The token's state at an instant (`validity.state`).
     pub enum ValidityState {
         /// Before `nbf`, beyond the leeway.
