@@ -84,3 +84,24 @@ test("unreadable keys get a precise message and the key text is kept", async () 
   assert.match(await error.innerText(), /JWK is missing `n`/);
   assert.equal(await page.locator('[data-testid="key"]').inputValue(), text);
 });
+
+test("three banners: verified, matches but refused (amber), does not match", async () => {
+  // Minted here: an HS256 token whose secret is 19 bytes, under the 32 that
+  // RFC 7518 §3.2 requires, so the signature matches and policy refuses it.
+  const secret = "nineteen-byte-key!!";
+  const input = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString("base64url")}.${Buffer.from('{"sub":"banner"}').toString("base64url")}`;
+  const token = `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
+  const { page, problems } = await openApp(env.browser, env.server.url);
+  await paste(page, token);
+  await page.fill('[data-testid="secret"]', secret);
+  await page.locator('[data-testid="verdict"][data-verdict="matched-refused"]').waitFor();
+  const amber = await verdict(page);
+  assert.match(amber.text, /Signature matches HMAC secret.*, but a strict verifier refuses it: the HMAC secret is shorter than the hash output/);
+  assert.equal(await page.locator('[data-testid="finding"][data-finding-id="hmac-secret-too-short"]').count(), 1);
+  await page.fill('[data-testid="secret"]', "another-nineteen-b!");
+  await page.locator('[data-testid="verdict"][data-verdict="invalid"]').waitFor();
+  assert.match((await verdict(page)).text, /^Signature does not match HMAC secret/m);
+  await page.fill('[data-testid="secret"]', "");
+  await page.locator('[data-testid="verdict"][data-verdict="unchecked"]').waitFor();
+  assert.deepEqual(problems, []);
+});

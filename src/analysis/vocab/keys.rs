@@ -44,6 +44,24 @@ vocabulary! {
     }
 }
 
+impl Refusal {
+    /// Why a strict verifier refuses the matching signature, completing
+    /// "a strict verifier refuses it: …".
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refusal::NonCanonicalEncoding => {
+                "the token's base64url is not the canonical encoding RFC 7515 §2 requires"
+            }
+            Refusal::HmacSecretTooShort => {
+                "the HMAC secret is shorter than the hash output (RFC 7518 §3.2)"
+            }
+            Refusal::WeakKey => {
+                "the key is too weak to prove anything (RSA under 2048 bits, or a ROCA key)"
+            }
+        }
+    }
+}
+
 vocabulary! {
     /// How the person wrote their HMAC secret.
     #[derive(Default)]
