@@ -33,6 +33,10 @@ const STRICT: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::RequireNone),
 );
 
+/// The base64 crate's predefined engines, named here with the rest:
+/// standard (RFC 4648 §4) and URL-safe (§5) with padding, URL-safe without.
+pub use base64::engine::general_purpose::{STANDARD, URL_SAFE, URL_SAFE_NO_PAD};
+
 /// Standard base64 (RFC 4648 §4) with or without padding: key material,
 /// Keystone PKI tokens, secrets written in base64.
 pub const STANDARD_ANY_PADDING: GeneralPurpose = GeneralPurpose::new(

@@ -90,21 +90,23 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
         detail: 0,
         ..job.clone()
     };
-    if cache.key.as_ref() != Some(&key) || cache.report.is_none() {
-        let mut keys = KeySet::parse(&job.key_text);
-        keys.add_secret(&job.secret, job.secret_encoding);
-        let options = Options {
-            now: job.now,
-            leeway: job.leeway,
-            verifier: Some(std::sync::Arc::new(keys)),
-        };
-        cache.report = Some(analyse_first(&job.input, &options, LISTED));
+    if cache.key.as_ref() != Some(&key) {
+        cache.report = None;
         cache.key = Some(key);
     }
     let mut report = cache
         .report
-        .clone()
-        .unwrap_or_else(|| unreachable!("filled above"));
+        .get_or_insert_with(|| {
+            let mut keys = KeySet::parse(&job.key_text);
+            keys.add_secret(&job.secret, job.secret_encoding);
+            let options = Options {
+                now: job.now,
+                leeway: job.leeway,
+                verifier: Some(std::sync::Arc::new(keys)),
+            };
+            analyse_first(&job.input, &options, LISTED)
+        })
+        .clone();
     if report.tokens.len() > FULL_DETAIL_LIMIT {
         report.tokens = std::mem::take(&mut report.tokens)
             .into_iter()

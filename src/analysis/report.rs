@@ -5,12 +5,13 @@
 use crate::analysis::decode::TokenError;
 use crate::analysis::finder::{Notice, Source};
 use crate::analysis::finding::Finding;
-use crate::analysis::key_report::{KeyError, KeyReport, KeyUse};
+use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keystone::PkiDetails;
 use crate::analysis::keystone::fernet::FernetInfo;
 use crate::analysis::times::{TimeClaim, Validity};
 use crate::analysis::vendor::{ExpectedLifetime, VendorReport};
-use crate::analysis::vocab::{Refusal, SignatureMatch, SignatureStatus, TokenKind};
+pub use crate::analysis::verdict::SignatureReport;
+use crate::analysis::vocab::{SignatureMatch, SignatureStatus, TokenKind};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -87,8 +88,9 @@ pub struct TokenReport {
     /// and the details of the selected token.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub summary_only: bool,
-    /// Set by a build without the `crypto` feature when the full analysis
-    /// has more to say (the page then asks its Web Worker).
+    /// Set when the analysis ran without a verifier (the page's light
+    /// analysis) and the full one has more to say: the page then asks its
+    /// Web Worker.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub needs_full_analysis: bool,
     /// The dot-separated segments, for display (not in the JSON: see
@@ -177,28 +179,4 @@ pub struct Lifetime {
     /// Set when the lifetime differs from what the issuer documents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<String>,
-}
-
-/// The signature verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignatureReport {
-    /// Whether the signature was checked and held (docs/report.md,
-    /// "Signature status").
-    pub status: SignatureStatus,
-    /// The verdict in words: "Not checked: no key supplied", …
-    pub message: String,
-    /// The cryptographic answer alone: `matches`, `does-not-match` or
-    /// `not-tried`, whatever policy then says (`status`). Added after the
-    /// first release, so older reports read back as `not-tried`.
-    #[serde(rename = "match", default)]
-    pub matched: SignatureMatch,
-    /// The key that verified, or the single key that was tried.
-    pub key: Option<KeyUse>,
-    /// Set when the signature matches a supplied key and the status is
-    /// `invalid` all the same, naming the rule that refuses it:
-    /// `non-canonical-encoding` (RFC 7515 §2), `hmac-secret-too-short`
-    /// (RFC 7518 §3.2) or `weak-key` (RSA under 2048 bits, ROCA). Lenient
-    /// verifiers such as jose accept the first two; Wycheproof does not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub matched_but_refused: Option<Refusal>,
 }

@@ -55,14 +55,7 @@ pub fn analyse(found: FoundToken, options: &Options, keys: &[KeyReport]) -> Toke
 fn check_signature(decoded: &Decoded, options: &Options) -> (SignatureReport, Vec<Finding>, bool) {
     if let Some(verifier) = &options.verifier {
         let v = verifier.verify_jws(decoded);
-        let report = SignatureReport {
-            status: v.status,
-            message: v.message,
-            matched: v.matched,
-            key: v.key,
-            matched_but_refused: v.matched_but_refused,
-        };
-        return (report, v.findings, false);
+        return (v.signature, v.findings, false);
     }
     let (status, message) = verdict::without_keys(decoded);
     let header = decoded.header.as_ref();

@@ -71,14 +71,14 @@ fn decide(d: &Decoded, keys: &KeySet) -> Verification {
         return Verification::new(Invalid, format!("Not valid: {problem}"));
     }
     let mut verification = choose_and_verify(d, alg, keys);
-    if verification.status == SignatureStatus::Valid
+    if verification.signature.status == SignatureStatus::Valid
         && let Some(problem) = encoding_problem(d)
     {
-        verification.status = Invalid;
-        verification.matched_but_refused = Some(Refusal::NonCanonicalEncoding);
-        verification.message = format!(
+        verification.signature.status = Invalid;
+        verification.signature.matched_but_refused = Some(Refusal::NonCanonicalEncoding);
+        verification.signature.message = format!(
             "{} — over the text as received — but {problem}: RFC 7515 requires canonical base64url, so strict verifiers reject this token, and a lenient one can be handed a second encoding of it.",
-            verification.message.trim_end_matches('.')
+            verification.signature.message.trim_end_matches('.')
         );
     }
     verification
@@ -295,12 +295,12 @@ fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<KidMatch>)]) -
                     key.material.describe()
                 ),
             );
-            v.key = Some(KeyUse {
+            v.signature.key = Some(KeyUse {
                 key: key.report(),
                 kid_match: *kid_match,
             });
             v.findings = checks::key_findings(key);
-            v.matched = SignatureMatch::DoesNotMatch;
+            v.signature.matched = SignatureMatch::DoesNotMatch;
             v
         }
         many => {
@@ -315,7 +315,7 @@ fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<KidMatch>)]) -
                         .join(", ")
                 ),
             );
-            v.matched = SignatureMatch::DoesNotMatch;
+            v.signature.matched = SignatureMatch::DoesNotMatch;
             v
         }
     }
@@ -360,11 +360,11 @@ fn verified(alg: JwsAlg, key: &Key, kid_match: Option<KidMatch>) -> Verification
             ),
         ),
     };
-    if v.status == SignatureStatus::Invalid {
-        v.matched_but_refused = Some(refusal);
+    if v.signature.status == SignatureStatus::Invalid {
+        v.signature.matched_but_refused = Some(refusal);
     }
-    v.matched = SignatureMatch::Matches;
-    v.key = Some(KeyUse {
+    v.signature.matched = SignatureMatch::Matches;
+    v.signature.key = Some(KeyUse {
         key: key.report(),
         kid_match,
     });

@@ -4,9 +4,8 @@
 //! These checks are cheap and decide only whether something is worth
 //! decoding; the decoder gives the verdict and the precise errors.
 
-use crate::analysis::base64url;
+use crate::analysis::base64url::{self, STANDARD, URL_SAFE};
 use base64::Engine;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE};
 
 /// The family a candidate belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,9 +121,7 @@ pub fn fernet_bytes(text: &str) -> Option<Vec<u8>> {
     if !trimmed.bytes().all(base64url::is_base64url_char) {
         return None;
     }
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(trimmed)
-        .ok()
+    base64url::URL_SAFE_NO_PAD.decode(trimmed).ok()
 }
 
 #[cfg(test)]

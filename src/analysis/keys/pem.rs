@@ -95,9 +95,7 @@ mod tests {
 
     fn der() -> Vec<u8> {
         use base64::Engine;
-        base64::engine::general_purpose::STANDARD
-            .decode(BODY)
-            .unwrap()
+        crate::analysis::base64url::STANDARD.decode(BODY).unwrap()
     }
 
     #[test]

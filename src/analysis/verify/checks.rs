@@ -5,6 +5,7 @@
 
 use super::alg::{self, JwsAlg, KeyKind};
 use super::confusion;
+use crate::analysis::base64url;
 use crate::analysis::decode::Decoded;
 use crate::analysis::finding::Finding;
 use crate::analysis::header;
@@ -75,7 +76,7 @@ fn embedded_x5c(chain: &Value, keys: &KeySet) -> Finding {
         .as_array()
         .and_then(|c| c.first())
         .and_then(Value::as_str);
-    let detail = match first.map(|b64| base64::engine::general_purpose::STANDARD.decode(b64)) {
+    let detail = match first.map(|b64| base64url::STANDARD.decode(b64)) {
         Some(Ok(der_bytes)) => match der::from_certificate(&der_bytes) {
             Ok(cert) => {
                 let fingerprints = crate::analysis::keys::fingerprint::fingerprints_of(

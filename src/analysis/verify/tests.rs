@@ -48,14 +48,19 @@ fn rsa_pem() -> String {
 #[test]
 fn rs256_verifies_with_the_same_key_as_jwk_and_as_pem() {
     let v = verify(RFC_RS256, RFC_RSA_JWK);
-    assert_eq!(v.status, SignatureStatus::Valid, "{}", v.message);
     assert_eq!(
-        v.message,
+        v.signature.status,
+        SignatureStatus::Valid,
+        "{}",
+        v.signature.message
+    );
+    assert_eq!(
+        v.signature.message,
         "Signature verified with JWK (RSA 2048-bit, e = 65537)."
     );
     let v = verify(RFC_RS256, &rsa_pem());
     assert_eq!(
-        v.message,
+        v.signature.message,
         "Signature verified with PEM block 1 (PUBLIC KEY) (RSA 2048-bit, e = 65537)."
     );
 }
@@ -64,7 +69,7 @@ fn rs256_verifies_with_the_same_key_as_jwk_and_as_pem() {
 fn without_keys_nothing_is_claimed() {
     let v = verify(RFC_RS256, "");
     assert_eq!(
-        (v.status, v.message.as_str()),
+        (v.signature.status, v.signature.message.as_str()),
         (SignatureStatus::Unchecked, "Not checked: no key supplied.")
     );
 }
@@ -73,9 +78,9 @@ fn without_keys_nothing_is_claimed() {
 fn wrong_kind_of_key_says_what_is_needed() {
     let ec = r#"{"kty":"EC","crv":"P-256","x":"m7zUpx3b-zmVE5cymSs64POG9QcyEpJaYCD82-549_Q","y":"dU3biz8sZ_8GPB-odm8Wxz3lNDr1xcAQQPQaOcr1fmc"}"#;
     let v = verify(RFC_RS256, ec);
-    assert_eq!(v.status, SignatureStatus::Unchecked);
+    assert_eq!(v.signature.status, SignatureStatus::Unchecked);
     assert_eq!(
-        v.message,
+        v.signature.message,
         "Not checked: RS256 needs an RSA public key; the keys supplied are: EC P-256."
     );
 }
@@ -84,7 +89,7 @@ fn wrong_kind_of_key_says_what_is_needed() {
 fn unreadable_key_is_named_in_the_verdict() {
     let v = verify(RFC_RS256, r#"{"kty":"RSA","e":"AQAB"}"#);
     assert_eq!(
-        v.message,
+        v.signature.message,
         "Not checked: the key supplied could not be read (JWK: JWK is missing `n`)."
     );
 }
@@ -98,13 +103,16 @@ fn kid_picks_the_key_and_a_missing_kid_is_named() {
         oct("b", &[2; 32])
     );
     let v = verify(&token, &set);
-    assert_eq!(v.status, SignatureStatus::Valid);
-    assert_eq!(v.key.unwrap().kid_match.map(|v| v.as_str()), Some("kid"));
+    assert_eq!(v.signature.status, SignatureStatus::Valid);
+    assert_eq!(
+        v.signature.key.unwrap().kid_match.map(|v| v.as_str()),
+        Some("kid")
+    );
     let other = hs256(r#"{"alg":"HS256","kid":"zz"}"#, "{}", &[2; 32]);
     let v = verify(&other, &set);
-    assert_eq!(v.status, SignatureStatus::Unchecked);
+    assert_eq!(v.signature.status, SignatureStatus::Unchecked);
     assert_eq!(
-        v.message,
+        v.signature.message,
         "Not checked: no key with kid \"zz\" among the keys supplied (their kids: \"a\", \"b\")."
     );
 }
@@ -120,17 +128,18 @@ fn without_a_kid_every_key_is_tried_and_the_one_that_verified_is_named() {
     );
     let v = verify(&token, &set);
     assert_eq!(
-        v.message,
+        v.signature.message,
         "Signature verified with JWKS key 2 (kid \"b\") (HMAC secret, 32 bytes)."
     );
     let wrong = hs256(r#"{"alg":"HS256"}"#, "{}", &[9; 32]);
     let v = verify(&wrong, &set);
-    assert_eq!(v.status, SignatureStatus::Invalid);
+    assert_eq!(v.signature.status, SignatureStatus::Invalid);
     assert!(
-        v.message
+        v.signature
+            .message
             .starts_with("Signature does not match any of the 3 keys tried"),
         "{}",
-        v.message
+        v.signature.message
     );
 }
 
@@ -143,11 +152,11 @@ fn two_keys_sharing_a_kid_are_refused_as_ambiguous() {
         oct("a", &[2; 32])
     );
     let v = verify(&token, &set);
-    assert_eq!(v.status, SignatureStatus::Invalid);
+    assert_eq!(v.signature.status, SignatureStatus::Invalid);
     assert!(
-        v.message.contains("two keys share kid \"a\""),
+        v.signature.message.contains("two keys share kid \"a\""),
         "{}",
-        v.message
+        v.signature.message
     );
 }
 
@@ -164,10 +173,11 @@ fn a_thousand_keys_without_kids_are_tried_up_to_the_cap() {
     let token = hs256(r#"{"alg":"HS256"}"#, "{}", &[7; 32]);
     let v = verify(&token, &format!(r#"{{"keys":[{}]}}"#, keys.join(",")));
     assert!(
-        v.message
+        v.signature
+            .message
             .contains(&format!("any of the {MAX_KEYS_TRIED} keys tried")),
         "{}",
-        v.message
+        v.signature.message
     );
 }
 
@@ -176,13 +186,17 @@ fn hs256_with_a_public_key_is_algorithm_confusion_and_the_forgery_is_recognised(
     let pem = rsa_pem();
     let forged = hs256(r#"{"alg":"HS256"}"#, r#"{"sub":"admin"}"#, pem.as_bytes());
     let v = verify(&forged, &pem);
-    assert_eq!(v.status, SignatureStatus::Invalid);
+    assert_eq!(v.signature.status, SignatureStatus::Invalid);
     assert!(
-        v.message.contains("algorithm-confusion attack"),
+        v.signature.message.contains("algorithm-confusion attack"),
         "{}",
-        v.message
+        v.signature.message
     );
-    assert!(v.message.contains("exactly that forgery"), "{}", v.message);
+    assert!(
+        v.signature.message.contains("exactly that forgery"),
+        "{}",
+        v.signature.message
+    );
     assert_eq!(ids(&v), ["alg-confusion-forged"]);
     // Not forged with the key: still refused, flagged as confusion.
     let other = hs256(
@@ -204,17 +218,20 @@ fn non_canonical_signature_that_matches_is_not_called_valid() {
     let value = ALPHABET.find(last).unwrap();
     chars.push(ALPHABET.as_bytes()[value ^ 1] as char);
     let v = verify(&chars.into_iter().collect::<String>(), &oct("a", &[1; 32]));
-    assert_eq!(v.status, SignatureStatus::Invalid);
+    assert_eq!(v.signature.status, SignatureStatus::Invalid);
     assert_eq!(
-        v.matched,
+        v.signature.matched,
         SignatureMatch::Matches,
         "the bytes are the key's work"
     );
-    assert_eq!(v.matched_but_refused, Some(Refusal::NonCanonicalEncoding));
+    assert_eq!(
+        v.signature.matched_but_refused,
+        Some(Refusal::NonCanonicalEncoding)
+    );
     assert!(
-        v.message.contains("over the text as received"),
+        v.signature.message.contains("over the text as received"),
         "{}",
-        v.message
+        v.signature.message
     );
 }
 
@@ -224,14 +241,18 @@ fn short_hmac_secret_is_not_accepted() {
     let mut keys = KeySet::default();
     keys.add_secret("secret", crate::analysis::vocab::SecretEncoding::Text);
     let v = verify_token(&decode_compact(&token), &keys);
-    assert_eq!(v.status, SignatureStatus::Invalid);
-    assert_eq!(v.matched, SignatureMatch::Matches);
-    assert_eq!(v.matched_but_refused, Some(Refusal::HmacSecretTooShort));
+    assert_eq!(v.signature.status, SignatureStatus::Invalid);
+    assert_eq!(v.signature.matched, SignatureMatch::Matches);
+    assert_eq!(
+        v.signature.matched_but_refused,
+        Some(Refusal::HmacSecretTooShort)
+    );
     assert!(
-        v.message
+        v.signature
+            .message
             .contains("the secret is 6 bytes, shorter than the 32-byte hash"),
         "{}",
-        v.message
+        v.signature.message
     );
     assert_eq!(ids(&v), ["hmac-secret-too-short"]);
 }
@@ -328,9 +349,17 @@ fn ed25519_verifies_under_both_alg_names() {
         );
         let signature = encode(&signing.sign(input.as_bytes()).to_bytes());
         let v = verify(&format!("{input}.{signature}"), jwk);
-        assert_eq!(v.status, SignatureStatus::Valid, "{alg}: {}", v.message);
+        assert_eq!(
+            v.signature.status,
+            SignatureStatus::Valid,
+            "{alg}: {}",
+            v.signature.message
+        );
         let tampered = format!("{input}x.{signature}");
-        assert_eq!(verify(&tampered, jwk).status, SignatureStatus::Invalid);
+        assert_eq!(
+            verify(&tampered, jwk).signature.status,
+            SignatureStatus::Invalid
+        );
     }
 }
 
@@ -339,12 +368,12 @@ fn the_match_layer_says_matches_does_not_match_or_not_tried() {
     let token = hs256(r#"{"alg":"HS256"}"#, "{}", &[1; 32]);
     let right = verify(&token, &oct("a", &[1; 32]));
     assert_eq!(
-        (right.status, right.matched),
+        (right.signature.status, right.signature.matched),
         (SignatureStatus::Valid, SignatureMatch::Matches)
     );
     let wrong = verify(&token, &oct("a", &[2; 32]));
     assert_eq!(
-        (wrong.status, wrong.matched),
+        (wrong.signature.status, wrong.signature.matched),
         (SignatureStatus::Invalid, SignatureMatch::DoesNotMatch)
     );
     let two_wrong = verify(
@@ -355,15 +384,15 @@ fn the_match_layer_says_matches_does_not_match_or_not_tried() {
             oct("b", &[3; 32])
         ),
     );
-    assert_eq!(two_wrong.matched, SignatureMatch::DoesNotMatch);
+    assert_eq!(two_wrong.signature.matched, SignatureMatch::DoesNotMatch);
     let no_key = verify_token(&decode_compact(&token), &KeySet::default());
     assert_eq!(
-        (no_key.status, no_key.matched),
+        (no_key.signature.status, no_key.signature.matched),
         (SignatureStatus::Unchecked, SignatureMatch::NotTried)
     );
     let stripped = verify(&token[..token.rfind('.').unwrap() + 1], &oct("a", &[1; 32]));
     assert_eq!(
-        (stripped.status, stripped.matched),
+        (stripped.signature.status, stripped.signature.matched),
         (SignatureStatus::Invalid, SignatureMatch::NotTried),
         "an empty signature segment is refused without trying a key"
     );
