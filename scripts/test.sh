@@ -24,8 +24,12 @@ step "differential: 2,000 seeded cases against npm jose (tests/differential)"
 cargo build --quiet --bin jwt-inspect
 node tests/differential/differential.mjs --cases 2000 --seed 20261123 --cli target/debug/jwt-inspect
 
-step "the page's light build (no crypto feature) compiles without warnings"
+step "the page's light build as shipped (no crypto feature): clippy, unit tests, light report snapshots"
+# The same light behaviour already ran above with every feature on; this
+# pins it with the page's own dependency features (serde_json without
+# float_roundtrip), so what ships is what was tested.
 cargo clippy --no-default-features --features ui --lib --bins --quiet -- -D warnings
+cargo test --no-default-features --features ui --lib --test report_snapshots --quiet
 
 step "release build of the page (trunk, offline)"
 wasm_cargo_env trunk build --release --offline
