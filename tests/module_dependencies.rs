@@ -35,14 +35,18 @@ fn without_comments(source: &str) -> String {
         .join("\n")
 }
 
-/// The module names (lower-case paths) that `source` reaches through
-/// `crate::analysis::`, including those inside a `{…}` group.
-fn referenced(source: &str) -> Vec<String> {
-    const PREFIX: &str = "crate::analysis::";
+/// The names that `source` reaches through `prefix` (`crate::analysis::`,
+/// or `super::` in a file directly under src/analysis), including those
+/// inside a `{…}` group.
+fn referenced_through(source: &str, prefix: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut rest = source;
-    while let Some(at) = rest.find(PREFIX) {
-        rest = &rest[at + PREFIX.len()..];
+    while let Some(at) = rest.find(prefix) {
+        let glued = rest[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':');
+        rest = &rest[at + prefix.len()..];
+        if glued {
+            continue;
+        }
         let group = if let Some(inner) = rest.strip_prefix('{') {
             &inner[..inner.find('}').unwrap_or(inner.len())]
         } else {
@@ -54,7 +58,7 @@ fn referenced(source: &str) -> Vec<String> {
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
-            if ident.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if !ident.is_empty() {
                 names.push(ident);
             }
             if !rest.starts_with('{') {
@@ -65,8 +69,36 @@ fn referenced(source: &str) -> Vec<String> {
     names
 }
 
+/// What src/analysis.rs re-exports (`pub use options::{Options, Verifier};`):
+/// item name → the module it comes from.
+fn re_exports(root_file: &str) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for line in root_file.lines() {
+        let Some(path) = line.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let Some((module, items)) = path.trim_end_matches(';').split_once("::") else {
+            continue;
+        };
+        for item in items.trim_matches(|c| c == '{' || c == '}').split(',') {
+            map.insert(item.trim().to_string(), module.to_string());
+        }
+    }
+    map
+}
+
+/// Test code (`tests.rs`, `…/tests/…`) may reach anywhere: it is not part
+/// of the design's layering.
+fn is_test_code(file: &Path) -> bool {
+    file.file_name().is_some_and(|n| n == "tests.rs")
+        || file.components().any(|c| c.as_os_str() == "tests")
+}
+
 fn dependency_graph() -> Graph {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/analysis");
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest.join("src/analysis");
+    let re_exported =
+        re_exports(&std::fs::read_to_string(manifest.join("src/analysis.rs")).unwrap());
     let modules: BTreeSet<String> = std::fs::read_dir(&root)
         .unwrap()
         .map(|e| module_of(&root, &e.unwrap().path()))
@@ -74,11 +106,19 @@ fn dependency_graph() -> Graph {
     let mut files = Vec::new();
     rust_files(&root, &mut files);
     let mut graph = Graph::new();
-    for file in files {
+    for file in files
+        .into_iter()
+        .filter(|f| !is_test_code(f.strip_prefix(&root).unwrap()))
+    {
         let from = module_of(&root, &file);
         let source = without_comments(&std::fs::read_to_string(&file).unwrap());
+        let mut names = referenced_through(&source, "crate::analysis::");
+        if file.parent() == Some(root.as_path()) {
+            names.extend(referenced_through(&source, "super::"));
+        }
         let edges = graph.entry(from.clone()).or_default();
-        for to in referenced(&source) {
+        for name in names {
+            let to = re_exported.get(&name).cloned().unwrap_or(name);
             if to != from && modules.contains(&to) {
                 edges.insert(to);
             }
@@ -155,8 +195,25 @@ fn a_loop_through_three_modules_is_found() {
 }
 
 #[test]
-fn grouped_imports_are_read() {
+fn grouped_imports_and_re_exports_are_read() {
     let source =
         "use crate::analysis::{decode::Decoded, vocab::{A, B}};\nuse crate::analysis::times;";
-    assert_eq!(referenced(source), ["decode", "vocab", "times"]);
+    assert_eq!(
+        referenced_through(source, "crate::analysis::"),
+        ["decode", "vocab", "B", "times"]
+    );
+    let map = re_exports("pub mod a;\npub use options::{Options, Verifier};\npub use x::Y;");
+    assert_eq!(map["Verifier"], "options");
+    assert_eq!(map["Y"], "x");
+    assert_eq!(
+        referenced_through("use super::Options;", "super::"),
+        ["Options"]
+    );
+    assert!(referenced_through("use self::super::x;", "super::").is_empty());
+}
+
+#[test]
+fn the_options_seam_is_seen_through_its_re_export() {
+    let graph = dependency_graph();
+    assert!(graph["token"].contains("options"), "{:?}", graph["token"]);
 }
