@@ -57,8 +57,9 @@ pub struct Key {
     pub fingerprints: Fingerprints,
     /// What is wrong with it short of unusable, worded for a person.
     pub warnings: Vec<String>,
-    /// Why a signature that matches this key still proves too little.
-    pub weakness: Option<String>,
+    /// What is wrong with the key itself, judged once when it is read
+    /// ([`weakness::weaknesses`]).
+    pub weaknesses: Vec<Weakness>,
 }
 
 /// Every key the person supplied.
@@ -260,7 +261,8 @@ impl KeySet {
         certificate: Option<CertificateInfo>,
     ) {
         let fingerprints = fingerprint::fingerprints_of(&material, spki_der.as_deref());
-        let (warnings, weakness) = assess(&material);
+        let weaknesses = weakness::weaknesses(&material);
+        let warnings = weaknesses.iter().map(Weakness::warning).collect();
         self.keys.push(Key {
             material,
             label,
@@ -274,7 +276,7 @@ impl KeySet {
             pasted_forms,
             fingerprints,
             warnings,
-            weakness,
+            weaknesses,
         });
     }
 }
@@ -294,15 +296,16 @@ fn pem_block_key(label: &str, der: &[u8]) -> Result<der::DerKey, KeyReadError> {
     }
 }
 
-/// Warnings about a key, and the one that makes it too weak to prove
-/// anything (the last fatal one), if any.
-fn assess(material: &KeyMaterial) -> (Vec<String>, Option<String>) {
-    let found = weakness::weaknesses(material);
-    let fatal = found.iter().rfind(|w| w.is_fatal()).map(Weakness::warning);
-    (found.iter().map(Weakness::warning).collect(), fatal)
-}
-
 impl Key {
+    /// Why a signature that matches this key still proves too little: the
+    /// last fatal weakness, in words.
+    pub fn fatal_weakness(&self) -> Option<String> {
+        self.weaknesses
+            .iter()
+            .rfind(|w| w.is_fatal())
+            .map(Weakness::warning)
+    }
+
     /// What the page and the CLI show about this key.
     pub fn report(&self) -> KeyReport {
         let (bits, exponent, curve) = match &self.material {

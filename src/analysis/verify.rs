@@ -324,7 +324,7 @@ fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<KidMatch>)]) -
 /// The signature matched; say so unless the key is too weak to prove it.
 fn verified(alg: JwsAlg, key: &Key, kid_match: Option<KidMatch>) -> Verification {
     let mut findings = Vec::new();
-    let mut weakness = key.weakness.clone();
+    let mut weakness = key.fatal_weakness();
     let mut refusal = Refusal::WeakKey;
     if let crate::analysis::keys::material::KeyMaterial::Hmac(secret) = &key.material
         && secret.len() < alg.hash_bytes()

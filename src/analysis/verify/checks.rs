@@ -11,7 +11,7 @@ use crate::analysis::finding::Finding;
 use crate::analysis::header;
 use crate::analysis::keys::fingerprint::Fingerprints;
 use crate::analysis::keys::material::KeyMaterial;
-use crate::analysis::keys::weakness::{self, Weakness};
+use crate::analysis::keys::weakness::Weakness;
 use crate::analysis::keys::{Key, KeySet, der, jwk};
 use crate::analysis::vocab::{FindingId, TokenKind};
 use base64::Engine;
@@ -181,12 +181,12 @@ fn signature_shape(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Vec<Finding> {
     Vec::new()
 }
 
-/// Findings about a key that verified or was tried: its weaknesses
-/// ([`weakness::weaknesses`]), mapped to findings here and only here.
+/// Findings about a key that verified or was tried: its weaknesses, judged
+/// once when the key was read, mapped to findings here and only here.
 pub fn key_findings(key: &Key) -> Vec<Finding> {
     let label = &key.label;
-    weakness::weaknesses(&key.material)
-        .into_iter()
+    key.weaknesses
+        .iter()
         .map(|w| match w {
             Weakness::RsaTooSmall { bits } => Finding::new(
                 FindingId::WeakRsaKey,
