@@ -367,3 +367,31 @@ fn light_reports_are_byte_identical_to_the_snapshots() {
         compare(&format!("light-{group}.jsonl"), &keyless, &answers);
     }
 }
+
+/// The light analysis is the full one without keys, except where it says
+/// it is not (`needs_full_analysis`): then the page asks its worker.
+#[cfg(feature = "crypto")]
+#[test]
+fn without_keys_the_light_analysis_agrees_with_the_full_one_or_asks_for_it() {
+    use jwt_inspector::analysis::keys::KeySet;
+    use jwt_inspector::analysis::{Options, analyse};
+    use std::sync::Arc;
+    let mut compared = 0;
+    for (_, cases) in groups() {
+        for case in cases.iter().filter(|c| c.key_text.is_empty() && c.secret.is_empty()) {
+            let light = analyse(&case.input, &Options::at(NOW));
+            let full = analyse(
+                &case.input,
+                &Options::at(NOW).verified_by(Arc::new(KeySet::default())),
+            );
+            assert_eq!(light.tokens.len(), full.tokens.len(), "{}", case.name);
+            for (l, f) in light.tokens.iter().zip(&full.tokens) {
+                if !l.needs_full_analysis {
+                    assert_eq!(*l, *f, "{}: light and full differ", case.name);
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 20, "only {compared} tokens compared");
+}

@@ -5,7 +5,7 @@
 
 use crate::analysis::decode::Decoded;
 use crate::analysis::finding::Finding;
-use crate::analysis::vocab::FindingId;
+use crate::analysis::vocab::{FindingId, JwsAlg, TokenKind};
 use serde_json::Value;
 
 /// Header parameters RFC 7515 §4.1 and RFC 7519 register; `crit` must not list them.
@@ -14,6 +14,27 @@ const REGISTERED: [&str; 13] = [
 ];
 /// Extensions this page understands (RFC 7797).
 const UNDERSTOOD_EXTENSIONS: [&str; 1] = ["b64"];
+
+/// A signature of the wrong length where the algorithm alone fixes the
+/// length (HMAC, RFC 7518 §3.2; Ed25519, RFC 8032 §5.1.6): judged the same
+/// with or without keys, so the light and full analyses agree.
+pub fn signature_length_finding(d: &Decoded) -> Option<Finding> {
+    if d.kind != Some(TokenKind::Jws) || d.segments.len() < 3 || d.signature.is_empty() {
+        return None;
+    }
+    let alg = d.alg().and_then(JwsAlg::parse)?;
+    let want = alg.fixed_signature_len()?;
+    (d.signature.len() != want).then(|| {
+        Finding::new(
+            FindingId::SignatureLengthWrong,
+            format!(
+                "The signature is {} bytes, but {} with the key given produces {want} bytes.",
+                d.signature.len(),
+                alg.name()
+            ),
+        )
+    })
+}
 
 /// Findings about the header alone.
 pub fn findings(d: &Decoded) -> Vec<Finding> {

@@ -14,8 +14,8 @@ use crate::analysis::times::{self, Sources, Window};
 use crate::analysis::vendor::{self, VendorReport};
 use crate::analysis::verdict;
 use crate::analysis::vocab::{
-    FindingId, KeystoneFormat, LifetimeRule, Segment, SignatureMatch, SignatureStatus, TimeSource,
-    TokenErrorId, TokenKind, ValidityState,
+    FindingId, JwsAlg, KeystoneFormat, LifetimeRule, Segment, SignatureMatch, SignatureStatus,
+    TimeSource, TokenErrorId, TokenKind, ValidityState,
 };
 use serde_json::Value;
 
@@ -59,13 +59,15 @@ fn check_signature(decoded: &Decoded, options: &Options) -> (SignatureReport, Ve
     }
     let (status, message) = verdict::without_keys(decoded);
     let header = decoded.header.as_ref();
-    let needs_more = decoded.alg().is_some_and(|a| a.starts_with("ES"))
-        || header.is_some_and(|h| h.get("jwk").is_some() || h.get("x5c").is_some());
-    (
-        signature(status, message),
-        header::findings(decoded),
-        needs_more,
-    )
+    let ecdsa = matches!(
+        decoded.alg().and_then(JwsAlg::parse),
+        Some(JwsAlg::ES256 | JwsAlg::ES384 | JwsAlg::ES512)
+    );
+    let needs_more =
+        ecdsa || header.is_some_and(|h| h.get("jwk").is_some() || h.get("x5c").is_some());
+    let mut findings = header::findings(decoded);
+    findings.extend(header::signature_length_finding(decoded));
+    (signature(status, message), findings, needs_more)
 }
 
 fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) -> TokenReport {

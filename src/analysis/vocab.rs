@@ -5,11 +5,13 @@
 //!
 //! Strings are part of the contract: add variants, never rename one.
 
+mod algorithms;
 mod findings;
 mod keys;
 mod states;
 mod tokens;
 
+pub use algorithms::JwsAlg;
 pub use findings::{FindingId, Severity};
 pub use keys::{KeyType, KidMatch, Refusal, SecretEncoding};
 pub use states::{

@@ -2,43 +2,11 @@
 //! verified with RustCrypto over the signing input exactly as received.
 
 use crate::analysis::keys::material::{Curve, EcKey, KeyMaterial};
+pub use crate::analysis::vocab::JwsAlg;
 use hmac::{KeyInit, Mac};
 use rsa::traits::PublicKeyParts;
 use sha2::{Sha256, Sha384, Sha512};
 use std::fmt;
-
-/// A JWS `alg` this page verifies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JwsAlg {
-    /// HMAC with SHA-256 (RFC 7518 §3.2).
-    HS256,
-    /// HMAC with SHA-384 (RFC 7518 §3.2).
-    HS384,
-    /// HMAC with SHA-512 (RFC 7518 §3.2).
-    HS512,
-    /// RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3).
-    RS256,
-    /// RSASSA-PKCS1-v1_5 with SHA-384 (RFC 7518 §3.3).
-    RS384,
-    /// RSASSA-PKCS1-v1_5 with SHA-512 (RFC 7518 §3.3).
-    RS512,
-    /// RSASSA-PSS with SHA-256 and MGF1 with SHA-256 (RFC 7518 §3.5).
-    PS256,
-    /// RSASSA-PSS with SHA-384 and MGF1 with SHA-384 (RFC 7518 §3.5).
-    PS384,
-    /// RSASSA-PSS with SHA-512 and MGF1 with SHA-512 (RFC 7518 §3.5).
-    PS512,
-    /// ECDSA on P-256 with SHA-256 (RFC 7518 §3.4).
-    ES256,
-    /// ECDSA on P-384 with SHA-384 (RFC 7518 §3.4).
-    ES384,
-    /// ECDSA on P-521 with SHA-512 (RFC 7518 §3.4).
-    ES512,
-    /// EdDSA (RFC 8037 §3.1); only Ed25519 keys are verified.
-    EdDSA,
-    /// RFC 9864 §2.2's fully specified name for EdDSA over Ed25519.
-    Ed25519,
-}
 
 /// What kind of key an algorithm needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,50 +47,6 @@ impl KeyKind {
 }
 
 impl JwsAlg {
-    /// Every algorithm this page verifies: HS, RS, PS, ES, then EdDSA and
-    /// Ed25519.
-    pub const ALL: [JwsAlg; 14] = [
-        JwsAlg::HS256,
-        JwsAlg::HS384,
-        JwsAlg::HS512,
-        JwsAlg::RS256,
-        JwsAlg::RS384,
-        JwsAlg::RS512,
-        JwsAlg::PS256,
-        JwsAlg::PS384,
-        JwsAlg::PS512,
-        JwsAlg::ES256,
-        JwsAlg::ES384,
-        JwsAlg::ES512,
-        JwsAlg::EdDSA,
-        JwsAlg::Ed25519,
-    ];
-
-    /// Exact, case-sensitive match (RFC 7515 §4.1.1: `alg` is case-sensitive).
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.name() == name)
-    }
-
-    /// The `alg` value that names it in a header (RFC 7518 §3.1).
-    pub fn name(self) -> &'static str {
-        match self {
-            JwsAlg::HS256 => "HS256",
-            JwsAlg::HS384 => "HS384",
-            JwsAlg::HS512 => "HS512",
-            JwsAlg::RS256 => "RS256",
-            JwsAlg::RS384 => "RS384",
-            JwsAlg::RS512 => "RS512",
-            JwsAlg::PS256 => "PS256",
-            JwsAlg::PS384 => "PS384",
-            JwsAlg::PS512 => "PS512",
-            JwsAlg::ES256 => "ES256",
-            JwsAlg::ES384 => "ES384",
-            JwsAlg::ES512 => "ES512",
-            JwsAlg::EdDSA => "EdDSA",
-            JwsAlg::Ed25519 => "Ed25519",
-        }
-    }
-
     /// The kind of key it verifies with.
     pub fn key_kind(self) -> KeyKind {
         match self {
@@ -137,21 +61,6 @@ impl JwsAlg {
             JwsAlg::ES384 => KeyKind::Ec(Curve::P384),
             JwsAlg::ES512 => KeyKind::Ec(Curve::P521),
             JwsAlg::EdDSA | JwsAlg::Ed25519 => KeyKind::Ed25519,
-        }
-    }
-
-    /// Output bytes of the hash (HMAC secrets must be at least this long,
-    /// RFC 7518 §3.2).
-    pub fn hash_bytes(self) -> usize {
-        match self {
-            JwsAlg::HS256 | JwsAlg::RS256 | JwsAlg::PS256 | JwsAlg::ES256 => 32,
-            JwsAlg::HS384 | JwsAlg::RS384 | JwsAlg::PS384 | JwsAlg::ES384 => 48,
-            JwsAlg::HS512
-            | JwsAlg::RS512
-            | JwsAlg::PS512
-            | JwsAlg::ES512
-            | JwsAlg::EdDSA
-            | JwsAlg::Ed25519 => 64,
         }
     }
 

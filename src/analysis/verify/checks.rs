@@ -126,6 +126,9 @@ fn signature_shape(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Vec<Finding> {
     if d.segments.len() < 3 || sig.is_empty() {
         return Vec::new();
     }
+    if alg.fixed_signature_len().is_some() {
+        return header::signature_length_finding(d).into_iter().collect();
+    }
     if let KeyKind::Ec(curve) = alg.key_kind() {
         let expected = 2 * curve.field_bytes();
         if sig.len() != expected && alg::looks_like_der_ecdsa(sig) {
@@ -154,9 +157,9 @@ fn signature_shape(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Vec<Finding> {
                 _ => None,
             })
             .collect(),
-        KeyKind::Hmac => vec![alg.hash_bytes()],
         KeyKind::Ec(curve) => vec![2 * curve.field_bytes()],
-        KeyKind::Ed25519 => vec![64],
+        // Fixed by the algorithm alone: judged above, as without keys.
+        KeyKind::Hmac | KeyKind::Ed25519 => Vec::new(),
     };
     if !expected.is_empty() && !expected.contains(&sig.len()) {
         let want = expected
