@@ -378,7 +378,10 @@ fn without_keys_the_light_analysis_agrees_with_the_full_one_or_asks_for_it() {
     use std::sync::Arc;
     let mut compared = 0;
     for (_, cases) in groups() {
-        for case in cases.iter().filter(|c| c.key_text.is_empty() && c.secret.is_empty()) {
+        for case in cases
+            .iter()
+            .filter(|c| c.key_text.is_empty() && c.secret.is_empty())
+        {
             let light = analyse(&case.input, &Options::at(NOW));
             let full = analyse(
                 &case.input,

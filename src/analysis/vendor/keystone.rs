@@ -20,7 +20,7 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
         TokenKind::KeystonePki | TokenKind::KeystonePkiz | TokenKind::KeystoneFernet => {
             Some(non_jwt(input))
         }
-        _ => jws(input),
+        TokenKind::Jws | TokenKind::Jwe | TokenKind::Unsecured | TokenKind::Opaque => jws(input),
     }
 }
 
@@ -89,7 +89,11 @@ fn non_jwt(input: &Input<'_>) -> VendorReport {
     let format = match input.kind {
         TokenKind::KeystonePki => "PKI",
         TokenKind::KeystonePkiz => "PKIZ",
-        _ => "Fernet",
+        TokenKind::KeystoneFernet
+        | TokenKind::Jws
+        | TokenKind::Jwe
+        | TokenKind::Unsecured
+        | TokenKind::Opaque => "Fernet",
     };
     let mut r = VendorReport::new(VendorId::Keystone, "OpenStack Keystone");
     r.evidence(
