@@ -42,11 +42,8 @@ pub struct CmsReading {
     pub content_error: Option<String>,
     /// The envelope, as the report shows it under `keystone`.
     pub details: PkiDetails,
-    /// The CMS signature verdict with the supplied certificates.
-    pub status: crate::analysis::vocab::SignatureStatus,
-    /// Whether the signature is the work of a supplied certificate's key.
-    pub matched: crate::analysis::vocab::SignatureMatch,
-    /// The verdict in words, for a person: "CMS signature verified with …",
-    /// "Not checked: supply Keystone's signing certificate …".
-    pub message: String,
+    /// The CMS signature verdict with the supplied certificates, as the
+    /// report carries it ("CMS signature verified with …", "Not checked:
+    /// supply Keystone's signing certificate …").
+    pub signature: crate::analysis::verdict::SignatureReport,
 }

@@ -240,8 +240,7 @@ fn pki_token(found: FoundToken, format: KeystoneFormat, cx: &Context<'_>) -> Tok
     };
     match verifier.read_keystone(&report.token, format) {
         Ok(reading) => {
-            report.signature = signature(reading.status, &reading.message);
-            report.signature.matched = reading.matched;
+            report.signature = reading.signature;
             if let Some(error) = reading.content_error {
                 report.errors.push(error_at(
                     Segment::Payload,

@@ -6,7 +6,7 @@ use crate::analysis::decode::Decoded;
 use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::keystone::{CmsReadError, CmsReading, pki};
-use crate::analysis::verdict::Verification;
+use crate::analysis::verdict::{SignatureReport, Verification};
 use crate::analysis::vocab::{KeystoneFormat, SignatureMatch, SignatureStatus};
 
 impl Verifier for KeySet {
@@ -28,15 +28,20 @@ impl Verifier for KeySet {
             content: read.content,
             content_error: read.content_error,
             details: read.details,
-            status,
-            matched: match status {
-                SignatureStatus::Valid => SignatureMatch::Matches,
-                SignatureStatus::Invalid => SignatureMatch::DoesNotMatch,
-                SignatureStatus::Unchecked | SignatureStatus::Unsupported => {
-                    SignatureMatch::NotTried
-                }
+            signature: SignatureReport {
+                status,
+                message,
+                // A CMS verdict is a plain yes or no: no policy refuses a match.
+                matched: match status {
+                    SignatureStatus::Valid => SignatureMatch::Matches,
+                    SignatureStatus::Invalid => SignatureMatch::DoesNotMatch,
+                    SignatureStatus::Unchecked | SignatureStatus::Unsupported => {
+                        SignatureMatch::NotTried
+                    }
+                },
+                key: None,
+                matched_but_refused: None,
             },
-            message,
         })
     }
 
