@@ -61,6 +61,10 @@ pub struct KeyReport {
     /// secret in a public key set, irregular base64url); absent when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Whether this public key was derived from a pasted private key
+    /// (PKCS#8, PKCS#1, SEC1, OpenSSH, or a JWK with `d`); absent when not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_private_key: bool,
 }
 
 /// The fingerprints of one public key (secrets get none).

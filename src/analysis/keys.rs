@@ -8,6 +8,7 @@ pub mod fingerprint;
 pub mod jwk;
 pub mod material;
 pub mod pem;
+pub mod private;
 pub mod roca;
 pub mod secret;
 pub mod weakness;
@@ -60,6 +61,10 @@ pub struct Key {
     /// What is wrong with the key itself, judged once when it is read
     /// ([`weakness::weaknesses`]).
     pub weaknesses: Vec<Weakness>,
+    /// Whether this public key was derived from a pasted private key (a
+    /// private PEM block, an OpenSSH key, a JWK with `d`). The private
+    /// part itself is never kept.
+    pub from_private: bool,
 }
 
 /// Every key the person supplied.
@@ -132,15 +137,31 @@ impl KeySet {
 
     fn add_pem_block(&mut self, number: usize, block: pem::DecodedBlock) {
         let source = format!("PEM block {number} ({})", block.label);
+        let private = private::is_private_label(&block.label);
         let parsed = block
             .result
-            .and_then(|der| pem_block_key(&block.label, &der).map(|key| (key, der)));
+            .and_then(|der| pem_block_key(&block.label, &der, &block.text).map(|key| (key, der)));
         match parsed {
+            // A private block is not kept, even for the confusion check:
+            // only the derived public key's SPKI is.
+            Ok((key, _)) if private => {
+                self.push_der(key, source, Vec::new());
+                self.mark_last_private();
+            }
             Ok((key, der)) => {
                 let pasted = vec![block.text.as_bytes().to_vec(), der];
                 self.push_der(key, source, pasted);
             }
             Err(error) => self.refuse(source, &error),
+        }
+    }
+
+    /// Marks the key just read as derived from a private key, with the
+    /// warning every private key gets.
+    fn mark_last_private(&mut self) {
+        if let Some(key) = self.keys.last_mut() {
+            key.from_private = true;
+            key.warnings.push(PRIVATE_KEY_WARNING.into());
         }
     }
 
@@ -219,7 +240,12 @@ impl KeySet {
                     Some(kid) => format!("{source} (kid \"{kid}\")"),
                     None => source,
                 };
-                let mut pasted = vec![text];
+                // A private JWK's text is not kept: only its public SPKI.
+                let mut pasted = if parsed.private {
+                    Vec::new()
+                } else {
+                    vec![text]
+                };
                 pasted.extend(spki.clone());
                 self.push(parsed.material, label, spki, pasted, None);
                 if let Some(key) = self.keys.last_mut() {
@@ -228,6 +254,9 @@ impl KeySet {
                     key.use_ = parsed.use_;
                     key.key_ops = parsed.key_ops;
                     key.warnings.extend(parsed.warnings);
+                }
+                if parsed.private {
+                    self.mark_last_private();
                 }
             }
             Err(error) => self.refuse(source, &error),
@@ -277,19 +306,23 @@ impl KeySet {
             fingerprints,
             warnings,
             weaknesses,
+            from_private: false,
         });
     }
 }
 
+/// What every key derived from a pasted private key says.
+pub const PRIVATE_KEY_WARNING: &str = "this was a private key: it has not left this page and only its public key is used, but a production private key pasted anywhere should be treated as exposed";
+
 /// The key in a decoded PEM block, read as its label says (RFC 7468 §13
 /// `PUBLIC KEY`, §5 `CERTIFICATE`; `RSA PUBLIC KEY` is PKCS#1, RFC 8017
-/// §A.1.1).
-fn pem_block_key(label: &str, der: &[u8]) -> Result<der::DerKey, KeyReadError> {
+/// §A.1.1; private keys in [`private`]).
+fn pem_block_key(label: &str, der: &[u8], text: &str) -> Result<der::DerKey, KeyReadError> {
     match label {
         "PUBLIC KEY" => der::from_spki(der),
         "RSA PUBLIC KEY" => der::from_pkcs1(der),
         "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => der::from_certificate(der),
-        label if label.ends_with("PRIVATE KEY") => Err(KeyReadError::PrivateKeyPem),
+        label if private::is_private_label(label) => private::from_pem(label, der, text),
         other => Err(KeyReadError::PemNotAKey {
             label: other.to_string(),
         }),
@@ -318,10 +351,18 @@ impl Key {
             KeyMaterial::Ed25519(_) => (None, None, Some("Ed25519")),
             KeyMaterial::Hmac(s) => (Some(s.len() * 8), None, None),
         };
+        let summary = if self.from_private {
+            format!(
+                "{}, public key derived from the pasted private key",
+                self.material.describe()
+            )
+        } else {
+            self.material.describe()
+        };
         KeyReport {
             label: self.label.clone(),
             kty: self.material.kty(),
-            summary: self.material.describe(),
+            summary,
             bits,
             exponent,
             curve: curve.map(Into::into),
@@ -331,6 +372,7 @@ impl Key {
             fingerprints: self.fingerprints.clone(),
             certificate: self.certificate.clone(),
             warnings: self.warnings.clone(),
+            from_private_key: self.from_private,
         }
     }
 

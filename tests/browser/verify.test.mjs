@@ -2,6 +2,7 @@
 // pasted token (RS256 first), and the verdict banner says what was proven.
 
 import { test } from "node:test";
+import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import { createHmac, createPublicKey } from "node:crypto";
 import { servedApp, rfcExamples, openApp, paste, vector } from "./harness.mjs";
@@ -103,5 +104,33 @@ test("three banners: verified, matches but refused (amber), does not match", asy
   assert.match((await verdict(page)).text, /^Signature does not match HMAC secret/m);
   await page.fill('[data-testid="secret"]', "");
   await page.locator('[data-testid="verdict"][data-verdict="unchecked"]').waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test("a pasted private key verifies through its derived public key, and is never stored or put in the URL", async () => {
+  const cases = JSON.parse(readFileSync(new URL("../data/private-keys/cases.json", import.meta.url), "utf8")).cases;
+  const { page, problems } = await openApp(env.browser, env.server.url);
+  const startUrl = page.url();
+  for (const id of ["rsa-pkcs8-ps384", "p256-sec1", "ed25519-openssh"]) {
+    const c = cases.find((x) => x.id === id);
+    await paste(page, c.token);
+    await setKeys(page, c.private_key);
+    await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();
+    const summary = await page.locator('[data-testid="key-summary"]').innerText();
+    assert.match(summary, /public key derived from the pasted private key/, id);
+    assert.match(summary, /treated as exposed/, id);
+    assert.equal(await page.locator('[data-testid="from-private-key"]').count(), 1, id);
+  }
+  const encrypted = cases.find((x) => x.id === "rsa-pkcs8-encrypted");
+  await setKeys(page, encrypted.private_key);
+  await page.locator('[data-testid="key-error"]').waitFor();
+  assert.match(await page.locator('[data-testid="key-error"]').innerText(), /encrypted with a passphrase/);
+  const kept = await page.evaluate(() => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookies: document.cookie,
+    url: location.href,
+  }));
+  assert.deepEqual(kept, { local: 0, session: 0, cookies: "", url: startUrl });
   assert.deepEqual(problems, []);
 });

@@ -10,11 +10,14 @@ use rsa::pkcs1::UintRef;
 use spki::{ObjectIdentifier, SubjectPublicKeyInfoRef};
 use x509_cert::Certificate;
 
-const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
-const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+pub(super) const RSA_ENCRYPTION: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+pub(super) const RSASSA_PSS: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+pub(super) const EC_PUBLIC_KEY: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+pub(super) const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+pub(super) const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
 const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
 const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
 const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
@@ -62,18 +65,7 @@ fn spki_material(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyMaterial, KeyR
             .algorithm
             .parameters_oid()
             .map_err(|_| KeyReadError::EcCurveUnnamed)?;
-        let curve = match curve_oid {
-            P256 => Curve::P256,
-            P384 => Curve::P384,
-            P521 => Curve::P521,
-            SECP256K1 => return Err(KeyReadError::Secp256k1Key),
-            other => {
-                return Err(KeyReadError::UnsupportedEcCurve {
-                    oid: other.to_string(),
-                });
-            }
-        };
-        return material::ec_from_sec1(curve, bits);
+        return material::ec_from_sec1(curve_named(curve_oid)?, bits);
     }
     if oid == ED25519 {
         return material::ed25519_from_bytes(bits);
@@ -84,6 +76,23 @@ fn spki_material(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyMaterial, KeyR
     Err(KeyReadError::UnsupportedAlgorithm {
         oid: oid.to_string(),
     })
+}
+
+/// The curve a namedCurve OID (RFC 5480 §2.1.1.1) names, if this page
+/// verifies with it.
+///
+/// # Errors
+/// [`KeyReadError::Secp256k1Key`] or [`KeyReadError::UnsupportedEcCurve`].
+pub fn curve_named(oid: ObjectIdentifier) -> Result<Curve, KeyReadError> {
+    match oid {
+        P256 => Ok(Curve::P256),
+        P384 => Ok(Curve::P384),
+        P521 => Ok(Curve::P521),
+        SECP256K1 => Err(KeyReadError::Secp256k1Key),
+        other => Err(KeyReadError::UnsupportedEcCurve {
+            oid: other.to_string(),
+        }),
+    }
 }
 
 /// Reads a PKCS#1 RSAPublicKey (RFC 8017 §A.1.1) and wraps it in an SPKI
@@ -188,7 +197,7 @@ pub fn spki_der_for(material: &KeyMaterial) -> Option<Vec<u8>> {
 
 /// Sorts a `der` error on `len` bytes read as `container` into truncated,
 /// trailing data, or otherwise invalid.
-fn describe(container: DerContainer, len: usize, error: &der::Error) -> KeyReadError {
+pub(super) fn describe(container: DerContainer, len: usize, error: &der::Error) -> KeyReadError {
     use der::ErrorKind;
     let at = error.position().map(u32::from);
     match error.kind() {

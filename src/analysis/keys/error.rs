@@ -3,8 +3,7 @@
 //! [`KeyError`](crate::analysis::key_report::KeyError)'s `message` is
 //! `error.to_string()`), so their wording is pinned by tests.
 
-use super::MAX_KEY_TEXT;
-use super::material::{Curve, RSA_MAX_BITS, RSA_MIN_BITS};
+use super::material::Curve;
 use crate::analysis::base64url::Base64UrlError;
 use crate::analysis::json::JsonError;
 use crate::analysis::vocab::SecretEncoding;
@@ -19,6 +18,14 @@ pub enum DerContainer {
     Pkcs1RsaPublicKey,
     /// An X.509 certificate (RFC 5280 §4.1).
     Certificate,
+    /// A PKCS#8 PrivateKeyInfo (RFC 5958 §2): `PRIVATE KEY` blocks.
+    Pkcs8PrivateKeyInfo,
+    /// A PKCS#1 RSAPrivateKey (RFC 8017 §A.1.2): `RSA PRIVATE KEY` blocks.
+    Pkcs1RsaPrivateKey,
+    /// A SEC1 ECPrivateKey (RFC 5915 §3): `EC PRIVATE KEY` blocks.
+    Sec1EcPrivateKey,
+    /// An Ed25519 CurvePrivateKey (RFC 8410 §7) inside PKCS#8.
+    CurvePrivateKey,
 }
 
 impl DerContainer {
@@ -28,6 +35,10 @@ impl DerContainer {
             DerContainer::SubjectPublicKeyInfo => "public key (SubjectPublicKeyInfo)",
             DerContainer::Pkcs1RsaPublicKey => "RSA public key (PKCS#1)",
             DerContainer::Certificate => "certificate",
+            DerContainer::Pkcs8PrivateKeyInfo => "private key (PKCS#8)",
+            DerContainer::Pkcs1RsaPrivateKey => "RSA private key (PKCS#1)",
+            DerContainer::Sec1EcPrivateKey => "EC private key (SEC1)",
+            DerContainer::CurvePrivateKey => "Ed25519 private key (RFC 8410)",
         }
     }
 }
@@ -46,7 +57,7 @@ impl fmt::Display for DerContainer {
 #[non_exhaustive]
 pub enum KeyReadError {
     // --- the key text as a whole ----------------------------------------
-    /// The key text is longer than [`MAX_KEY_TEXT`]; `bytes` is its length.
+    /// The key text is longer than [`MAX_KEY_TEXT`](super::MAX_KEY_TEXT); `bytes` is its length.
     KeyTextTooLarge {
         /// Length of the key text, in bytes.
         bytes: usize,
@@ -71,9 +82,42 @@ pub enum KeyReadError {
     },
 
     // --- PEM (RFC 7468) -------------------------------------------------
-    /// A `PRIVATE KEY` block of any kind (PKCS#8, RFC 5958; PKCS#1;
-    /// SEC1): verifying needs only the public key.
-    PrivateKeyPem,
+    /// A private key of a kind this page does not read (`DSA PRIVATE
+    /// KEY`, …); PKCS#8, PKCS#1, SEC1 and OpenSSH keys are read.
+    PrivateKeyUnsupported {
+        /// The block's label.
+        label: String,
+    },
+    /// An `ENCRYPTED PRIVATE KEY` block (PKCS#8 EncryptedPrivateKeyInfo,
+    /// RFC 5958 §3): its public key cannot be read without the passphrase.
+    PrivateKeyEncrypted {
+        /// The block's label.
+        label: String,
+    },
+    /// A private key whose stored public key (SEC1 `publicKey`, PKCS#8 v2
+    /// `publicKey`) is not the one its private part gives.
+    PrivateKeyMismatch,
+    /// An EC private scalar that is zero, too long or not below the
+    /// curve's order (SEC 1 §3.2.1).
+    EcPrivateScalarInvalid {
+        /// The curve the scalar was read for.
+        curve: Curve,
+    },
+    /// An Ed25519 private key that is not a 32-byte seed (RFC 8032 §5.1.5).
+    Ed25519SeedLength {
+        /// Length of the seed, in bytes.
+        bytes: usize,
+    },
+    /// An `OPENSSH PRIVATE KEY` block that `ssh-key` could not read.
+    OpenSsh {
+        /// What `ssh-key` said.
+        reason: String,
+    },
+    /// An OpenSSH key of a type JOSE does not use (DSA, security keys).
+    OpenSshUnsupported {
+        /// The SSH algorithm name, e.g. `ssh-dss`.
+        algorithm: String,
+    },
     /// A PEM block whose label names no public key or certificate
     /// (RFC 7468 §4–§13 list the labels).
     PemNotAKey {
@@ -303,176 +347,6 @@ pub enum KeyReadError {
     Jwk(Box<KeyReadError>),
 }
 
-impl fmt::Display for KeyReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use KeyReadError as E;
-        match self {
-            E::KeyTextTooLarge { bytes } => write!(
-                f,
-                "{bytes} bytes of key text is more than this page reads ({} MB); keys and key sets are a few KB",
-                MAX_KEY_TEXT >> 20
-            ),
-            E::InvalidJson(error) => write!(f, "not valid JSON: {error}"),
-            E::JwksKeysNotArray => f.write_str("`keys` is not an array (RFC 7517 §5.1)"),
-            E::JsonNotAKey => f.write_str(
-                "JSON that is neither a JWK (an object with `kty`) nor a JWKS (an object with `keys`)",
-            ),
-            E::JwksEntryNotObject => f.write_str("not a JSON object"),
-            E::UnrecognisedKeyText => f.write_str(
-                "not a PEM block, a JWK, a JWKS or base64 DER: paste a public key (-----BEGIN PUBLIC KEY-----), a certificate, or a JWK / JWKS",
-            ),
-            E::UnrecognisedDer { bytes } => write!(
-                f,
-                "{bytes} bytes of DER that are not a certificate, a SubjectPublicKeyInfo or a PKCS#1 RSA public key"
-            ),
-            E::PrivateKeyPem => f.write_str(
-                "this is a private key. It has not left this page, but verifying needs only the public key — and a private key pasted anywhere should be treated as exposed",
-            ),
-            E::PemNotAKey { label } => write!(
-                f,
-                "a PEM \"{label}\" block is not a public key or certificate"
-            ),
-            E::PemUnterminated { label } => write!(
-                f,
-                "the PEM block \"{label}\" has no matching \"-----END {label}-----\" line (was the paste cut short?)"
-            ),
-            E::PemEncrypted { label } => write!(
-                f,
-                "the PEM block \"{label}\" is encrypted (Proc-Type / DEK-Info headers)"
-            ),
-            E::PemEmpty { label } => write!(f, "the PEM block \"{label}\" is empty"),
-            E::PemInvalidCharacter {
-                label,
-                character,
-                offset,
-            } => write!(
-                f,
-                "the body of the PEM block \"{label}\" has `{character}` at character {offset}, which is not base64"
-            ),
-            E::PemInvalidBase64 { label, detail } => write!(
-                f,
-                "the body of the PEM block \"{label}\" is not valid base64 ({detail})"
-            ),
-            E::DerTruncated {
-                container,
-                bytes,
-                needed,
-                at,
-            } => write!(
-                f,
-                "the {container} is DER-encoded but truncated: it is {bytes} bytes and needs {needed}{}",
-                AtByte(*at)
-            ),
-            E::DerTrailingData {
-                container,
-                trailing,
-                after,
-            } => write!(
-                f,
-                "the {container} has {trailing} bytes of trailing data after byte {after}"
-            ),
-            E::DerInvalid {
-                container,
-                detail,
-                at,
-            } => write!(
-                f,
-                "the {container} is not valid DER: {detail}{}",
-                AtByte(*at)
-            ),
-            E::BitStringUnusedBits => f.write_str("the public key BIT STRING has unused bits"),
-            E::EcCurveUnnamed => f.write_str("the EC key does not name its curve"),
-            E::Secp256k1Key => {
-                f.write_str("the key is on secp256k1 (ES256K), which this page does not verify")
-            }
-            E::UnsupportedEcCurve { oid } => {
-                write!(f, "the EC key is on curve {oid}, which JOSE does not use")
-            }
-            E::Ed448Key => f.write_str("the key is Ed448, which this page does not verify"),
-            E::UnsupportedAlgorithm { oid } => {
-                write!(f, "the key algorithm {oid} is not RSA, EC or Ed25519")
-            }
-            E::SpkiReencodeFailed => f.write_str("could not re-encode the key"),
-            E::CertificateKeyReencodeFailed { detail } => write!(
-                f,
-                "the certificate's public key could not be re-encoded: {detail}"
-            ),
-            E::CertificateKey(inner) => write!(f, "the certificate's public key: {inner}"),
-            E::RsaModulusZero => f.write_str("the RSA modulus n is zero"),
-            E::RsaModulusEven { bits } => write!(
-                f,
-                "the {bits}-bit modulus n is even, so it is not a product of two primes: this is not a usable RSA key"
-            ),
-            E::RsaExponentZero => f.write_str("the public exponent e is zero"),
-            E::RsaExponentOne => f.write_str(
-                "the public exponent e is 1, which makes every signature trivially forgeable (the \"signature\" equals the message)",
-            ),
-            E::RsaExponentEven => {
-                f.write_str("the public exponent e is even, which RSA cannot use")
-            }
-            E::RsaModulusTooSmall { bits } => write!(
-                f,
-                "the modulus is only {bits} bits; nothing under {RSA_MIN_BITS} bits can be checked meaningfully"
-            ),
-            E::RsaModulusTooLarge { bits } => write!(
-                f,
-                "the modulus is {bits} bits; this page reads RSA keys up to {RSA_MAX_BITS} bits"
-            ),
-            E::RsaExponentNotBelowModulus => {
-                f.write_str("the public exponent e is not smaller than the modulus n")
-            }
-            E::RsaModulusOverflow => f.write_str("modulus too large"),
-            E::RsaModulusUnreadable => f.write_str("the modulus n could not be read"),
-            E::RsaExponentUnreadable => f.write_str("the exponent e could not be read"),
-            E::RsaRefused { detail } => write!(f, "the RSA key was refused: {detail}"),
-            E::EcPointInvalid { curve } => write!(
-                f,
-                "the point is not a valid {} public key (not on the curve, or badly encoded)",
-                curve.jwk_name()
-            ),
-            E::Ed25519Length { bytes } => write!(
-                f,
-                "an Ed25519 public key is 32 bytes, this one is {bytes}"
-            ),
-            E::Ed25519Invalid => f.write_str("the 32 bytes are not a valid Ed25519 public key"),
-            E::SecretNotEncoded { encoding, detail } => {
-                write!(f, "the secret is not {}: {detail}", encoding.as_str())
-            }
-            E::SecretEmpty => f.write_str("the secret is empty"),
-            E::JwkNoKty => f.write_str("JWK has no `kty` (RFC 7517 §4.1)"),
-            E::JwkKtyNotString => f.write_str("JWK `kty` is not a string"),
-            E::JwkUnsupportedKty { kty } => {
-                write!(f, "JWK `kty` \"{kty}\" is not RSA, EC, OKP or oct")
-            }
-            E::JwkMissingMember { name } => write!(f, "JWK is missing `{name}`"),
-            E::JwkMemberNotString { name } => write!(f, "JWK `{name}` is not a string"),
-            E::JwkMemberNotBase64url { name, error } => {
-                write!(f, "JWK `{name}` is not base64url: {error}")
-            }
-            E::JwkEmptySecret => {
-                f.write_str("JWK `k` is empty: an empty HMAC secret verifies nothing")
-            }
-            E::JwkSecp256k1 => {
-                f.write_str("JWK curve secp256k1 (ES256K) is not verified by this page")
-            }
-            E::JwkUnsupportedCurve { crv } => {
-                write!(f, "JWK `crv` \"{crv}\" is not P-256, P-384 or P-521")
-            }
-            E::JwkCoordinateLength { name, bytes, curve } => write!(
-                f,
-                "JWK `{name}` is {bytes} bytes, but a {} coordinate is {} bytes (RFC 7518 §6.2.1.2)",
-                curve.jwk_name(),
-                curve.field_bytes()
-            ),
-            E::JwkUnsupportedOkpCurve { crv } => write!(
-                f,
-                "JWK OKP curve \"{crv}\" is not verified by this page (only Ed25519)"
-            ),
-            E::Jwk(inner) => write!(f, "JWK: {inner}"),
-        }
-    }
-}
-
 /// The sentence already contains the wrapped error's words, so `source`
 /// stays `None`: a reporter walking the chain would otherwise print them
 /// twice.
@@ -489,6 +363,8 @@ impl fmt::Display for AtByte {
         }
     }
 }
+
+mod message;
 
 #[cfg(test)]
 mod tests;

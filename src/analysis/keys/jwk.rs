@@ -21,6 +21,8 @@ pub struct JwkKey {
     pub key_ops: Option<Vec<String>>,
     /// The JWK's own `x5c` / `x5t` are not trusted; their presence is noted.
     pub warnings: Vec<String>,
+    /// Whether it holds a private key (`d`); only its public part is used.
+    pub private: bool,
 }
 
 /// Reads one JWK object.
@@ -56,10 +58,9 @@ pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, KeyReadError> {
             });
         }
     };
-    if jwk.contains_key("d") {
-        warnings.push("this JWK contains the private key (`d`): it has not left this page, but a private key should never be pasted anywhere".into());
-    }
     Ok(JwkKey {
+        // RFC 7518 §6.3.2.1, §6.2.2.1, RFC 8037 §2: `d` is the private part.
+        private: jwk.contains_key("d") && !matches!(material, KeyMaterial::Hmac(_)),
         material,
         kid: string(jwk, "kid"),
         alg: string(jwk, "alg"),

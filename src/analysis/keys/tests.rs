@@ -80,11 +80,18 @@ fn bare_base64_der_is_read() {
 }
 
 #[test]
-fn private_keys_are_refused_with_advice() {
-    let set = KeySet::parse(
+fn the_rfc_8410_private_key_gives_its_public_key() {
+    // RFC 8410 §10.3's private key and §10.1's public key: the same key.
+    let private = KeySet::parse(
         "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----",
     );
-    assert!(set.errors[0].message.starts_with("this is a private key"));
+    let public = KeySet::parse(
+        "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----",
+    );
+    assert!(private.errors.is_empty(), "{:?}", private.errors);
+    assert!(private.keys[0].from_private);
+    assert_eq!(private.keys[0].spki_der, public.keys[0].spki_der);
+    assert_eq!(private.keys[0].label, "PEM block 1 (PRIVATE KEY)");
 }
 
 #[test]
@@ -167,11 +174,19 @@ fn a_truncated_certificate_is_a_truncated_der_error() {
 #[test]
 fn private_and_unknown_pem_blocks_are_refused_by_label() {
     assert_eq!(
-        pem_block_key("ENCRYPTED PRIVATE KEY", &[]).unwrap_err(),
-        KeyReadError::PrivateKeyPem
+        pem_block_key("ENCRYPTED PRIVATE KEY", &[], "").unwrap_err(),
+        KeyReadError::PrivateKeyEncrypted {
+            label: "ENCRYPTED PRIVATE KEY".into()
+        }
     );
     assert_eq!(
-        pem_block_key("CERTIFICATE REQUEST", &[]).unwrap_err(),
+        pem_block_key("DSA PRIVATE KEY", &[], "").unwrap_err(),
+        KeyReadError::PrivateKeyUnsupported {
+            label: "DSA PRIVATE KEY".into()
+        }
+    );
+    assert_eq!(
+        pem_block_key("CERTIFICATE REQUEST", &[], "").unwrap_err(),
         KeyReadError::PemNotAKey {
             label: "CERTIFICATE REQUEST".into()
         }

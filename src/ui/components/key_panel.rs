@@ -39,7 +39,7 @@ pub fn key_panel(props: &KeyPanelProps) -> Html {
     html! {
         <div class="panel key-panel">
             <label for="key" class="panel-title">{ "Keys to verify with" }</label>
-            <p class="hint">{ "PEM public keys or certificates, a JWK or JWKS, or base64 DER — one or several. They stay in this page." }</p>
+            <p class="hint">{ "PEM public keys or certificates, a JWK or JWKS, or base64 DER — one or several. A private key works too: only its public key is used. Keys stay in this page and are never stored." }</p>
             <textarea id="key" data-testid="key" class="keys" spellcheck="false" autocomplete="off"
                 placeholder="-----BEGIN PUBLIC KEY----- … or {\"keys\":[…]}" value={props.key_text.clone()} oninput={oninput_keys} />
             <div class="secret-row">
@@ -71,6 +71,7 @@ fn key_item(key: &KeyReport) -> Html {
         <li class="key-summary" data-testid="key-summary">
             <div><strong>{ &key.label }</strong>{ " — " }{ &key.summary }
                 if let Some(alg) = &key.alg { <span class="tag">{ format!("alg {alg}") }</span> }
+                if key.from_private_key { <span class="tag private" data-testid="from-private-key">{ "from a private key" }</span> }
             </div>
             if let Some(cert) = &key.certificate {
                 <div class="hint">{ format!("Certificate for {} issued by {}; valid {} to {}", cert.subject, cert.issuer,

@@ -40,8 +40,34 @@ fn every_variant_reads_as_the_reports_sentence() {
             "12 bytes of DER that are not a certificate, a SubjectPublicKeyInfo or a PKCS#1 RSA public key",
         ),
         (
-            E::PrivateKeyPem,
-            "this is a private key. It has not left this page, but verifying needs only the public key — and a private key pasted anywhere should be treated as exposed",
+            E::PrivateKeyUnsupported {
+                label: "DSA PRIVATE KEY".into(),
+            },
+            "\"DSA PRIVATE KEY\" is a private key of a kind this page does not read (it reads PKCS#8 PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY and OPENSSH PRIVATE KEY); paste its public key instead, e.g. from `openssl pkey -in key.pem -pubout`",
+        ),
+        (
+            E::PrivateKeyEncrypted {
+                label: "ENCRYPTED PRIVATE KEY".into(),
+            },
+            "the \"ENCRYPTED PRIVATE KEY\" block is encrypted with a passphrase (PKCS#8 EncryptedPrivateKeyInfo), so its public key cannot be read here; paste the public key instead, e.g. from `openssl pkey -in key.pem -pubout`",
+        ),
+        (
+            E::PrivateKeyMismatch,
+            "the public key stored with this private key is not the one its private part gives: the key is corrupt or was edited, so it is not used",
+        ),
+        (
+            E::EcPrivateScalarInvalid { curve: Curve::P256 },
+            "the private scalar is not a valid P-256 private key (zero, too long, or not below the curve order)",
+        ),
+        (
+            E::Ed25519SeedLength { bytes: 31 },
+            "the Ed25519 private key is 31 bytes; RFC 8032 §5.1.5 private keys are 32-byte seeds",
+        ),
+        (
+            E::OpenSshUnsupported {
+                algorithm: "ssh-dss".into(),
+            },
+            "the OpenSSH key is ssh-dss, which JOSE does not use: JWS signs with RSA, ECDSA on P-256/384/521, or Ed25519",
         ),
         (
             E::PemNotAKey {
