@@ -21,8 +21,9 @@ Options (an option's value may also follow an equals sign: --key=FILE):
   --secret-file FILE  an HMAC secret to verify with, read from FILE (a
                       trailing newline is not part of it)
   --secret-encoding ENC
-                      how the secret is written: text (the default), base64,
-                      base64url or hex
+                      how the secret is written: text (the default), base64
+                      (either alphabet), base64url, hex, or auto (each
+                      reading tried; the one that verifies is named)
   --now UNIX_SECONDS  evaluate exp/nbf/iat at this instant (default: now)
   --leeway SECONDS    clock skew tolerated around exp and nbf (default: 0)
   --compact           print the JSON on one line
@@ -89,7 +90,7 @@ impl fmt::Display for ArgsError {
             ),
             ArgsError::BadEncoding(v) => write!(
                 f,
-                "--secret-encoding is text, base64, base64url or hex, not \"{v}\""
+                "--secret-encoding is text, base64, base64url, hex or auto, not \"{v}\""
             ),
             ArgsError::UnknownOption(o) => write!(f, "unknown option {o}"),
             ArgsError::TwoInputs(a, b) => {

@@ -162,3 +162,66 @@ fn a_private_jwk_keeps_neither_its_text_nor_d() {
     );
     assert!(!format!("{:?}", set.keys[0].report()).contains("\"d\""));
 }
+
+fn jwtio() -> Vec<Value> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/vendors/jwtio/debugger-examples.json"
+    );
+    let data: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    data["examples"].as_array().unwrap().clone()
+}
+
+fn verify_with(token: &str, keys: KeySet) -> jwt_inspector::analysis::report::SignatureReport {
+    analyse(
+        token,
+        &Options {
+            now: NOW,
+            leeway: 0,
+            verifier: Some(Arc::new(keys)),
+        },
+    )
+    .tokens[0]
+        .signature
+        .clone()
+}
+
+#[test]
+fn jwtio_examples_verify_with_the_private_keys_the_site_shows() {
+    let examples = jwtio();
+    let with_keys: Vec<&Value> = examples
+        .iter()
+        .filter(|e| e["private_key_pem"].is_string())
+        .collect();
+    assert_eq!(with_keys.len(), 4, "PS384, ES256, ES512, Ed25519");
+    for example in with_keys {
+        let alg = example["alg"].as_str().unwrap();
+        let keys = KeySet::parse(example["private_key_pem"].as_str().unwrap());
+        assert!(keys.errors.is_empty(), "{alg}: {:?}", keys.errors);
+        let public = KeySet::parse(example["public_key_pem"].as_str().unwrap());
+        assert_eq!(keys.keys[0].spki_der, public.keys[0].spki_der, "{alg}");
+        let signature = verify_with(example["token"].as_str().unwrap(), keys);
+        assert_eq!(
+            signature.status,
+            SignatureStatus::Valid,
+            "{alg}: {signature:?}"
+        );
+    }
+}
+
+#[test]
+fn jwtio_hs256_with_its_documented_secret_matches_but_is_refused() {
+    use jwt_inspector::analysis::vocab::{Refusal, SecretEncoding};
+    let example = jwtio().into_iter().find(|e| e["alg"] == "HS256").unwrap();
+    for encoding in [SecretEncoding::Text, SecretEncoding::Auto] {
+        let mut keys = KeySet::default();
+        keys.add_secret(example["secret"].as_str().unwrap(), encoding);
+        let signature = verify_with(example["token"].as_str().unwrap(), keys);
+        assert_eq!(signature.matched, SignatureMatch::Matches, "{encoding}");
+        assert_eq!(signature.status, SignatureStatus::Invalid);
+        assert_eq!(
+            signature.matched_but_refused,
+            Some(Refusal::HmacSecretTooShort)
+        );
+    }
+}

@@ -25,10 +25,14 @@ fn run(input: &str) -> Report {
 
 /// The fixtures this suite knows; a new file in the folder fails the test
 /// until someone decides what it must produce.
-const KNOWN_FIXTURES: [&str; 10] = [
+const KNOWN_FIXTURES: [&str; 12] = [
     "vendors/auth0/seed-dataloop-id-token-payload.json",
     "vendors/dcos/out-of-band-verification.json",
     "vendors/dcos/seed-authorization-header.json",
+    // Tested in tests/private_keys.rs (the jwt.io examples) and
+    // tests/forgiving_keys.rs (Keycloak's realm reply).
+    "vendors/jwtio/debugger-examples.json",
+    "vendors/keycloak/realm-info-reply.json",
     "vendors/keystone/cacert.pem",
     "vendors/keystone/fernet-example.json",
     "vendors/keystone/signing_cert.pem",

@@ -5,6 +5,7 @@
 pub mod der;
 pub mod error;
 pub mod fingerprint;
+pub mod json_text;
 pub mod jwk;
 pub mod material;
 pub mod pem;
@@ -22,7 +23,6 @@ pub use error::KeyReadError;
 use fingerprint::Fingerprints;
 use material::KeyMaterial;
 use rsa::traits::PublicKeyParts;
-use serde_json::Value;
 use weakness::Weakness;
 
 /// RSA keys under this size prove too little (RFC 7518 §3.3).
@@ -95,6 +95,13 @@ impl KeySet {
         if text.is_empty() {
             return;
         }
+        if encoding == SecretEncoding::Auto {
+            for (reading, bytes) in secret::readings(text) {
+                let label = format!("HMAC secret (auto: read as {})", reading.as_str());
+                self.push(KeyMaterial::Hmac(bytes), label, None, Vec::new(), None);
+            }
+            return;
+        }
         let label = format!("HMAC secret ({})", encoding.as_str());
         match secret::decode(text, encoding) {
             Ok(bytes) => self.push(KeyMaterial::Hmac(bytes), label, None, Vec::new(), None),
@@ -103,7 +110,7 @@ impl KeySet {
     }
 
     /// Records why the part of the key text named `source` was not read.
-    fn refuse(&mut self, source: impl Into<String>, error: &KeyReadError) {
+    pub(super) fn refuse(&mut self, source: impl Into<String>, error: &KeyReadError) {
         self.errors.push(KeyError {
             source: source.into(),
             message: error.to_string(),
@@ -131,11 +138,11 @@ impl KeySet {
         }
         let json_found = self.add_json_documents(&rest);
         if !json_found {
-            self.add_bare_der(&rest);
+            self.add_bare_der(&rest, "base64 DER key", "base64 DER");
         }
     }
 
-    fn add_pem_block(&mut self, number: usize, block: pem::DecodedBlock) {
+    pub(super) fn add_pem_block(&mut self, number: usize, block: pem::DecodedBlock) {
         let source = format!("PEM block {number} ({})", block.label);
         let private = private::is_private_label(&block.label);
         let parsed = block
@@ -158,7 +165,7 @@ impl KeySet {
 
     /// Marks the key just read as derived from a private key, with the
     /// warning every private key gets.
-    fn mark_last_private(&mut self) {
+    pub(super) fn mark_last_private(&mut self) {
         if let Some(key) = self.keys.last_mut() {
             key.from_private = true;
             key.warnings.push(PRIVATE_KEY_WARNING.into());
@@ -176,94 +183,9 @@ impl KeySet {
         );
     }
 
-    /// Reads every JSON value in the text; returns whether there was any.
-    fn add_json_documents(&mut self, text: &str) -> bool {
-        let mut found = false;
-        let mut from = 0;
-        while let Some(offset) = text[from..].find(['{', '[']) {
-            let start = from + offset;
-            match crate::analysis::json::parse_prefix(&text[start..]) {
-                Ok((parsed, used)) => {
-                    found = true;
-                    self.add_json(&parsed.value, &text[start..start + used]);
-                    from = start + used;
-                }
-                Err(error) => {
-                    found = true;
-                    self.refuse("JSON key text", &KeyReadError::InvalidJson(error));
-                    break;
-                }
-            }
-        }
-        found
-    }
-
-    fn add_json(&mut self, value: &Value, text: &str) {
-        match value {
-            Value::Object(object) => match object.get("keys") {
-                Some(Value::Array(keys)) => self.add_jwks(keys, "JWKS key"),
-                Some(_) => self.refuse("JWKS", &KeyReadError::JwksKeysNotArray),
-                None => self.add_jwk(object, "JWK".into(), text.as_bytes().to_vec()),
-            },
-            Value::Array(keys) => self.add_jwks(keys, "JWK array item"),
-            _ => self.refuse("JSON key text", &KeyReadError::JsonNotAKey),
-        }
-    }
-
-    fn add_jwks(&mut self, keys: &[Value], what: &str) {
-        let first = self.keys.len();
-        for (index, jwk) in keys.iter().enumerate() {
-            let source = format!("{what} {}", index + 1);
-            match jwk.as_object() {
-                Some(object) => {
-                    self.add_jwk(object, source, serde_json::to_vec(jwk).unwrap_or_default())
-                }
-                None => self.refuse(source, &KeyReadError::JwksEntryNotObject),
-            }
-        }
-        let added = &mut self.keys[first..];
-        let mixed = added.iter().any(|k| k.material.is_asymmetric())
-            && added.iter().any(|k| !k.material.is_asymmetric());
-        if mixed {
-            for key in added.iter_mut().filter(|k| !k.material.is_asymmetric()) {
-                key.in_mixed_set = true;
-                key.warnings.push("this shared secret sits in a key set with public keys: published key sets never hold secrets, so it is not used to verify (anyone holding the set could forge HS tokens)".into());
-            }
-        }
-    }
-
-    fn add_jwk(&mut self, object: &serde_json::Map<String, Value>, source: String, text: Vec<u8>) {
-        match jwk::parse(object) {
-            Ok(parsed) => {
-                let spki = der::spki_der_for(&parsed.material);
-                let label = match &parsed.kid {
-                    Some(kid) => format!("{source} (kid \"{kid}\")"),
-                    None => source,
-                };
-                // A private JWK's text is not kept: only its public SPKI.
-                let mut pasted = if parsed.private {
-                    Vec::new()
-                } else {
-                    vec![text]
-                };
-                pasted.extend(spki.clone());
-                self.push(parsed.material, label, spki, pasted, None);
-                if let Some(key) = self.keys.last_mut() {
-                    key.kid = parsed.kid;
-                    key.alg = parsed.alg;
-                    key.use_ = parsed.use_;
-                    key.key_ops = parsed.key_ops;
-                    key.warnings.extend(parsed.warnings);
-                }
-                if parsed.private {
-                    self.mark_last_private();
-                }
-            }
-            Err(error) => self.refuse(source, &error),
-        }
-    }
-
-    fn add_bare_der(&mut self, text: &str) {
+    /// Reads base64 DER (a certificate, an SPKI or PKCS#1): the key is
+    /// named `label`, a DER error `error_source`.
+    pub(super) fn add_bare_der(&mut self, text: &str, label: &str, error_source: &str) {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if compact.is_empty() {
             return;
@@ -276,12 +198,12 @@ impl KeySet {
             return self.refuse("key text", &KeyReadError::UnrecognisedKeyText);
         };
         match der::from_unknown(&der_bytes) {
-            Ok(key) => self.push_der(key, "base64 DER key".into(), vec![der_bytes.clone()]),
-            Err(error) => self.refuse("base64 DER", &error),
+            Ok(key) => self.push_der(key, label.into(), vec![der_bytes.clone()]),
+            Err(error) => self.refuse(error_source, &error),
         }
     }
 
-    fn push(
+    pub(super) fn push(
         &mut self,
         material: KeyMaterial,
         label: String,

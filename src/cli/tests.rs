@@ -154,11 +154,11 @@ fn bad_values_give_the_same_messages_in_either_form() {
         ),
         (
             &["--secret-encoding=utf16"],
-            "--secret-encoding is text, base64, base64url or hex, not \"utf16\"",
+            "--secret-encoding is text, base64, base64url, hex or auto, not \"utf16\"",
         ),
         (
             &["--secret-encoding", "HEX"],
-            "--secret-encoding is text, base64, base64url or hex, not \"HEX\"",
+            "--secret-encoding is text, base64, base64url, hex or auto, not \"HEX\"",
         ),
         (&["--key"], "--key needs a value"),
         (&["--secret-file"], "--secret-file needs a value"),

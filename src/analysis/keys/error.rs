@@ -345,6 +345,13 @@ pub enum KeyReadError {
     },
     /// A JWK whose key material is unusable: "JWK: " and the reason.
     Jwk(Box<KeyReadError>),
+    /// A JWK `x5c` that is not an array of base64 strings (RFC 7517 §4.7).
+    JwkX5cNotBase64,
+    /// A JWK `x5c` whose first certificate is unreadable: the reason.
+    JwkX5c(Box<KeyReadError>),
+    /// A JWK whose own key and first `x5c` certificate's key differ
+    /// (RFC 7517 §4.7: they MUST match).
+    JwkX5cMismatch,
 }
 
 /// The sentence already contains the wrapped error's words, so `source`

@@ -1,9 +1,11 @@
 //! JSON Web Keys (RFC 7517 §4) and key sets (RFC 7517 §5), for the key
 //! types of RFC 7518 §6 and RFC 8037 §2.
 
+use super::der;
 use super::error::KeyReadError;
 use super::material::{self, Curve, KeyMaterial};
 use crate::analysis::base64url;
+use base64::Engine;
 use serde_json::{Map, Value};
 
 /// One JWK, read.
@@ -19,8 +21,10 @@ pub struct JwkKey {
     pub use_: Option<String>,
     /// `key_ops` (RFC 7517 §4.3), its string entries.
     pub key_ops: Option<Vec<String>>,
-    /// The JWK's own `x5c` / `x5t` are not trusted; their presence is noted.
+    /// Irregular base64url in its members, in words.
     pub warnings: Vec<String>,
+    /// What its `x5c` certificate says, when it has one (RFC 7517 §4.7).
+    pub certificate: Option<der::CertificateInfo>,
     /// Whether it holds a private key (`d`); only its public part is used.
     pub private: bool,
 }
@@ -37,31 +41,28 @@ pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, KeyReadError> {
         .as_str()
         .ok_or(KeyReadError::JwkKtyNotString)?;
     let mut warnings = Vec::new();
-    let material = match kty {
-        "RSA" => {
-            let n = member(jwk, "n", &mut warnings)?;
-            let e = member(jwk, "e", &mut warnings)?;
-            material::rsa_from_components(&n, &e)?
-        }
-        "EC" => ec(jwk, &mut warnings)?,
-        "OKP" => okp(jwk, &mut warnings)?,
-        "oct" => {
-            let k = member(jwk, "k", &mut warnings)?;
-            if k.is_empty() {
-                return Err(KeyReadError::JwkEmptySecret);
-            }
-            KeyMaterial::Hmac(k)
-        }
-        other => {
-            return Err(KeyReadError::JwkUnsupportedKty {
-                kty: other.to_string(),
-            });
-        }
+    let certified = x5c_key(jwk)?;
+    let own_key_given = match kty {
+        "RSA" => jwk.contains_key("n"),
+        "EC" | "OKP" => jwk.contains_key("x"),
+        _ => true,
     };
+    let material = match (&certified, own_key_given) {
+        // RFC 7517 §4.7: the key may be given by its certificate alone.
+        (Some(certified), false) => certified.material.clone(),
+        _ => own_material(kty, jwk, &mut warnings)?,
+    };
+    if let Some(certified) = &certified
+        && der::spki_der_for(&material).as_deref() != Some(certified.spki_der.as_slice())
+    {
+        // RFC 7517 §4.7: the first certificate's key MUST match the JWK's.
+        return Err(KeyReadError::JwkX5cMismatch);
+    }
     Ok(JwkKey {
         // RFC 7518 §6.3.2.1, §6.2.2.1, RFC 8037 §2: `d` is the private part.
         private: jwk.contains_key("d") && !matches!(material, KeyMaterial::Hmac(_)),
         material,
+        certificate: certified.and_then(|c| c.certificate),
         kid: string(jwk, "kid"),
         alg: string(jwk, "alg"),
         use_: string(jwk, "use"),
@@ -72,6 +73,54 @@ pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, KeyReadError> {
                 .collect()
         }),
         warnings,
+    })
+}
+
+/// The key of the first `x5c` certificate (RFC 7517 §4.7: standard
+/// base64 DER, the key's own certificate first), if the JWK has one.
+fn x5c_key(jwk: &Map<String, Value>) -> Result<Option<der::DerKey>, KeyReadError> {
+    let Some(chain) = jwk.get("x5c") else {
+        return Ok(None);
+    };
+    let first = chain
+        .as_array()
+        .and_then(|certs| certs.first())
+        .and_then(Value::as_str)
+        .ok_or(KeyReadError::JwkX5cNotBase64)?;
+    let der_bytes = base64url::STANDARD_ANY_PADDING
+        .decode(first.trim())
+        .map_err(|_| KeyReadError::JwkX5cNotBase64)?;
+    der::from_certificate(&der_bytes)
+        .map(Some)
+        .map_err(|e| KeyReadError::JwkX5c(Box::new(e)))
+}
+
+/// The key from the JWK's own members (RFC 7518 §6, RFC 8037 §2).
+fn own_material(
+    kty: &str,
+    jwk: &Map<String, Value>,
+    warnings: &mut Vec<String>,
+) -> Result<KeyMaterial, KeyReadError> {
+    Ok(match kty {
+        "RSA" => {
+            let n = member(jwk, "n", warnings)?;
+            let e = member(jwk, "e", warnings)?;
+            material::rsa_from_components(&n, &e)?
+        }
+        "EC" => ec(jwk, warnings)?,
+        "OKP" => okp(jwk, warnings)?,
+        "oct" => {
+            let k = member(jwk, "k", warnings)?;
+            if k.is_empty() {
+                return Err(KeyReadError::JwkEmptySecret);
+            }
+            KeyMaterial::Hmac(k)
+        }
+        other => {
+            return Err(KeyReadError::JwkUnsupportedKty {
+                kty: other.to_string(),
+            });
+        }
     })
 }
 

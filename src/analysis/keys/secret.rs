@@ -20,17 +20,46 @@ pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, KeyReadEr
         SecretEncoding::Text => text.as_bytes().to_vec(),
         SecretEncoding::Base64 => BASE64
             .decode(&compact)
+            .or_else(|e| BASE64URL.decode(&compact).map_err(|_| e))
             .map_err(|e| not_encoded(e.to_string()))?,
         SecretEncoding::Base64url => BASE64URL
             .decode(&compact)
             .map_err(|e| not_encoded(e.to_string()))?,
         SecretEncoding::Hex => base16ct::mixed::decode_vec(compact.as_bytes())
             .map_err(|e| not_encoded(e.to_string()))?,
+        SecretEncoding::Auto => {
+            return readings(text)
+                .into_iter()
+                .next()
+                .map(|(_, bytes)| bytes)
+                .ok_or(KeyReadError::SecretEmpty);
+        }
     };
     if bytes.is_empty() {
         return Err(KeyReadError::SecretEmpty);
     }
     Ok(bytes)
+}
+
+/// Every way the text can be read as a secret, for the `auto` encoding:
+/// as text always, then as base64 and as hex when it decodes so. Readings
+/// that give the same bytes are listed once. A person who does not know
+/// how their secret is written gets each tried and the one that verifies
+/// named.
+pub fn readings(text: &str) -> Vec<(SecretEncoding, Vec<u8>)> {
+    let mut readings: Vec<(SecretEncoding, Vec<u8>)> = Vec::new();
+    for encoding in [
+        SecretEncoding::Text,
+        SecretEncoding::Base64,
+        SecretEncoding::Hex,
+    ] {
+        if let Ok(bytes) = decode(text, encoding)
+            && !readings.iter().any(|(_, seen)| *seen == bytes)
+        {
+            readings.push((encoding, bytes));
+        }
+    }
+    readings
 }
 
 #[cfg(test)]
@@ -74,8 +103,13 @@ mod tests {
     }
 
     #[test]
-    fn url_safe_characters_are_not_standard_base64() {
-        let error = decode("-_8", SecretEncoding::Base64).unwrap_err();
+    fn base64_takes_either_alphabet() {
+        assert_eq!(decode("-_8", SecretEncoding::Base64).unwrap(), [0xfb, 0xff]);
+        assert_eq!(
+            decode("+/8=", SecretEncoding::Base64).unwrap(),
+            [0xfb, 0xff]
+        );
+        let error = decode("a*b", SecretEncoding::Base64).unwrap_err();
         assert!(
             matches!(
                 error,
@@ -86,6 +120,25 @@ mod tests {
             ),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn auto_lists_every_reading_once() {
+        let encodings = |text| {
+            readings(text)
+                .into_iter()
+                .map(|(e, _)| e)
+                .collect::<Vec<_>>()
+        };
+        use SecretEncoding::{Base64, Hex, Text};
+        // jwt.io's secret is base64url letters, but its last character
+        // leaves bits set that canonical base64 never does.
+        assert_eq!(encodings("your-256-bit-secret"), [Text]);
+        assert_eq!(encodings("c2VjcmV0"), [Text, Base64]);
+        assert_eq!(encodings("deadbeef"), [Text, Base64, Hex]);
+        assert_eq!(encodings("not base64!"), [Text]);
+        assert_eq!(readings("c2VjcmV0")[1].1, b"secret");
+        assert!(readings("").is_empty());
     }
 
     #[test]

@@ -41,6 +41,12 @@ vocabulary! {
         HmacSecretTooShort = "hmac-secret-too-short",
         /// RSA under 2048 bits (RFC 7518 §3.3), or a ROCA key.
         WeakKey = "weak-key",
+        /// The key's JWK `use`, `key_ops` or `alg` forbids verifying this
+        /// token with it (RFC 7517 §4.2–4.4).
+        JwkMetadata = "jwk-metadata",
+        /// A shared secret published in a key set of public keys: anyone
+        /// holding the set could sign with it.
+        SecretInPublicKeySet = "secret-in-public-key-set",
     }
 }
 
@@ -58,6 +64,12 @@ impl Refusal {
             Refusal::WeakKey => {
                 "the key is too weak to prove anything (RSA under 2048 bits, or a ROCA key)"
             }
+            Refusal::JwkMetadata => {
+                "the key's JWK use, key_ops or alg forbids this use (RFC 7517 §4.2–4.4)"
+            }
+            Refusal::SecretInPublicKeySet => {
+                "the secret sits in a key set of public keys, so anyone holding the set could have signed"
+            }
         }
     }
 }
@@ -69,17 +81,22 @@ vocabulary! {
         /// The UTF-8 bytes of the text, as most HS256 libraries take it.
         #[default]
         Text = "text",
-        /// Standard base64 (RFC 4648 §4).
+        /// base64 (RFC 4648 §4); the URL-safe alphabet (§5) is accepted
+        /// too, since people rarely know which one they hold.
         Base64 = "base64",
         /// base64url (RFC 4648 §5).
         Base64url = "base64url",
         /// Hexadecimal, either case.
         Hex = "hex",
+        /// Every reading the text allows (text, base64, hex) is tried, and
+        /// the one that verifies is named.
+        Auto = "auto",
     }
 }
 
 impl SecretEncoding {
-    /// The encoding named `name` (`text`, `base64`, `base64url`, `hex`).
+    /// The encoding named `name` (`text`, `base64`, `base64url`, `hex`,
+    /// `auto`).
     pub fn parse(name: &str) -> Option<Self> {
         Self::from_report_str(name)
     }

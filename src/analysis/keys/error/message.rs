@@ -193,6 +193,13 @@ impl fmt::Display for KeyReadError {
                 f,
                 "JWK OKP curve \"{crv}\" is not verified by this page (only Ed25519)"
             ),
+            E::JwkX5cNotBase64 => f.write_str(
+                "JWK `x5c` is not an array of base64 DER certificates (RFC 7517 §4.7)",
+            ),
+            E::JwkX5c(inner) => write!(f, "JWK `x5c` certificate 1: {inner}"),
+            E::JwkX5cMismatch => f.write_str(
+                "the JWK's key and the key of its first `x5c` certificate differ; RFC 7517 §4.7 says they MUST match, so neither is used",
+            ),
             E::Jwk(inner) => write!(f, "JWK: {inner}"),
         }
     }
