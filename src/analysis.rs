@@ -7,6 +7,7 @@
 
 pub mod base64url;
 pub mod decode;
+pub mod expectations;
 pub mod finder;
 pub mod finding;
 pub mod header;

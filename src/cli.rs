@@ -1,23 +1,33 @@
 //! Argument handling for the `jwt-inspect` command-line tool, kept in the
 //! library so it is unit-tested; `src/bin/jwt-inspect.rs` only does I/O.
 
+pub mod gate;
+pub mod text;
+
+use crate::analysis::expectations::{Expectations, parse_duration};
 use crate::analysis::vocab::SecretEncoding;
+use gate::FailCondition;
 use std::ffi::OsString;
 use std::fmt;
 
 pub const USAGE: &str = "\
 Usage: jwt-inspect [--key FILE]... [--secret-file FILE [--secret-encoding ENC]]
-                   [--now UNIX_SECONDS] [--leeway SECONDS] [--compact] [INPUT_FILE]
+                   [--now UNIX_SECONDS] [--leeway SECONDS]
+                   [--expect-iss VALUE]... [--expect-aud VALUE]... [--expect-alg ALG]...
+                   [--require CLAIM]... [--max-lifetime DURATION] [--fail-on LIST]
+                   [--format text|json | --json] [--compact] [INPUT_FILE]
        jwt-inspect --jobs < JOBS.jsonl
        jwt-inspect --version
 
 Finds every token in the input (stdin when no INPUT_FILE is given: a bare
 token, an Authorization header line, a curl command and its reply, a JSON
-login response, ...) and prints the analysis as JSON: {\"tokens\": [...]}.
+login response, ...) and reports on each: a readable report on a terminal,
+the JSON report ({\"tokens\": [...]}, docs/report.md) otherwise.
 
 Options (an option's value may also follow an equals sign: --key=FILE):
-  --key FILE          a public key to verify with: PEM (public key, RSA public
-                      key, certificate), JWK or JWKS; repeatable
+  --key FILE          a key to verify with: PEM (public key, RSA public key,
+                      certificate, or a private key, whose public key is
+                      used), JWK or JWKS; repeatable
   --secret-file FILE  an HMAC secret to verify with, read from FILE (a
                       trailing newline is not part of it)
   --secret-encoding ENC
@@ -26,16 +36,39 @@ Options (an option's value may also follow an equals sign: --key=FILE):
                       reading tried; the one that verifies is named)
   --now UNIX_SECONDS  evaluate exp/nbf/iat at this instant (default: now)
   --leeway SECONDS    clock skew tolerated around exp and nbf (default: 0)
+
+Check as your service would (each token's report then says, rule by rule,
+whether your service would accept it):
+  --expect-iss VALUE  an issuer your service accepts; repeatable
+  --expect-aud VALUE  an audience your service accepts; repeatable
+  --expect-alg ALG    an algorithm your service allows; repeatable
+  --require CLAIM     a claim your service requires; repeatable
+  --max-lifetime DURATION
+                      the longest exp - iat your service accepts: seconds,
+                      or a number with s, m, h or d (900, 15m, 1h, 7d)
+  --fail-on LIST      exit with status 3 when any token meets one of these
+                      comma-separated conditions: invalid, unchecked,
+                      expired, not-yet-valid, refused (the expectations
+                      above are not met), high (a finding of severity high
+                      or critical), critical
+
+Output:
+  --format FORMAT     text (a readable report, coloured unless NO_COLOR is
+                      set) or json; by default text when stdout is a
+                      terminal and JSON otherwise
+  --json              the same as --format json
   --compact           print the JSON on one line
   --jobs              bulk mode for scripts: every input line is a job as the
                       page sends it to its worker, JSON {\"id\", \"input\",
                       \"key_text\", \"secret\", \"secret_encoding\", \"now\",
-                      \"leeway\"} (all optional), and every output line its
-                      answer {\"id\", \"report\"} or {\"line\", \"error\"}
+                      \"leeway\", \"expectations\"} (all optional), and every
+                      output line its answer {\"id\", \"report\"} or
+                      {\"line\", \"error\"}
   -h, --help          print this help
   -V, --version       print the version
 
-Exit status: 0 when the analysis was printed (whatever it found),
+Exit status: 0 when the analysis was printed (whatever it found, unless
+--fail-on says otherwise), 3 when a token meets a --fail-on condition,
 2 for a usage error, 1 when a file could not be read.";
 
 /// What `--version` prints.
@@ -57,6 +90,21 @@ pub struct Args {
     pub help: bool,
     /// `--version` / `-V`: print [`VERSION`] and nothing else.
     pub version: bool,
+    /// `--expect-*`, `--require`, `--max-lifetime`.
+    pub expectations: Expectations,
+    /// `--fail-on`: exit 3 when a token meets one of these.
+    pub fail_on: Vec<FailCondition>,
+    /// `--format` / `--json`; `None` chooses by whether stdout is a terminal.
+    pub format: Option<Format>,
+}
+
+/// How the report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// For people: [`text::render`].
+    Text,
+    /// The JSON report, as scripts and the contract expect.
+    Json,
 }
 
 /// A command line that cannot be acted on.
@@ -67,6 +115,9 @@ pub enum ArgsError {
     BadNow(String),
     BadLeeway(String),
     BadEncoding(String),
+    BadMaxLifetime(String),
+    BadFailOn(String),
+    BadFormat(String),
     UnknownOption(String),
     TwoInputs(String, String),
     /// A value given to an option that takes none, as in `--compact=yes`;
@@ -92,6 +143,16 @@ impl fmt::Display for ArgsError {
                 f,
                 "--secret-encoding is text, base64, base64url, hex or auto, not \"{v}\""
             ),
+            ArgsError::BadMaxLifetime(v) => write!(
+                f,
+                "--max-lifetime takes seconds or a number with s, m, h or d (900, 15m, 1h, 7d), not \"{v}\""
+            ),
+            ArgsError::BadFailOn(v) => write!(
+                f,
+                "--fail-on takes a comma list of {}; \"{v}\" is none of them",
+                FailCondition::ALL.map(FailCondition::as_str).join(", ")
+            ),
+            ArgsError::BadFormat(v) => write!(f, "--format is text or json, not \"{v}\""),
             ArgsError::UnknownOption(o) => write!(f, "unknown option {o}"),
             ArgsError::TwoInputs(a, b) => {
                 write!(
@@ -128,6 +189,41 @@ where
             Short('h') | Long("help") => parsed.help = true,
             Short('V') | Long("version") => parsed.version = true,
             Long("compact") => parsed.compact = true,
+            Long("json") => parsed.format = Some(Format::Json),
+            Long("format") => {
+                let value = value(&mut parser, "--format")?;
+                parsed.format = Some(match value.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    _ => return Err(ArgsError::BadFormat(value)),
+                });
+            }
+            Long("expect-iss") => {
+                let issuer = value(&mut parser, "--expect-iss")?;
+                parsed.expectations.issuers.push(issuer);
+            }
+            Long("expect-aud") => {
+                let audience = value(&mut parser, "--expect-aud")?;
+                parsed.expectations.audiences.push(audience);
+            }
+            Long("expect-alg") => {
+                let alg = value(&mut parser, "--expect-alg")?;
+                parsed.expectations.algorithms.push(alg);
+            }
+            Long("require") => {
+                let claim = value(&mut parser, "--require")?;
+                parsed.expectations.required.push(claim);
+            }
+            Long("max-lifetime") => {
+                let value = value(&mut parser, "--max-lifetime")?;
+                parsed.expectations.max_lifetime =
+                    Some(parse_duration(&value).ok_or(ArgsError::BadMaxLifetime(value))?);
+            }
+            Long("fail-on") => {
+                let value = value(&mut parser, "--fail-on")?;
+                let conditions = FailCondition::parse_list(&value).map_err(ArgsError::BadFailOn)?;
+                parsed.fail_on.extend(conditions);
+            }
             Long("jobs") => parsed.jobs = true,
             Long("key") => parsed.key_files.push(value(&mut parser, "--key")?),
             Long("secret-file") => {

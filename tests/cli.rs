@@ -9,22 +9,9 @@
 
 mod common;
 
-use common::{read_json, vectors_dir};
+use common::{jwt_inspect, read_json, temp_file, vectors_dir};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn jwt_inspect(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jwt-inspect"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("jwt-inspect runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
+use std::process::{Command, Stdio};
 
 fn report(args: &[&str], stdin: &str) -> Value {
     let out = jwt_inspect(args, stdin.as_bytes());
@@ -211,14 +198,6 @@ fn unreadable_input_file_exits_1() {
     let out = jwt_inspect(&["/nonexistent/token.txt"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/token.txt"));
-}
-
-fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("jwt-inspect-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
 }
 
 #[test]

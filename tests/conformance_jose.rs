@@ -57,6 +57,7 @@ fn analyse_with(input: &str, keys: KeySet) -> Report {
             now: 1_700_000_000,
             leeway: 0,
             verifier: Some(Arc::new(keys)),
+            expectations: None,
         },
     )
 }

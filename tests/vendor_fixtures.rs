@@ -280,6 +280,7 @@ fn keystone_pki_json_is_shown_and_its_cms_signature_verifies_with_the_fixture_ce
             now: NOW,
             leeway: 0,
             verifier: Some(Arc::new(keys)),
+            expectations: None,
         },
     );
     let t = &report.tokens[0];
@@ -319,6 +320,7 @@ fn keystone_pki_json_is_shown_and_its_cms_signature_verifies_with_the_fixture_ce
             verifier: Some(Arc::new(KeySet::parse(&read_text(
                 "vendors/keystone/cacert.pem",
             )))),
+            expectations: None,
         },
     );
     assert_eq!(wrong.tokens[0].signature.status.as_str(), "invalid");
@@ -333,6 +335,7 @@ fn keystone_pkiz_fixture_is_read_and_its_stale_signature_fails() {
             now: NOW,
             leeway: 0,
             verifier: Some(Arc::new(keys)),
+            expectations: None,
         },
     );
     let t = &report.tokens[0];
@@ -407,6 +410,7 @@ fn reports_survive_a_json_round_trip() {
         now: NOW,
         leeway: 30,
         verifier: Some(Arc::new(keys)),
+        expectations: None,
     };
     for input in [
         read_json("vendors/registry/seed-icp-image-manager-response.json")["paste"]

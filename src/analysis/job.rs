@@ -4,6 +4,7 @@
 //! itself, defined here once for both sides: [`WorkerRequest`] in,
 //! [`WorkerReply`] out.
 
+use crate::analysis::expectations::Expectations;
 use crate::analysis::report::Report;
 use crate::analysis::vocab::SecretEncoding;
 use serde::{Deserialize, Serialize};
@@ -35,6 +36,10 @@ pub struct Job {
     /// The token whose details the page shows (the others may come as
     /// summaries when there are many).
     pub detail: usize,
+    /// What the person's service expects (the Expectations panel, or the
+    /// CLI's `--expect-*` flags); absent or empty checks nothing.
+    #[serde(default, skip_serializing_if = "Expectations::is_empty")]
+    pub expectations: Expectations,
 }
 
 /// The page lists and analyses at most this many tokens.
@@ -103,7 +108,9 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
                 now: job.now,
                 leeway: job.leeway,
                 verifier: Some(std::sync::Arc::new(keys)),
-            };
+                expectations: None,
+            }
+            .expecting(job.expectations.clone());
             analyse_first(&job.input, &options, LISTED)
         })
         .clone();

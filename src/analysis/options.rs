@@ -1,5 +1,6 @@
 //! What an analysis needs besides the pasted text: the instant to judge
-//! times at, the clock skew tolerated, and the verifier, if any.
+//! times at, the clock skew tolerated, the verifier, if any, and what the
+//! person's service expects, if they said.
 //!
 //! The verifier is the one seam between the light analysis and the full
 //! one. The page's first analysis passes none: it finds, decodes and
@@ -9,6 +10,7 @@
 //! Everything else runs the same code either way.
 
 use crate::analysis::decode::Decoded;
+use crate::analysis::expectations::Expectations;
 use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keystone::{CmsReadError, CmsReading};
 use crate::analysis::verdict::Verification;
@@ -51,6 +53,9 @@ pub struct Options {
     pub leeway: i64,
     /// Verifies signatures; `None` for the light analysis.
     pub verifier: Option<Arc<dyn Verifier>>,
+    /// What the person's service expects; each JWT is then checked against
+    /// it ([`crate::analysis::expectations`]). `None` checks nothing.
+    pub expectations: Option<Expectations>,
 }
 
 impl Options {
@@ -62,11 +67,22 @@ impl Options {
         }
     }
 
+    /// These options with each JWT checked against `expectations` (none
+    /// when they are empty).
+    #[must_use]
+    pub fn expecting(self, expectations: Expectations) -> Self {
+        Options {
+            expectations: (!expectations.is_empty()).then_some(expectations),
+            ..self
+        }
+    }
+
     /// These options with `verifier` checking signatures.
     #[must_use]
     pub fn verified_by(self, verifier: Arc<dyn Verifier>) -> Self {
         Options {
             verifier: Some(verifier),
+            expectations: None,
             ..self
         }
     }

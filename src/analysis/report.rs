@@ -3,6 +3,7 @@
 //! docs/report.md documents every field.
 
 use crate::analysis::decode::TokenError;
+use crate::analysis::expectations::ExpectationsReport;
 use crate::analysis::finder::{Notice, Source};
 use crate::analysis::finding::Finding;
 use crate::analysis::key_report::{KeyError, KeyReport};
@@ -83,6 +84,11 @@ pub struct TokenReport {
     /// The token carried in the payload (`cty: JWT`), decoded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nested: Option<Box<TokenReport>>,
+    /// The person's expectations, rule by rule, and whether their service
+    /// would accept this token; present only when expectations were given
+    /// and the token is a JWS or unsecured JWT.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expectations: Option<ExpectationsReport>,
     /// Only the list fields are filled (kind, source, signature, vendor id,
     /// validity state): the page's worker sends summaries for large pastes
     /// and the details of the selected token.
@@ -144,6 +150,7 @@ impl TokenReport {
             fernet: None,
             keystone: None,
             nested: None,
+            expectations: None,
             needs_full_analysis: false,
             summary_only: false,
         }
@@ -159,6 +166,7 @@ impl TokenReport {
             ..VendorReport::default()
         };
         summary.validity = self.validity;
+        summary.expectations = self.expectations;
         summary.summary_only = true;
         summary
     }

@@ -4,6 +4,7 @@
 
 use crate::analysis::Options;
 use crate::analysis::decode::{self, Decoded, TokenError};
+use crate::analysis::expectations::{self, ExpectationsReport, Subject};
 use crate::analysis::finder::{FoundToken, Shape, Source};
 use crate::analysis::finding::Finding;
 use crate::analysis::header;
@@ -117,7 +118,29 @@ fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) ->
     {
         report.findings.push(Finding::new(FindingId::ExpMissing, "The token has no `exp`: it is valid forever unless the server enforces its own limit (RFC 8725 §3.10 advises short lifetimes)."));
     }
+    report.expectations = expected_by_service(&report, cx.options);
     report
+}
+
+/// The person's expectations, evaluated, for a JWS or an unsecured JWT.
+fn expected_by_service(report: &TokenReport, options: &Options) -> Option<ExpectationsReport> {
+    let expected = options.expectations.as_ref()?;
+    if !matches!(report.kind, TokenKind::Jws | TokenKind::Unsecured) {
+        return None;
+    }
+    let subject = Subject {
+        alg: report
+            .header
+            .as_ref()
+            .and_then(|h| h.get("alg"))
+            .and_then(Value::as_str),
+        signature: &report.signature,
+        claims: report.payload.as_ref().and_then(Value::as_object),
+        window: report.validity.window,
+        now: options.now,
+        leeway: options.leeway,
+    };
+    Some(expectations::evaluate(&subject, expected))
 }
 
 /// Times, issuer, lifetime and validity — shared by every token kind.

@@ -24,12 +24,95 @@ pub struct SignatureReport {
     /// The key that verified, or the single key that was tried.
     pub key: Option<KeyUse>,
     /// Set when the signature matches a supplied key and the status is
-    /// `invalid` all the same, naming the rule that refuses it:
-    /// `non-canonical-encoding` (RFC 7515 §2), `hmac-secret-too-short`
-    /// (RFC 7518 §3.2) or `weak-key` (RSA under 2048 bits, ROCA). Lenient
-    /// verifiers such as jose accept the first two; Wycheproof does not.
+    /// `invalid` all the same, naming the rule that refuses it
+    /// (`Refusal`: non-canonical encoding, a short HMAC secret, a weak key,
+    /// JWK metadata, a secret in a public key set). Lenient verifiers such
+    /// as jose accept the first two; Wycheproof does not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matched_but_refused: Option<Refusal>,
+}
+
+/// The verdict at a glance: the status, except that a signature which
+/// matches a key but is refused by policy is its own kind. The page's
+/// banner (`data-verdict`) and the CLI's verdict line both show this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictKind {
+    /// Verified with a supplied key.
+    Valid,
+    /// Matches a supplied key; a strict verifier refuses it all the same.
+    MatchedRefused,
+    /// Not valid: does not match, or malformed.
+    Invalid,
+    /// Not checked: no usable key.
+    Unchecked,
+    /// Nothing to verify (unsecured, encrypted, opaque).
+    Unsupported,
+}
+
+impl VerdictKind {
+    /// `data-verdict` on the page: `valid`, `matched-refused`, `invalid`,
+    /// `unchecked`, `unsupported`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerdictKind::Valid => "valid",
+            VerdictKind::MatchedRefused => "matched-refused",
+            VerdictKind::Invalid => "invalid",
+            VerdictKind::Unchecked => "unchecked",
+            VerdictKind::Unsupported => "unsupported",
+        }
+    }
+
+    /// A one-character mark: ✓ ! ✕ ? –.
+    pub fn icon(self) -> &'static str {
+        match self {
+            VerdictKind::Valid => "✓",
+            VerdictKind::MatchedRefused => "!",
+            VerdictKind::Invalid => "✕",
+            VerdictKind::Unchecked => "?",
+            VerdictKind::Unsupported => "–",
+        }
+    }
+}
+
+impl SignatureReport {
+    /// Which of the five verdicts this is.
+    pub fn kind(&self) -> VerdictKind {
+        match (self.status, self.matched, self.matched_but_refused) {
+            (SignatureStatus::Invalid, SignatureMatch::Matches, Some(_)) => {
+                VerdictKind::MatchedRefused
+            }
+            (SignatureStatus::Valid, _, _) => VerdictKind::Valid,
+            (SignatureStatus::Invalid, _, _) => VerdictKind::Invalid,
+            (SignatureStatus::Unchecked, _, _) => VerdictKind::Unchecked,
+            (SignatureStatus::Unsupported, _, _) => VerdictKind::Unsupported,
+        }
+    }
+
+    /// The verdict's title, what was proven in one line: "Signature
+    /// verified", "Signature matches <key>, but a strict verifier refuses
+    /// it: <reason>", "Signature does not match <key>", …
+    pub fn title(&self) -> String {
+        let key = self
+            .key
+            .as_ref()
+            .map_or("the key supplied", |k| k.key.label.as_str());
+        match (self.kind(), self.matched, self.matched_but_refused) {
+            (VerdictKind::Valid, _, _) => "Signature verified".into(),
+            (VerdictKind::MatchedRefused, _, Some(refusal)) => format!(
+                "Signature matches {key}, but a strict verifier refuses it: {}",
+                refusal.reason()
+            ),
+            (VerdictKind::Invalid, SignatureMatch::DoesNotMatch, _) => match &self.key {
+                Some(_) => format!("Signature does not match {key}"),
+                None => "Signature does not match the keys supplied".into(),
+            },
+            (VerdictKind::Invalid | VerdictKind::MatchedRefused, _, _) => {
+                "Signature not valid".into()
+            }
+            (VerdictKind::Unsupported, _, _) => "Nothing to verify".into(),
+            (VerdictKind::Unchecked, _, _) => "Signature not checked".into(),
+        }
+    }
 }
 
 /// The outcome of verification: the verdict the report shows, and the

@@ -6,12 +6,14 @@
 //! Strings are part of the contract: add variants, never rename one.
 
 mod algorithms;
+mod expectations;
 mod findings;
 mod keys;
 mod states;
 mod tokens;
 
 pub use algorithms::JwsAlg;
+pub use expectations::ExpectationRule;
 pub use findings::{FindingId, Severity};
 pub use keys::{KeyType, KidMatch, Refusal, SecretEncoding};
 pub use states::{

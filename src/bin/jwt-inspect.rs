@@ -1,11 +1,14 @@
-//! `jwt-inspect`: prints the inspector's analysis of stdin (or a file) as
-//! JSON. See `jwt-inspect --help` and docs/report.md for the report format.
+//! `jwt-inspect`: prints the inspector's analysis of stdin (or a file): a
+//! readable report on a terminal, the JSON report otherwise. See
+//! `jwt-inspect --help` and docs/report.md for the report format.
 
 use jwt_inspector::analysis::job::{self, Job};
 use jwt_inspector::analysis::keys::KeySet;
+use jwt_inspector::analysis::report::Report;
 use jwt_inspector::analysis::{self, Options};
-use jwt_inspector::cli::{self, Args};
-use std::io::{Read, Write};
+use jwt_inspector::cli::gate::{self, Failure};
+use jwt_inspector::cli::{self, Args, Format};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -28,7 +31,13 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(failures) if failures.is_empty() => ExitCode::SUCCESS,
+        Ok(failures) => {
+            for Failure { token, condition } in failures {
+                eprintln!("jwt-inspect: token {token} is {condition} (--fail-on {condition})");
+            }
+            ExitCode::from(3)
+        }
         Err(message) => {
             eprintln!("jwt-inspect: {message}");
             ExitCode::from(1)
@@ -36,7 +45,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> Result<(), String> {
+/// Prints the report; returns the `--fail-on` conditions met.
+fn run(args: &Args) -> Result<Vec<Failure>, String> {
     if args.jobs {
         return run_jobs(args);
     }
@@ -55,33 +65,59 @@ fn run(args: &Args) -> Result<(), String> {
         );
     }
     let input = read_input(args.input_file.as_deref())?;
+    let options = Options::at(args.now.unwrap_or_else(now_unix_seconds))
+        .verified_by(Arc::new(keys))
+        .expecting(args.expectations.clone());
     let options = Options {
-        now: args.now.unwrap_or_else(now_unix_seconds),
         leeway: args.leeway,
-        verifier: Some(Arc::new(keys)),
+        ..options
     };
     let report = analysis::analyse(&input, &options);
-    let json = if args.compact {
-        serde_json::to_string(&report)
+    print_report(&report, args)?;
+    Ok(gate::failures(&report, &args.fail_on))
+}
+
+/// Text for a person at a terminal, JSON for scripts (and when asked).
+fn print_report(report: &Report, args: &Args) -> Result<(), String> {
+    let stdout = std::io::stdout();
+    let format = args.format.unwrap_or(if stdout.is_terminal() {
+        Format::Text
     } else {
-        serde_json::to_string_pretty(&report)
-    }
-    .map_err(|e| format!("could not write the report: {e}"))?;
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{json}").map_err(|e| format!("could not write the report: {e}"))
+        Format::Json
+    });
+    let text = match format {
+        // https://no-color.org: any non-empty NO_COLOR turns colour off.
+        Format::Text => {
+            let colour =
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stdout.is_terminal();
+            cli::text::render(report, colour)
+        }
+        Format::Json if args.compact => {
+            serde_json::to_string(report).map_err(|e| format!("could not write the report: {e}"))?
+        }
+        Format::Json => serde_json::to_string_pretty(report)
+            .map_err(|e| format!("could not write the report: {e}"))?,
+    };
+    let mut stdout = stdout.lock();
+    writeln!(stdout, "{}", text.trim_end()).map_err(|e| format!("could not write the report: {e}"))
 }
 
 /// `--jobs`: one [`Job`] per input line, one answer per output line — the
 /// worker's code path, for bulk checks such as tests/differential.
-fn run_jobs(args: &Args) -> Result<(), String> {
+fn run_jobs(args: &Args) -> Result<Vec<Failure>, String> {
     let input = read_input(args.input_file.as_deref())?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failures = Vec::new();
     for (index, line) in input.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let answer = match serde_json::from_str::<Job>(line) {
-            Ok(job) => serde_json::to_string(&job::run(&job)),
+            Ok(job) => {
+                let result = job::run(&job);
+                failures.extend(gate::failures(&result.report, &args.fail_on));
+                serde_json::to_string(&result)
+            }
             Err(error) => Ok(serde_json::json!({
                 "line": index + 1,
                 "error": format!("line {} is not a job: {error}", index + 1),
@@ -93,7 +129,8 @@ fn run_jobs(args: &Args) -> Result<(), String> {
     }
     stdout
         .flush()
-        .map_err(|e| format!("could not write an answer: {e}"))
+        .map_err(|e| format!("could not write an answer: {e}"))?;
+    Ok(failures)
 }
 
 /// Reads the input as bytes and replaces invalid UTF-8, so binary junk is

@@ -5,6 +5,7 @@
 //! state says so (`pending`) and the page asks its Web Worker, whose answer
 //! replaces the light report if it is still the latest.
 
+use crate::analysis::expectations::ExpectationFields;
 use crate::analysis::job::{Job, JobResult};
 use crate::analysis::report::Report;
 use crate::analysis::vocab::SecretEncoding;
@@ -31,6 +32,10 @@ pub struct AppState {
     pub leeway: i64,
     /// A chosen instant to evaluate times at, instead of the clock.
     pub as_of: Option<i64>,
+    /// The Expectations panel, as typed; in memory only.
+    pub expectation_fields: ExpectationFields,
+    /// Why a field of the Expectations panel could not be read.
+    pub expectation_problems: Vec<String>,
     pub selected: usize,
     pub report: Rc<Report>,
     /// The latest job; answers to older ones are ignored.
@@ -61,6 +66,8 @@ impl AppState {
             secret_encoding: SecretEncoding::Text,
             leeway: 0,
             as_of: None,
+            expectation_fields: ExpectationFields::default(),
+            expectation_problems: Vec::new(),
             selected: 0,
             report: Rc::new(analyse("", &Options::at(now))),
             job: Rc::new(Job::default()),
@@ -81,6 +88,8 @@ impl AppState {
     /// Recomputes the light report and decides whether the worker is needed.
     fn reanalysed(mut self, now: i64) -> Self {
         let instant = self.as_of.unwrap_or(now);
+        let (expectations, problems) = self.expectation_fields.read();
+        self.expectation_problems = problems;
         let job = Job {
             id: self.job.id + 1,
             input: self.input.clone(),
@@ -90,9 +99,10 @@ impl AppState {
             now: instant,
             leeway: self.leeway,
             detail: self.selected,
+            expectations,
         };
         let light = (self.input.len() <= LARGE_PASTE).then(|| {
-            let mut options = Options::at(instant);
+            let mut options = Options::at(instant).expecting(job.expectations.clone());
             options.leeway = self.leeway;
             analyse(&self.input, &options)
         });
@@ -142,6 +152,11 @@ pub enum Action {
         as_of: Option<i64>,
         now: i64,
     },
+    /// The Expectations panel changed.
+    SetExpectations {
+        fields: ExpectationFields,
+        now: i64,
+    },
     Select(usize),
     /// The worker's answer.
     FullReport(Box<JobResult>),
@@ -187,6 +202,11 @@ impl Reducible for AppState {
             }
             .reanalysed(now),
             Action::SetAsOf { as_of, now } => AppState { as_of, ..state }.reanalysed(now),
+            Action::SetExpectations { fields, now } => AppState {
+                expectation_fields: fields,
+                ..state
+            }
+            .reanalysed(now),
             // A summary (large paste): ask the worker for this token's details.
             Action::Select(index)
                 if self

@@ -13,6 +13,10 @@ mod protocol {
             now: 1_700_000_000,
             leeway: 30,
             detail: 2,
+            expectations: Expectations {
+                audiences: vec!["api".into()],
+                ..Expectations::default()
+            },
         }
     }
 

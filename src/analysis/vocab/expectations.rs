@@ -1,0 +1,28 @@
+//! The rules of "check as my service would", in the order a verifier
+//! checks them.
+
+use super::vocabulary;
+
+vocabulary! {
+    /// One rule of the expectations a person set (`expectations.rules[].id`),
+    /// listed in the order jsonwebtoken's `Validation` and the Kubernetes
+    /// API server check them: the algorithm, the signature, the claims.
+    pub enum ExpectationRule {
+        /// The header `alg` is one the service allows (RFC 8725 §3.1).
+        Alg = "alg",
+        /// The signature verifies with the service's key.
+        Signature = "signature",
+        /// Every required claim is present.
+        Required = "required",
+        /// `exp` is not past (RFC 7519 §4.1.4), with the leeway.
+        Exp = "exp",
+        /// `nbf` is not ahead (RFC 7519 §4.1.5), with the leeway.
+        Nbf = "nbf",
+        /// `iss` is one of the expected issuers (RFC 7519 §4.1.1).
+        Iss = "iss",
+        /// `aud` names one of the expected audiences (RFC 7519 §4.1.3).
+        Aud = "aud",
+        /// `exp` − `iat` is at most the maximum lifetime.
+        MaxLifetime = "max-lifetime",
+    }
+}
