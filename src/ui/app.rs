@@ -2,7 +2,8 @@
 
 use crate::analysis::job::JobResult;
 use crate::ui::components::{
-    KeyPanel, Masthead, NoticeList, PasteInput, TimeControls, TokenList, TokenView,
+    ExpectationsPanel, KeyPanel, Masthead, NoticeList, PasteInput, TimeControls, TokenList,
+    TokenView,
 };
 use crate::ui::examples::Example;
 use crate::ui::full_analysis::FullAnalysis;
@@ -99,6 +100,15 @@ pub fn app() -> Html {
             })
         })
     };
+    let on_expectations = {
+        let state = state.clone();
+        Callback::from(move |fields| {
+            state.dispatch(Action::SetExpectations {
+                fields,
+                now: clock::now_unix_seconds(),
+            })
+        })
+    };
     let on_example = {
         let state = state.clone();
         Callback::from(move |example: Example| {
@@ -128,6 +138,7 @@ pub fn app() -> Html {
                     <PasteInput value={state.input.clone()} on_input={on_input} />
                     <KeyPanel key_text={state.key_text.clone()} secret={state.secret.clone()} encoding={state.secret_encoding}
                         keys={report.keys.clone()} errors={report.key_errors.clone()} on_keys={on_keys} on_secret={on_secret} />
+                    <ExpectationsPanel fields={state.expectation_fields.clone()} problems={state.expectation_problems.clone()} on_change={on_expectations} />
                 </section>
                 <section class="analysis" aria-label="Analysis" aria-live="polite">
                     <TimeControls leeway={state.leeway} as_of={state.as_of} on_leeway={on_leeway} on_as_of={on_as_of} />

@@ -2,6 +2,8 @@
 
 mod claims_table;
 mod copy_button;
+mod expectations_panel;
+mod expectations_result;
 mod findings;
 mod json_view;
 mod key_panel;
@@ -19,6 +21,8 @@ mod verdict;
 
 pub use claims_table::ClaimsTable;
 pub use copy_button::CopyButton;
+pub use expectations_panel::ExpectationsPanel;
+pub use expectations_result::ExpectationsResult;
 pub use findings::{ErrorList, FindingList};
 pub use json_view::JsonView;
 pub use key_panel::KeyPanel;

@@ -3,8 +3,8 @@
 use crate::analysis::report::TokenReport;
 use crate::analysis::vocab::TokenKind;
 use crate::ui::components::{
-    ClaimsTable, CopyButton, ErrorList, FindingList, JsonView, LiveValidity, Segments, Share,
-    VendorPanel, Verdict,
+    ClaimsTable, CopyButton, ErrorList, ExpectationsResult, FindingList, JsonView, LiveValidity,
+    Segments, Share, VendorPanel, Verdict,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -41,6 +41,9 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                 }
             </div>
             <Verdict signature={t.signature.clone()} />
+            if let Some(expectations) = &t.expectations {
+                <ExpectationsResult report={expectations.clone()} />
+            }
             <LiveValidity window={t.validity.window} leeway={props.leeway} as_of={props.as_of} />
             <VendorPanel vendor={t.vendor.clone()} />
             if let Some(lifetime) = &t.lifetime {

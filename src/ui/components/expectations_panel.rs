@@ -1,0 +1,68 @@
+//! "Check as my service would": what the person's service expects, typed
+//! as text. The core reads the fields (`ExpectationFields::read`); nothing
+//! typed here is stored or put in a URL.
+
+use crate::analysis::expectations::ExpectationFields;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExpectationsPanelProps {
+    pub fields: ExpectationFields,
+    pub problems: Vec<String>,
+    pub on_change: Callback<ExpectationFields>,
+}
+
+/// Which field an input edits.
+#[derive(Clone, Copy)]
+enum Field {
+    Issuers,
+    Audiences,
+    Algorithms,
+    Required,
+    MaxLifetime,
+}
+
+fn field_text(fields: &mut ExpectationFields, field: Field) -> &mut String {
+    match field {
+        Field::Issuers => &mut fields.issuers,
+        Field::Audiences => &mut fields.audiences,
+        Field::Algorithms => &mut fields.algorithms,
+        Field::Required => &mut fields.required,
+        Field::MaxLifetime => &mut fields.max_lifetime,
+    }
+}
+
+#[function_component(ExpectationsPanel)]
+pub fn expectations_panel(props: &ExpectationsPanelProps) -> Html {
+    let input = |field: Field, id: &'static str, label: &'static str, placeholder: &'static str| {
+        let (on_change, fields) = (props.on_change.clone(), props.fields.clone());
+        let oninput = Callback::from(move |e: InputEvent| {
+            let element: HtmlInputElement = e.target_unchecked_into();
+            let mut next = fields.clone();
+            *field_text(&mut next, field) = element.value();
+            on_change.emit(next);
+        });
+        let mut current = props.fields.clone();
+        let value = field_text(&mut current, field).clone();
+        html! {
+            <div class="expect-row">
+                <label for={id}>{ label }</label>
+                <input id={id} data-testid={id} type="text" spellcheck="false" autocomplete="off"
+                    {placeholder} {value} {oninput} />
+            </div>
+        }
+    };
+    html! {
+        <details class="panel expectations-panel" data-testid="expectations-panel">
+            <summary class="panel-title">{ "Check as my service would" }</summary>
+            <p class="hint">{ "Say what your service expects; each token then lists every rule in the order a verifier checks them, and whether your service would accept it. Lists take commas, spaces or new lines. The key is the one above; the leeway is set beside the analysis. Nothing here is stored." }</p>
+            { input(Field::Issuers, "expect-iss", "Expected issuer(s)", "https://issuer.example/") }
+            { input(Field::Audiences, "expect-aud", "Accepted audience(s)", "api://orders") }
+            { input(Field::Algorithms, "expect-alg", "Allowed algorithms", "RS256, ES256") }
+            { input(Field::Required, "expect-require", "Required claims", "exp, sub") }
+            { input(Field::MaxLifetime, "expect-max-lifetime", "Maximum lifetime", "1h, 15m, 3600") }
+            { for props.problems.iter().map(|p| html! { <p class="key-error" data-testid="expectation-problem" role="alert">{ p }</p> }) }
+        </details>
+    }
+}
