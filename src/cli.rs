@@ -12,7 +12,7 @@ use std::fmt;
 
 pub const USAGE: &str = "\
 Usage: jwt-inspect [--key FILE]... [--secret-file FILE [--secret-encoding ENC]]
-                   [--now UNIX_SECONDS] [--leeway SECONDS]
+                   [--detached FILE] [--now UNIX_SECONDS] [--leeway SECONDS]
                    [--expect-iss VALUE]... [--expect-aud VALUE]... [--expect-alg ALG]...
                    [--require CLAIM]... [--max-lifetime DURATION] [--fail-on LIST]
                    [--format text|json | --json] [--compact] [INPUT_FILE]
@@ -34,6 +34,8 @@ Options (an option's value may also follow an equals sign: --key=FILE):
                       how the secret is written: text (the default), base64
                       (either alphabet), base64url, hex, or auto (each
                       reading tried; the one that verifies is named)
+  --detached FILE     the content of a JWS whose payload is detached (RFC 7515
+                      Appendix F), read from FILE as UTF-8 text
   --now UNIX_SECONDS  evaluate exp/nbf/iat at this instant (default: now)
   --leeway SECONDS    clock skew tolerated around exp and nbf (default: 0)
 
@@ -92,6 +94,8 @@ pub struct Args {
     pub version: bool,
     /// `--expect-*`, `--require`, `--max-lifetime`.
     pub expectations: Expectations,
+    /// `--detached FILE`: a detached JWS payload.
+    pub detached_file: Option<String>,
     /// `--fail-on`: exit 3 when a token meets one of these.
     pub fail_on: Vec<FailCondition>,
     /// `--format` / `--json`; `None` chooses by whether stdout is a terminal.
@@ -226,6 +230,7 @@ where
             }
             Long("jobs") => parsed.jobs = true,
             Long("key") => parsed.key_files.push(value(&mut parser, "--key")?),
+            Long("detached") => parsed.detached_file = Some(value(&mut parser, "--detached")?),
             Long("secret-file") => {
                 parsed.secret_file = Some(value(&mut parser, "--secret-file")?);
             }

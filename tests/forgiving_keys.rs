@@ -42,7 +42,7 @@ fn verify(token: &str, keys: KeySet) -> SignatureReport {
         now: 1_300_000_000,
         leeway: 0,
         verifier: Some(Arc::new(keys)),
-        expectations: None,
+        ..Options::default()
     };
     analyse(token, &options).tokens[0].signature.clone()
 }
@@ -167,7 +167,7 @@ fn a_jwk_given_by_its_x5c_certificate_alone_is_used() {
         now: 1_780_272_000,
         leeway: 0,
         verifier: Some(Arc::new(keys)),
-        expectations: None,
+        ..Options::default()
     };
     let report = analyse(&paste, &options);
     assert_eq!(report.tokens[0].signature.status, SignatureStatus::Valid);

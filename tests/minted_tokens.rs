@@ -35,7 +35,7 @@ fn every_minted_token_is_recognised_and_verifies_with_its_own_key() {
                 now: NOW,
                 leeway: 0,
                 verifier: Some(Arc::new(keys)),
-                expectations: None,
+                ..Options::default()
             },
         );
         let token = report
@@ -90,7 +90,7 @@ fn minted_tokens_fail_with_each_others_keys() {
             now: NOW,
             leeway: 0,
             verifier: Some(Arc::new(KeySet::parse(auth0_key))),
-            expectations: None,
+            ..Options::default()
         },
     );
     let status = report.tokens[0].signature.status.as_str();

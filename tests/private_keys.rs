@@ -82,7 +82,7 @@ fn every_usable_private_key_gives_the_public_key_that_verifies_its_token() {
                 now: NOW,
                 leeway: 0,
                 verifier: Some(Arc::new(private)),
-                expectations: None,
+                ..Options::default()
             },
         );
         let signature = &result.tokens[0].signature;
@@ -113,7 +113,7 @@ fn a_private_key_of_another_key_does_not_verify() {
             now: NOW,
             leeway: 0,
             verifier: Some(Arc::new(keys)),
-            expectations: None,
+            ..Options::default()
         },
     );
     assert_ne!(result.tokens[0].signature.status, SignatureStatus::Valid);
@@ -181,7 +181,7 @@ fn verify_with(token: &str, keys: KeySet) -> jwt_inspector::analysis::report::Si
             now: NOW,
             leeway: 0,
             verifier: Some(Arc::new(keys)),
-            expectations: None,
+            ..Options::default()
         },
     )
     .tokens[0]

@@ -25,7 +25,9 @@ fn run(input: &str) -> Report {
 
 /// The fixtures this suite knows; a new file in the folder fails the test
 /// until someone decides what it must produce.
-const KNOWN_FIXTURES: [&str; 12] = [
+const KNOWN_FIXTURES: [&str; 13] = [
+    // Tested in tests/jws_json.rs (ACME requests in a curl command).
+    "vendors/acme/wildfly-elytron-requests.json",
     "vendors/auth0/seed-dataloop-id-token-payload.json",
     "vendors/dcos/out-of-band-verification.json",
     "vendors/dcos/seed-authorization-header.json",
@@ -280,7 +282,7 @@ fn keystone_pki_json_is_shown_and_its_cms_signature_verifies_with_the_fixture_ce
             now: NOW,
             leeway: 0,
             verifier: Some(Arc::new(keys)),
-            expectations: None,
+            ..Options::default()
         },
     );
     let t = &report.tokens[0];
@@ -320,7 +322,7 @@ fn keystone_pki_json_is_shown_and_its_cms_signature_verifies_with_the_fixture_ce
             verifier: Some(Arc::new(KeySet::parse(&read_text(
                 "vendors/keystone/cacert.pem",
             )))),
-            expectations: None,
+            ..Options::default()
         },
     );
     assert_eq!(wrong.tokens[0].signature.status.as_str(), "invalid");
@@ -335,7 +337,7 @@ fn keystone_pkiz_fixture_is_read_and_its_stale_signature_fails() {
             now: NOW,
             leeway: 0,
             verifier: Some(Arc::new(keys)),
-            expectations: None,
+            ..Options::default()
         },
     );
     let t = &report.tokens[0];
@@ -410,7 +412,7 @@ fn reports_survive_a_json_round_trip() {
         now: NOW,
         leeway: 30,
         verifier: Some(Arc::new(keys)),
-        expectations: None,
+        ..Options::default()
     };
     for input in [
         read_json("vendors/registry/seed-icp-image-manager-response.json")["paste"]

@@ -390,5 +390,9 @@ fn json_type(value: &Value) -> &'static str {
     }
 }
 
+mod member;
+
+pub use member::decode_jws_member;
+
 #[cfg(test)]
 mod tests;

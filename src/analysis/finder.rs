@@ -270,12 +270,21 @@ impl Search<'_> {
                 return;
             }
         };
+        let description = match (shape, hit.path.as_str()) {
+            (Some(Shape::JwsJson), "") => {
+                format!("{document} in the JWS JSON serialization{outer}")
+            }
+            (Some(Shape::JwsJson), path) => {
+                format!("{path} member of {document}, a JWS in the JSON serialization{outer}")
+            }
+            (_, path) => format!("{path} field of {document}{outer}"),
+        };
         self.tokens.push(FoundToken {
             text: hit.value.clone(),
             shape,
             source: Source {
                 kind: SourceKind::JsonField,
-                description: format!("{} field of {document}{outer}", hit.path),
+                description,
                 line,
                 field: Some(hit.path.clone()),
                 context: hit.siblings.clone(),

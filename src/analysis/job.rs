@@ -40,6 +40,10 @@ pub struct Job {
     /// CLI's `--expect-*` flags); absent or empty checks nothing.
     #[serde(default, skip_serializing_if = "Expectations::is_empty")]
     pub expectations: Expectations,
+    /// The content of a JWS with a detached payload (RFC 7515 Appendix F),
+    /// as pasted; empty when none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detached_content: String,
 }
 
 /// The page lists and analyses at most this many tokens.
@@ -108,7 +112,9 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
                 now: job.now,
                 leeway: job.leeway,
                 verifier: Some(std::sync::Arc::new(keys)),
-                expectations: None,
+                detached_content: (!job.detached_content.is_empty())
+                    .then(|| job.detached_content.as_str().into()),
+                ..Options::default()
             }
             .expecting(job.expectations.clone());
             analyse_first(&job.input, &options, LISTED)

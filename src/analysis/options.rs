@@ -56,6 +56,9 @@ pub struct Options {
     /// What the person's service expects; each JWT is then checked against
     /// it ([`crate::analysis::expectations`]). `None` checks nothing.
     pub expectations: Option<Expectations>,
+    /// The content of a JWS whose payload is detached (RFC 7515 Appendix
+    /// F), as the person supplied it; `None` when they supplied none.
+    pub detached_content: Option<Arc<str>>,
 }
 
 impl Options {
@@ -82,7 +85,6 @@ impl Options {
     pub fn verified_by(self, verifier: Arc<dyn Verifier>) -> Self {
         Options {
             verifier: Some(verifier),
-            expectations: None,
             ..self
         }
     }

@@ -6,6 +6,7 @@ use crate::analysis::decode::TokenError;
 use crate::analysis::expectations::ExpectationsReport;
 use crate::analysis::finder::{Notice, Source};
 use crate::analysis::finding::Finding;
+use crate::analysis::jws_json::Serialization;
 use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keystone::PkiDetails;
 use crate::analysis::keystone::fernet::FernetInfo;
@@ -84,6 +85,19 @@ pub struct TokenReport {
     /// The token carried in the payload (`cty: JWT`), decoded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nested: Option<Box<TokenReport>>,
+    /// Flattened or general, for a JWS in the JSON serialization (RFC 7515
+    /// §7.2); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serialization: Option<Serialization>,
+    /// Each signature of a JWS JSON document, in order, with its own
+    /// verdict; `signature` above is the first that verifies, else the
+    /// first. Absent for compact tokens.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<JwsSignatureReport>,
+    /// Whether the payload was detached (RFC 7515 Appendix F): absent from
+    /// the document, supplied separately or not at all.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub detached: bool,
     /// The person's expectations, rule by rule, and whether their service
     /// would accept this token; present only when expectations were given
     /// and the token is a JWS or unsecured JWT.
@@ -151,6 +165,9 @@ impl TokenReport {
             keystone: None,
             nested: None,
             expectations: None,
+            serialization: None,
+            signatures: Vec::new(),
+            detached: false,
             needs_full_analysis: false,
             summary_only: false,
         }
@@ -170,6 +187,19 @@ impl TokenReport {
         summary.summary_only = true;
         summary
     }
+}
+
+/// One signature of a JWS JSON document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JwsSignatureReport {
+    /// The protected header, decoded; `null` when absent or unreadable.
+    pub protected: Option<Value>,
+    /// The unprotected `header`: shown apart, never trusted (only `alg` and
+    /// `kid` are used, with a finding, when the protected header lacks them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<Value>,
+    /// This signature's verdict.
+    pub signature: SignatureReport,
 }
 
 /// How long the token lives.

@@ -20,6 +20,8 @@ use crate::analysis::vocab::{
 };
 use serde_json::Value;
 
+mod jws_json;
+
 /// What a token's analysis shares: the options and the supplied keys' reports.
 struct Context<'a> {
     options: &'a Options,
@@ -42,6 +44,7 @@ pub fn analyse(found: FoundToken, options: &Options, keys: &[KeyReport]) -> Toke
             compact(found.text, found.source, decoded, &cx)
         }
         Some(Shape::Fernet) => fernet_token(found, &cx),
+        Some(Shape::JwsJson) => jws_json::analyse(found, &cx),
         Some(Shape::KeystonePki) => pki_token(found, KeystoneFormat::Pki, &cx),
         Some(Shape::KeystonePkiz) => pki_token(found, KeystoneFormat::Pkiz, &cx),
         None => opaque(found, &cx),
@@ -125,7 +128,10 @@ fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) ->
 /// The person's expectations, evaluated, for a JWS or an unsecured JWT.
 fn expected_by_service(report: &TokenReport, options: &Options) -> Option<ExpectationsReport> {
     let expected = options.expectations.as_ref()?;
-    if !matches!(report.kind, TokenKind::Jws | TokenKind::Unsecured) {
+    if !matches!(
+        report.kind,
+        TokenKind::Jws | TokenKind::JwsJson | TokenKind::Unsecured
+    ) {
         return None;
     }
     let subject = Subject {

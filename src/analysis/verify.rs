@@ -148,9 +148,9 @@ fn choose_and_verify(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Verification {
     }
     let (usable, refused) = partition_usable(&fitting, alg);
     if usable.is_empty() {
-        return try_forbidden_keys(d, alg, keys, &refused);
+        return try_forbidden_keys(d, alg, &refused);
     }
-    let to_try = match select_by_kid(d, &usable, keys) {
+    let to_try = match select_by_kid(d, &usable, &fitting) {
         Ok(selected) => selected,
         Err(verdict) => return *verdict,
     };
@@ -163,11 +163,10 @@ fn choose_and_verify(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Verification {
 fn try_forbidden_keys(
     d: &Decoded,
     alg: JwsAlg,
-    keys: &KeySet,
     refused: &[(&Key, Refusal, String)],
 ) -> Verification {
     let forbidden: Vec<&Key> = refused.iter().map(|(k, _, _)| *k).collect();
-    let to_try = match select_by_kid(d, &forbidden, keys) {
+    let to_try = match select_by_kid(d, &forbidden, &forbidden) {
         Ok(selected) => selected,
         Err(verdict) => return *verdict,
     };
@@ -259,10 +258,13 @@ fn boxed(status: SignatureStatus, message: String) -> Box<Verification> {
 
 type Selection<'k> = Result<Vec<(&'k Key, Option<KidMatch>)>, Box<Verification>>;
 
-/// Chooses by `kid` (RFC 7515 §4.1.4): one match is used; two are
-/// ambiguous and refused; none means "no key with this kid" unless some
-/// keys carry no identifier to compare.
-fn select_by_kid<'k>(d: &Decoded, usable: &[&'k Key], all: &KeySet) -> Selection<'k> {
+/// Chooses by `kid` (RFC 7515 §4.1.4): one match is used; two of the
+/// algorithm's key type are ambiguous and refused (RFC 7520 §4.8 gives an
+/// RSA, an EC and an HMAC key one `kid`: not ambiguous for any one
+/// algorithm); none means "no key with this kid" unless some keys carry
+/// no identifier to compare. `fitting` are the keys of the algorithm's
+/// type, `usable` those policy allows.
+fn select_by_kid<'k>(d: &Decoded, usable: &[&'k Key], fitting: &[&'k Key]) -> Selection<'k> {
     let Some(kid) = d.header_str("kid") else {
         return Ok(usable
             .iter()
@@ -270,9 +272,9 @@ fn select_by_kid<'k>(d: &Decoded, usable: &[&'k Key], all: &KeySet) -> Selection
             .map(|k| (*k, None))
             .collect());
     };
-    let same_kid: Vec<&Key> = all
-        .keys
+    let same_kid: Vec<&Key> = fitting
         .iter()
+        .copied()
         .filter(|k| k.kid.as_deref() == Some(kid))
         .collect();
     if same_kid.len() > 1 {

@@ -68,8 +68,17 @@ fn run(args: &Args) -> Result<Vec<Failure>, String> {
     let options = Options::at(args.now.unwrap_or_else(now_unix_seconds))
         .verified_by(Arc::new(keys))
         .expecting(args.expectations.clone());
+    let detached_content = match &args.detached_file {
+        Some(file) => {
+            let bytes = std::fs::read(file)
+                .map_err(|e| format!("cannot read detached content {file}: {e}"))?;
+            Some(String::from_utf8_lossy(&bytes).into())
+        }
+        None => None,
+    };
     let options = Options {
         leeway: args.leeway,
+        detached_content,
         ..options
     };
     let report = analysis::analyse(&input, &options);

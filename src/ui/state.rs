@@ -100,6 +100,7 @@ impl AppState {
             leeway: self.leeway,
             detail: self.selected,
             expectations,
+            detached_content: String::new(),
         };
         let light = (self.input.len() <= LARGE_PASTE).then(|| {
             let mut options = Options::at(instant).expecting(job.expectations.clone());

@@ -4,7 +4,7 @@
 //! `token_type`, …) because they say how long the token lives.
 
 use super::shape::{self, Shape};
-use crate::analysis::json;
+use crate::analysis::{json, jws_json};
 use serde_json::{Map, Value};
 use std::ops::Range;
 
@@ -155,6 +155,19 @@ impl Walker<'_> {
                     self.walk(item, path, key, None);
                     path.truncate(len);
                 }
+            }
+            // A JWS JSON document is one token: its members are not
+            // searched (its `protected` header is no token fragment).
+            Value::Object(members) if jws_json::looks_like(members) => {
+                self.hits.push(JsonHit {
+                    document_start: self.document_start,
+                    value: value.to_string(),
+                    path: path.clone(),
+                    key: key.to_string(),
+                    siblings: parent.map(|p| siblings_of(p, key)).unwrap_or_default(),
+                    reply_like: self.reply_like,
+                    role: HitRole::Token(Shape::JwsJson),
+                });
             }
             Value::Object(members) => {
                 for (name, member) in members {

@@ -18,6 +18,9 @@ pub enum Shape {
     KeystonePkiz,
     /// Keystone Fernet: base64url of 0x80, a timestamp, IV, ciphertext, HMAC.
     Fernet,
+    /// A JWS JSON document (RFC 7515 §7.2), found as a JSON object; the
+    /// token text is that object, re-serialised compactly.
+    JwsJson,
 }
 
 /// Classifies a whole string (for example a JSON field value).

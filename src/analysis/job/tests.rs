@@ -17,6 +17,7 @@ mod protocol {
                 audiences: vec!["api".into()],
                 ..Expectations::default()
             },
+            detached_content: "$.02".into(),
         }
     }
 

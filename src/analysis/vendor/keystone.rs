@@ -20,7 +20,11 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
         TokenKind::KeystonePki | TokenKind::KeystonePkiz | TokenKind::KeystoneFernet => {
             Some(non_jwt(input))
         }
-        TokenKind::Jws | TokenKind::Jwe | TokenKind::Unsecured | TokenKind::Opaque => jws(input),
+        TokenKind::Jws
+        | TokenKind::JwsJson
+        | TokenKind::Jwe
+        | TokenKind::Unsecured
+        | TokenKind::Opaque => jws(input),
     }
 }
 
@@ -91,6 +95,7 @@ fn non_jwt(input: &Input<'_>) -> VendorReport {
         TokenKind::KeystonePkiz => "PKIZ",
         TokenKind::KeystoneFernet
         | TokenKind::Jws
+        | TokenKind::JwsJson
         | TokenKind::Jwe
         | TokenKind::Unsecured
         | TokenKind::Opaque => "Fernet",

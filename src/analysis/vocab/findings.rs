@@ -101,6 +101,9 @@ vocabulary! {
         /// `b64: false` (RFC 7797): the payload is signed unencoded, so this is
         /// not a JWT.
         B64False = "b64-false",
+        /// In a JWS JSON document, `alg` (or `kid`) is only in the unprotected
+        /// `header`, which the signature does not cover.
+        AlgUnprotected = "alg-unprotected",
         /// The `kid` holds a file path, SQL, a URL or shell characters: an
         /// injection attempt against key lookup.
         KidSuspicious = "kid-suspicious",
@@ -160,7 +163,9 @@ impl FindingId {
             | FindingId::EcdsaScalarOutOfRange
             | FindingId::SignatureLengthWrong => Severity::High,
             FindingId::RsaExponentUnusual => Severity::Info,
-            FindingId::JkuPresent | FindingId::X5uPresent => Severity::Medium,
+            FindingId::JkuPresent | FindingId::X5uPresent | FindingId::AlgUnprotected => {
+                Severity::Medium
+            }
             FindingId::AlgNone => Severity::Critical,
             FindingId::AlgMissing
             | FindingId::DuplicateMember
@@ -208,6 +213,7 @@ impl FindingId {
             FindingId::CritUnknown => "RFC 7515 §4.1.11",
             FindingId::CritInvalid => "RFC 7515 §4.1.11",
             FindingId::B64False => "RFC 7797 §3, §7",
+            FindingId::AlgUnprotected => "RFC 7515 §7.2.1; RFC 8725 §3.1",
             FindingId::KidSuspicious => "RFC 7515 §4.1.4; RFC 8725 §3.10",
             FindingId::EcdsaDerSignature => "RFC 7518 §3.4",
             FindingId::EcdsaScalarOutOfRange => "RFC 7518 §3.4; CVE-2022-21449",

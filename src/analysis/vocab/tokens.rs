@@ -10,6 +10,9 @@ vocabulary! {
     pub enum TokenKind {
         /// A signed JWT or other JWS, compact serialization (RFC 7515 §7.1).
         Jws = "jws",
+        /// A JWS in the JSON serialization (RFC 7515 §7.2), flattened or
+        /// general: one payload, one or more signatures.
+        JwsJson = "jws-json",
         /// An encrypted JWT, compact serialization (RFC 7516 §7.1): only the
         /// protected header is readable.
         Jwe = "jwe",
@@ -125,6 +128,9 @@ vocabulary! {
         /// It looks like a Keystone PKI or PKIZ token, but its envelope cannot
         /// be read.
         KeystoneCms = "keystone-cms",
+        /// A JWS JSON document (RFC 7515 §7.2) whose members are missing or
+        /// of the wrong type; the message names the member.
+        JwsJsonInvalid = "jws-json-invalid",
     }
 }
 
