@@ -20,6 +20,16 @@ pub enum Serialization {
     General,
 }
 
+impl Serialization {
+    /// `flattened` or `general`, as the report writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Serialization::Flattened => "flattened",
+            Serialization::General => "general",
+        }
+    }
+}
+
 /// One signature object: `protected`, `header`, `signature`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {

@@ -109,6 +109,15 @@ pub fn app() -> Html {
             })
         })
     };
+    let on_detached = {
+        let state = state.clone();
+        Callback::from(move |text| {
+            state.dispatch(Action::SetDetached {
+                text,
+                now: clock::now_unix_seconds(),
+            })
+        })
+    };
     let on_example = {
         let state = state.clone();
         Callback::from(move |example: Example| {
@@ -151,7 +160,8 @@ pub fn app() -> Html {
                     <NoticeList notices={report.notices.clone()} />
                     <TokenList report={report.clone()} selected={state.selected} on_select={on_select} />
                     if let Some(token) = selected {
-                        <TokenView token={std::rc::Rc::new(token)} leeway={state.leeway} as_of={state.as_of} />
+                        <TokenView token={std::rc::Rc::new(token)} leeway={state.leeway} as_of={state.as_of}
+                            detached_content={state.detached_content.clone()} on_detached={on_detached} />
                     }
                 </section>
             </main>

@@ -36,6 +36,8 @@ pub struct AppState {
     pub expectation_fields: ExpectationFields,
     /// Why a field of the Expectations panel could not be read.
     pub expectation_problems: Vec<String>,
+    /// The content of a JWS with a detached payload, as pasted.
+    pub detached_content: String,
     pub selected: usize,
     pub report: Rc<Report>,
     /// The latest job; answers to older ones are ignored.
@@ -68,6 +70,7 @@ impl AppState {
             as_of: None,
             expectation_fields: ExpectationFields::default(),
             expectation_problems: Vec::new(),
+            detached_content: String::new(),
             selected: 0,
             report: Rc::new(analyse("", &Options::at(now))),
             job: Rc::new(Job::default()),
@@ -100,11 +103,13 @@ impl AppState {
             leeway: self.leeway,
             detail: self.selected,
             expectations,
-            detached_content: String::new(),
+            detached_content: self.detached_content.clone(),
         };
         let light = (self.input.len() <= LARGE_PASTE).then(|| {
             let mut options = Options::at(instant).expecting(job.expectations.clone());
             options.leeway = self.leeway;
+            options.detached_content =
+                (!self.detached_content.is_empty()).then(|| self.detached_content.as_str().into());
             analyse(&self.input, &options)
         });
         self.pending = job.needs_full_analysis(light.as_ref(), LARGE_PASTE);
@@ -151,6 +156,11 @@ pub enum Action {
     },
     SetAsOf {
         as_of: Option<i64>,
+        now: i64,
+    },
+    /// New detached content for a JWS JSON document.
+    SetDetached {
+        text: String,
         now: i64,
     },
     /// The Expectations panel changed.
@@ -203,6 +213,11 @@ impl Reducible for AppState {
             }
             .reanalysed(now),
             Action::SetAsOf { as_of, now } => AppState { as_of, ..state }.reanalysed(now),
+            Action::SetDetached { text, now } => AppState {
+                detached_content: text,
+                ..state
+            }
+            .reanalysed(now),
             Action::SetExpectations { fields, now } => AppState {
                 expectation_fields: fields,
                 ..state

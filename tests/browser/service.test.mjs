@@ -84,3 +84,29 @@ test("the Expectations panel says, rule by rule, whether the service would accep
   await nothingKept(page, startUrl);
   assert.deepEqual(problems, []);
 });
+
+test("an ACME request in a curl command is found as a JWS JSON document and verified with the account key", async () => {
+  const entries = vector("vendors/acme/wildfly-elytron-requests.json").entries;
+  const body = entries[0].body_text;
+  const protectedHeader = JSON.parse(Buffer.from(JSON.parse(body).protected, "base64url").toString());
+  const text = `curl -s -X POST -H 'Content-Type: application/jose+json' \\\n  --data '${body}' \\\n  https://acme.example/acme/new-acct`;
+  const { page, problems } = await openApp(env.browser, env.server.url);
+  await paste(page, text);
+  await page.fill('[data-testid="key"]', JSON.stringify(protectedHeader.jwk));
+  await verdict(page, "valid");
+  assert.equal(await page.locator('[data-testid="jws-signature"]').count(), 1);
+  assert.match(await page.locator('[data-testid="jws-signatures"] .panel-title').first().innerText(), /JWS JSON serialization \(flattened\), 1 signature/);
+  assert.match(await page.locator('[data-testid="payload-json"]').innerText(), /termsOfServiceAgreed/);
+  assert.deepEqual(problems, []);
+});
+
+test("detached content is asked for, and verifies once pasted", async () => {
+  const example = vector("rfc/jws_json_examples.json").examples.find((e) => e.name.includes("§4.5") && e.name.includes("flattened"));
+  const { page, problems } = await openApp(env.browser, env.server.url);
+  await paste(page, example.document);
+  await page.fill('[data-testid="key"]', example.keys.map((k) => JSON.stringify(k)).join("\n"));
+  await verdict(page, "unchecked");
+  await page.fill('[data-testid="detached-content"]', example.detached_content);
+  await verdict(page, "valid");
+  assert.deepEqual(problems, []);
+});

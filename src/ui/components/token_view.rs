@@ -3,8 +3,8 @@
 use crate::analysis::report::TokenReport;
 use crate::analysis::vocab::TokenKind;
 use crate::ui::components::{
-    ClaimsTable, CopyButton, ErrorList, ExpectationsResult, FindingList, JsonView, LiveValidity,
-    Segments, Share, VendorPanel, Verdict,
+    ClaimsTable, CopyButton, ErrorList, ExpectationsResult, FindingList, JsonView, JwsSignatures,
+    LiveValidity, Segments, Share, VendorPanel, Verdict,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,6 +14,11 @@ pub struct TokenViewProps {
     pub token: Rc<TokenReport>,
     pub leeway: i64,
     pub as_of: Option<i64>,
+    /// Detached JWS content as typed, and where changes go.
+    #[prop_or_default]
+    pub detached_content: String,
+    #[prop_or_default]
+    pub on_detached: Callback<String>,
 }
 
 #[function_component(TokenView)]
@@ -41,6 +46,9 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                 }
             </div>
             <Verdict signature={t.signature.clone()} />
+            if t.kind == TokenKind::JwsJson {
+                <JwsSignatures token={t.clone()} detached_content={props.detached_content.clone()} on_detached={props.on_detached.clone()} />
+            }
             if let Some(expectations) = &t.expectations {
                 <ExpectationsResult report={expectations.clone()} />
             }
@@ -53,7 +61,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
             }
             <ErrorList errors={t.errors.clone()} />
             <FindingList findings={t.findings.clone()} />
-            if t.header.is_some() || matches!(t.kind, TokenKind::Jws | TokenKind::Jwe | TokenKind::Unsecured) {
+            if t.header.is_some() || matches!(t.kind, TokenKind::Jws | TokenKind::JwsJson | TokenKind::Jwe | TokenKind::Unsecured) {
                 <div class="json-pair">
                     <JsonView title="Header" value={t.header.clone()} testid="header-json" class="header" />
                     <JsonView title={payload_title} value={t.payload.clone()} fallback={t.payload_text.clone()} testid="payload-json" class="payload" />

@@ -7,6 +7,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct VerdictProps {
     pub signature: SignatureReport,
+    /// `verdict` for the token's banner; each signature of a JWS JSON
+    /// document uses `signature-verdict`.
+    #[prop_or(AttrValue::Static("verdict"))]
+    pub testid: AttrValue,
 }
 
 #[function_component(Verdict)]
@@ -15,7 +19,7 @@ pub fn verdict(props: &VerdictProps) -> Html {
     let (name, icon) = (kind.as_str(), kind.icon());
     let title = props.signature.title();
     html! {
-        <div class={classes!("verdict", name)} data-testid="verdict" data-verdict={name} role="status">
+        <div class={classes!("verdict", name)} data-testid={props.testid.clone()} data-verdict={name} role="status">
             <span class="verdict-icon" aria-hidden="true">{ icon }</span>
             <div>
                 <strong>{ title }</strong>
