@@ -22,6 +22,11 @@
 // Other jose refusals (malformed token, key of the wrong type, alg none)
 // only require that we do not call the signature valid.
 //
+// A quarter of the cases whose mutated token still has three segments are
+// sent in the JWS JSON serialization instead (RFC 7515 §7.2, flattened or
+// general, sometimes with an unprotected header member), and jose checks
+// them with flattenedVerify / generalVerify.
+//
 //   node tests/differential/differential.mjs [--cases N] [--seed S]
 //        [--cli PATH] [--failures FILE]
 //
@@ -175,9 +180,55 @@ function keyText(r, pair, decoy) {
   return [form, JSON.stringify(jwks), jose.createLocalJWKSet(jwks)];
 }
 
-async function joseVerdict(token, key) {
+/** jose's verifier for each serialization. */
+const JOSE_VERIFY = {
+  compact: (input, key) => jose.compactVerify(input, key),
+  flattened: (input, key) => jose.flattenedVerify(JSON.parse(input), key),
+  general: generalVerify,
+};
+
+/**
+ * jose's generalVerify, and when it fails, each signature through
+ * flattenedVerify: generalVerify reports every failure as "signature
+ * verification failed", even a refused algorithm or an ambiguous JWKS,
+ * which are not verdicts on the signature.
+ */
+async function generalVerify(input, key) {
+  const document = JSON.parse(input);
   try {
-    await jose.compactVerify(token, key);
+    return await jose.generalVerify(document, key);
+  } catch (general) {
+    let last = general;
+    for (const member of Array.isArray(document.signatures) ? document.signatures : []) {
+      try {
+        return await jose.flattenedVerify({ payload: document.payload, ...member }, key);
+      } catch (error) {
+        last = error;
+      }
+    }
+    throw last;
+  }
+}
+
+/**
+ * The token, or one with three segments re-written in the JWS JSON
+ * serialization (RFC 7515 §7.2): the same protected header, payload and
+ * signature as members, sometimes with an unprotected header beside them.
+ */
+function serialise(r, token) {
+  const parts = token.split(".");
+  if (parts.length !== 3 || !r.chance(0.25)) return ["compact", token];
+  const [protectedHeader, payload, signature] = parts;
+  const member = { protected: protectedHeader, ...(r.chance(0.3) ? { header: { "x-note": "unprotected" } } : {}), signature };
+  const form = r.pick(["flattened", "general"]);
+  const document = form === "flattened" ? { payload, ...member } : { payload, signatures: [member] };
+  return [form, JSON.stringify(document)];
+}
+
+async function joseVerdict(token, key, serialization = "compact") {
+  const verify = JOSE_VERIFY[serialization];
+  try {
+    await verify(token, key);
     return { verdict: "valid" };
   } catch (error) {
     // Without a kid a JWKS may offer several keys of the right type; jose's
@@ -186,7 +237,7 @@ async function joseVerdict(token, key) {
       let last = error;
       for await (const candidate of error) {
         try {
-          await jose.compactVerify(token, candidate);
+          await verify(token, candidate);
           return { verdict: "valid" };
         } catch (next) {
           last = next;
@@ -231,12 +282,13 @@ async function makeCases(o) {
     const token = await new jose.CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
       .setProtectedHeader(header)
       .sign(signWith);
-    const [mutation, mutated, useOther] = mutate(r, token, alg);
+    const [mutation, compact, useOther] = mutate(r, token, alg);
+    const [serialization, mutated] = serialise(r, compact);
     const joseKey = useOther ? otherKey : verifyWith;
     const { key_form, ...keyFields } = job(useOther ? otherKey : verifyWith, useOther);
     cases.push({
-      id, alg, mutation, key_form, token: mutated,
-      jose: await joseVerdict(mutated, joseKey),
+      id, alg, mutation, serialization, key_form, token: mutated,
+      jose: await joseVerdict(mutated, joseKey, serialization),
       job: { id, input: mutated, now: 1_800_000_000, ...keyFields },
     });
   }
@@ -308,12 +360,14 @@ async function main() {
   for (const [kind, t] of [...byMutation].sort()) {
     console.log(`${kind.padEnd(12)} ${String(t.cases).padStart(6)} ${String(t.joseValid).padStart(11)} ${String(t.agree).padStart(6)}`);
   }
+  const bySerialization = (form) => cases.filter((c) => c.serialization === form).length;
+  console.log(`serializations: compact ${bySerialization("compact")}, JWS JSON flattened ${bySerialization("flattened")}, general ${bySerialization("general")}`);
   console.log(`finder read back the exact token in ${readBack} of ${cases.length} cases`);
   console.log(`jose accepted and we matched but refused by RFC rule (padding, non-canonical bits, short HMAC secret): ${stricter}`);
   if (failures.length) {
     writeFileSync(o.failures, failures.map((f) => JSON.stringify(f)).join("\n") + "\n");
     for (const f of failures.slice(0, 15)) {
-      console.log(`DISAGREE #${f.id} ${f.alg} ${f.mutation} [${f.key_form}]: jose ${f.jose.verdict} (${f.jose.why ?? ""}), ours ${f.ours}\n  ${f.token}`);
+      console.log(`DISAGREE #${f.id} ${f.alg} ${f.mutation} ${f.serialization} [${f.key_form}]: jose ${f.jose.verdict} (${f.jose.why ?? ""}), ours ${f.ours}\n  ${f.token}`);
     }
     console.log(`${failures.length} disagreement(s); all written to ${o.failures}`);
     process.exit(1);
