@@ -18,6 +18,7 @@ pub mod key_report;
 #[cfg(feature = "crypto")]
 pub mod keys;
 pub mod keystone;
+pub mod links;
 mod options;
 pub mod pem;
 pub mod report;
@@ -53,13 +54,15 @@ pub fn analyse_first(input: &str, options: &Options, limit: usize) -> Report {
             message: format!("The paste holds {total} tokens; the first {limit} are listed and analysed here. The command-line tool jwt-inspect analyses all of them."),
         });
     }
+    let mut tokens: Vec<_> = found
+        .tokens
+        .into_iter()
+        .take(limit)
+        .map(|token| token::analyse(token, options, &key_reports))
+        .collect();
+    links::link(&mut tokens, input, options);
     Report {
-        tokens: found
-            .tokens
-            .into_iter()
-            .take(limit)
-            .map(|token| token::analyse(token, options, &key_reports))
-            .collect(),
+        tokens,
         notices,
         keys: key_reports,
         key_errors: key_errors(options),

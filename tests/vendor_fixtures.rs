@@ -25,7 +25,7 @@ fn run(input: &str) -> Report {
 
 /// The fixtures this suite knows; a new file in the folder fails the test
 /// until someone decides what it must produce.
-const KNOWN_FIXTURES: [&str; 13] = [
+const KNOWN_FIXTURES: [&str; 14] = [
     // Tested in tests/jws_json.rs (ACME requests in a curl command).
     "vendors/acme/wildfly-elytron-requests.json",
     "vendors/auth0/seed-dataloop-id-token-payload.json",
@@ -37,6 +37,8 @@ const KNOWN_FIXTURES: [&str; 13] = [
     "vendors/keycloak/realm-info-reply.json",
     "vendors/keystone/cacert.pem",
     "vendors/keystone/fernet-example.json",
+    // Tested in tests/oidc_links.rs (at_hash and c_hash).
+    "vendors/oidc/core-appendix-a.json",
     "vendors/keystone/signing_cert.pem",
     "vendors/keystone/v3.pem",
     "vendors/keystone/v3.pkiz",

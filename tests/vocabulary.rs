@@ -13,8 +13,8 @@
 
 use jwt_inspector::analysis::vocab::{
     ClaimState, Confidence, ExpectationRule, FindingId, KeyType, KeystoneFormat, KidMatch,
-    LifetimeRule, NoticeId, Refusal, SecretEncoding, Severity, SignatureMatch, SignatureStatus,
-    SourceKind, TimeSource, TokenErrorId, TokenKind, ValidityState, VendorId,
+    LifetimeRule, LinkClaim, NoticeId, Refusal, SecretEncoding, Severity, SignatureMatch,
+    SignatureStatus, SourceKind, TimeSource, TokenErrorId, TokenKind, ValidityState, VendorId,
 };
 use serde_json::{Map, Value, json};
 use std::path::PathBuf;
@@ -79,6 +79,10 @@ fn vocabulary() -> Value {
     v.insert("KeyType".into(), strings(KeyType::ALL, KeyType::as_str));
     v.insert("KidMatch".into(), strings(KidMatch::ALL, KidMatch::as_str));
     v.insert("Refusal".into(), strings(Refusal::ALL, Refusal::as_str));
+    v.insert(
+        "LinkClaim".into(),
+        strings(LinkClaim::ALL, LinkClaim::as_str),
+    );
     v.insert(
         "ExpectationRule".into(),
         strings(ExpectationRule::ALL, ExpectationRule::as_str),

@@ -14,7 +14,7 @@ use crate::analysis::expectations::Expectations;
 use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keystone::{CmsReadError, CmsReading};
 use crate::analysis::verdict::Verification;
-use crate::analysis::vocab::KeystoneFormat;
+use crate::analysis::vocab::{JwsAlg, KeystoneFormat};
 use std::fmt;
 use std::sync::Arc;
 
@@ -35,6 +35,12 @@ pub trait Verifier: fmt::Debug + Send + Sync {
         token: &str,
         format: KeystoneFormat,
     ) -> Result<CmsReading, CmsReadError>;
+
+    /// The OpenID Connect hash of `value` for a token signed with `alg`
+    /// (OIDC Core §3.1.3.6, §3.3.2.11): base64url of the left half of the
+    /// hash `alg` uses. The core borrows this digest from the verifier so
+    /// the light analysis needs no cryptography; `None` when not computed.
+    fn oidc_hash(&self, alg: JwsAlg, value: &str) -> Option<String>;
 
     /// The supplied keys, summarised.
     fn key_reports(&self) -> Vec<KeyReport>;

@@ -13,7 +13,7 @@ use crate::analysis::keystone::fernet::FernetInfo;
 use crate::analysis::times::{TimeClaim, Validity};
 use crate::analysis::vendor::{ExpectedLifetime, VendorReport};
 pub use crate::analysis::verdict::SignatureReport;
-use crate::analysis::vocab::{SignatureMatch, SignatureStatus, TokenKind};
+use crate::analysis::vocab::{LinkClaim, SignatureMatch, SignatureStatus, TokenKind};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +98,11 @@ pub struct TokenReport {
     /// the document, supplied separately or not at all.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub detached: bool,
+    /// OpenID Connect links: this ID token's `at_hash` and `c_hash`
+    /// checked against the access tokens and codes in the same paste;
+    /// absent when it has neither claim or nothing to check them against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<TokenLink>,
     /// The person's expectations, rule by rule, and whether their service
     /// would accept this token; present only when expectations were given
     /// and the token is a JWS or unsecured JWT.
@@ -168,6 +173,7 @@ impl TokenReport {
             serialization: None,
             signatures: Vec::new(),
             detached: false,
+            links: Vec::new(),
             needs_full_analysis: false,
             summary_only: false,
         }
@@ -187,6 +193,24 @@ impl TokenReport {
         summary.summary_only = true;
         summary
     }
+}
+
+/// One claim of an ID token checked against the values beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenLink {
+    /// `at_hash` or `c_hash`.
+    pub claim: LinkClaim,
+    /// Whether one of the values matches the claim.
+    pub ok: bool,
+    /// The value that matches (or, when none does, the first tried),
+    /// shortened for display: its first 8 characters and its length.
+    pub value: String,
+    /// The number (from 1) of the matching token in this report, when the
+    /// value is itself one of the tokens found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<usize>,
+    /// What was found, in words.
+    pub message: String,
 }
 
 /// One signature of a JWS JSON document.

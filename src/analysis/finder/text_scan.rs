@@ -71,12 +71,24 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
     // at a plausible length).
     let width = line_width(text, end);
     let mut wrapped = false;
+    // The width of the last line joined: when the first line is shorter (a
+    // prefix such as `&id_token=` before the token), two continuation
+    // lines of equal width show the wrapping column instead.
+    let mut last_joined_width: Option<usize> = None;
     while let Some((next_start, next_end)) = next_line_run(text, end, is_compact_char) {
         if lines_joined == MAX_JOINED_LINES {
             break;
         }
+        if token.ends_with('.') {
+            // A segment ended with its line: the next segment's lines are
+            // judged afresh (its first line is where the wrapping resumes).
+            wrapped = false;
+            last_joined_width = None;
+        }
         let next = &text[next_start..next_end];
-        let full_width = width >= MIN_WRAP_WIDTH && line_width(text, next_end) == width;
+        let next_width = line_width(text, next_end);
+        let full_width = (width >= MIN_WRAP_WIDTH && next_width == width)
+            || last_joined_width.is_some_and(|w| w >= MIN_WRAP_WIDTH && next_width == w);
         let continues = if token.ends_with('.') || next.starts_with('.') {
             true
         } else if wrapped || full_width {
@@ -90,8 +102,9 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
             break;
         }
         wrapped |= full_width;
-        if wrapped && !full_width {
-            // The short last line of a fixed-width block ends it.
+        if wrapped && !full_width && !next.ends_with('.') {
+            // The short last line of a fixed-width block ends it (unless it
+            // ends a segment: the next segment follows on the next line).
             token.push_str(next);
             end = next_end;
             lines_joined += 1;
@@ -100,6 +113,7 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
         token.push_str(next);
         end = next_end;
         lines_joined += 1;
+        last_joined_width = Some(next_width);
     }
     if alone_on_its_line(text, start) {
         // A token that starts its line is taken whole: characters glued to

@@ -7,7 +7,7 @@ use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::keystone::{CmsReadError, CmsReading, pki};
 use crate::analysis::verdict::{SignatureReport, Verification};
-use crate::analysis::vocab::{KeystoneFormat, SignatureMatch, SignatureStatus};
+use crate::analysis::vocab::{JwsAlg, KeystoneFormat, SignatureMatch, SignatureStatus};
 
 impl Verifier for KeySet {
     fn verify_jws(&self, decoded: &Decoded) -> Verification {
@@ -43,6 +43,18 @@ impl Verifier for KeySet {
                 matched_but_refused: None,
             },
         })
+    }
+
+    fn oidc_hash(&self, alg: JwsAlg, value: &str) -> Option<String> {
+        use sha2::Digest;
+        let digest = match alg.hash_bytes() {
+            32 => sha2::Sha256::digest(value.as_bytes()).to_vec(),
+            48 => sha2::Sha384::digest(value.as_bytes()).to_vec(),
+            _ => sha2::Sha512::digest(value.as_bytes()).to_vec(),
+        };
+        Some(crate::analysis::base64url::encode(
+            &digest[..digest.len() / 2],
+        ))
     }
 
     fn key_reports(&self) -> Vec<KeyReport> {

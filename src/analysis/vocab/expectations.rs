@@ -1,5 +1,5 @@
 //! The rules of "check as my service would", in the order a verifier
-//! checks them.
+//! checks them, and the OpenID Connect claims that bind tokens together.
 
 use super::vocabulary;
 
@@ -24,5 +24,16 @@ vocabulary! {
         Aud = "aud",
         /// `exp` − `iat` is at most the maximum lifetime.
         MaxLifetime = "max-lifetime",
+    }
+}
+
+vocabulary! {
+    /// The OpenID Connect claim that binds an ID token to another value of
+    /// the same response (`links[].claim`).
+    pub enum LinkClaim {
+        /// `at_hash`: the access token (OIDC Core §3.1.3.6).
+        AtHash = "at_hash",
+        /// `c_hash`: the authorization code (OIDC Core §3.3.2.11).
+        CHash = "c_hash",
     }
 }

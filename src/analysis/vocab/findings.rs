@@ -104,6 +104,12 @@ vocabulary! {
         /// In a JWS JSON document, `alg` (or `kid`) is only in the unprotected
         /// `header`, which the signature does not cover.
         AlgUnprotected = "alg-unprotected",
+        /// An ID token's `at_hash` does not match the access token beside it
+        /// (OIDC Core §3.1.3.6).
+        AtHashMismatch = "at-hash-mismatch",
+        /// An ID token's `c_hash` does not match the code beside it (OIDC
+        /// Core §3.3.2.11).
+        CHashMismatch = "c-hash-mismatch",
         /// The `kid` holds a file path, SQL, a URL or shell characters: an
         /// injection attempt against key lookup.
         KidSuspicious = "kid-suspicious",
@@ -152,6 +158,8 @@ impl FindingId {
                 Severity::Critical
             }
             FindingId::WeakRsaKey
+            | FindingId::AtHashMismatch
+            | FindingId::CHashMismatch
             | FindingId::HmacSecretTooShort
             | FindingId::EmbeddedJwk
             | FindingId::EmbeddedX5c
@@ -214,6 +222,8 @@ impl FindingId {
             FindingId::CritInvalid => "RFC 7515 §4.1.11",
             FindingId::B64False => "RFC 7797 §3, §7",
             FindingId::AlgUnprotected => "RFC 7515 §7.2.1; RFC 8725 §3.1",
+            FindingId::AtHashMismatch => "OpenID Connect Core 1.0 §3.1.3.6, §3.2.2.9",
+            FindingId::CHashMismatch => "OpenID Connect Core 1.0 §3.3.2.11",
             FindingId::KidSuspicious => "RFC 7515 §4.1.4; RFC 8725 §3.10",
             FindingId::EcdsaDerSignature => "RFC 7518 §3.4",
             FindingId::EcdsaScalarOutOfRange => "RFC 7518 §3.4; CVE-2022-21449",

@@ -4,7 +4,7 @@ use crate::analysis::report::TokenReport;
 use crate::analysis::vocab::TokenKind;
 use crate::ui::components::{
     ClaimsTable, CopyButton, ErrorList, ExpectationsResult, FindingList, JsonView, JwsSignatures,
-    LiveValidity, Segments, Share, VendorPanel, Verdict,
+    LiveValidity, Segments, Share, TokenLinks, VendorPanel, Verdict,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -52,6 +52,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
             if let Some(expectations) = &t.expectations {
                 <ExpectationsResult report={expectations.clone()} />
             }
+            <TokenLinks links={t.links.clone()} />
             <LiveValidity window={t.validity.window} leeway={props.leeway} as_of={props.as_of} />
             <VendorPanel vendor={t.vendor.clone()} />
             if let Some(lifetime) = &t.lifetime {
