@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod base64url;
+pub mod compare;
 pub mod decode;
 pub mod expectations;
 pub mod finder;
@@ -21,6 +22,7 @@ pub mod keystone;
 pub mod links;
 mod options;
 pub mod pem;
+pub mod redact;
 pub mod report;
 pub mod timefmt;
 pub mod times;

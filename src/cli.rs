@@ -16,6 +16,7 @@ Usage: jwt-inspect [--key FILE]... [--secret-file FILE [--secret-encoding ENC]]
                    [--expect-iss VALUE]... [--expect-aud VALUE]... [--expect-alg ALG]...
                    [--require CLAIM]... [--max-lifetime DURATION] [--fail-on LIST]
                    [--format text|json | --json] [--compact] [INPUT_FILE]
+       jwt-inspect diff A B [--key FILE]... [--now UNIX_SECONDS] [--compact]
        jwt-inspect --jobs < JOBS.jsonl
        jwt-inspect --version
 
@@ -23,6 +24,11 @@ Finds every token in the input (stdin when no INPUT_FILE is given: a bare
 token, an Authorization header line, a curl command and its reply, a JSON
 login response, ...) and reports on each: a readable report on a terminal,
 the JSON report ({\"tokens\": [...]}, docs/report.md) otherwise.
+
+`diff A B` compares two tokens (each a file holding it, or the token
+itself) and prints, as JSON, every header member and claim added, removed,
+changed or the same, their times compared, and whether the same key signed
+both: for \"why does one work and the other not\".
 
 Options (an option's value may also follow an equals sign: --key=FILE):
   --key FILE          a key to verify with: PEM (public key, RSA public key,
@@ -100,6 +106,8 @@ pub struct Args {
     pub fail_on: Vec<FailCondition>,
     /// `--format` / `--json`; `None` chooses by whether stdout is a terminal.
     pub format: Option<Format>,
+    /// `diff A B`: the two tokens (or files holding them) to compare.
+    pub diff: Option<(String, String)>,
 }
 
 /// How the report is printed.
@@ -124,6 +132,8 @@ pub enum ArgsError {
     BadFormat(String),
     UnknownOption(String),
     TwoInputs(String, String),
+    /// `diff` without exactly two tokens after it.
+    DiffArguments(usize),
     /// A value given to an option that takes none, as in `--compact=yes`;
     /// holds the option as written (`--compact`, `-V`).
     UnexpectedValue(String),
@@ -164,6 +174,10 @@ impl fmt::Display for ArgsError {
                     "give one input file, not both {a} and {b} (or pipe the input on stdin)"
                 )
             }
+            ArgsError::DiffArguments(n) => write!(
+                f,
+                "diff compares two tokens (each a file, or the token itself), not {n}"
+            ),
             ArgsError::UnexpectedValue(o) => write!(f, "{o} takes no value"),
             ArgsError::NotUnicode(v) => write!(f, "argument \"{v}\" is not valid UTF-8"),
             ArgsError::Other(message) => write!(f, "cannot read the arguments: {message}"),
@@ -187,6 +201,7 @@ where
     use lexopt::Arg::{Long, Short, Value};
 
     let mut parsed = Args::default();
+    let mut diff: Option<Vec<String>> = None;
     let mut parser = lexopt::Parser::from_args(args);
     while let Some(arg) = parser.next().map_err(from_lexopt)? {
         match arg {
@@ -252,14 +267,24 @@ where
                 let value = value(&mut parser, "--now")?;
                 parsed.now = Some(value.trim().parse().map_err(|_| ArgsError::BadNow(value))?);
             }
-            Value(file) => {
-                let file = unicode(file)?;
-                if let Some(previous) = parsed.input_file.replace(file.clone()) {
-                    return Err(ArgsError::TwoInputs(previous, file));
+            Value(value) => {
+                let value = unicode(value)?;
+                if diff.is_none() && parsed.input_file.is_none() && value == "diff" {
+                    diff = Some(Vec::new());
+                } else if let Some(tokens) = diff.as_mut() {
+                    tokens.push(value);
+                } else if let Some(previous) = parsed.input_file.replace(value.clone()) {
+                    return Err(ArgsError::TwoInputs(previous, value));
                 }
             }
             unknown => return Err(from_lexopt(unknown.unexpected())),
         }
+    }
+    if let Some(tokens) = diff {
+        let [a, b]: [String; 2] = tokens
+            .try_into()
+            .map_err(|t: Vec<String>| ArgsError::DiffArguments(t.len()))?;
+        parsed.diff = Some((a, b));
     }
     Ok(parsed)
 }

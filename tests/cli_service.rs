@@ -181,3 +181,48 @@ fn the_text_report_reads_like_a_report() {
         "regenerate with UPDATE_SNAPSHOTS=1 and review the diff"
     );
 }
+
+#[test]
+fn diff_compares_two_tokens_given_as_files_or_text() {
+    let a = mint(&json!({"sub": "a", "aud": "api", "iat": NOW, "exp": NOW + 3600}));
+    let b = mint(&json!({"sub": "a", "aud": "web", "iat": NOW, "exp": NOW + 4 * 3600}));
+    let file = temp_file("diff-a.jwt", &format!("Authorization: Bearer {a}\n"));
+    let mut args = secret_args();
+    args.extend([
+        "diff".to_string(),
+        file.to_str().unwrap().to_string(),
+        b.clone(),
+    ]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = jwt_inspect(&args, b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let comparison: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let aud = comparison["payload"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "aud")
+        .unwrap();
+    assert_eq!(aud["change"], "changed");
+    assert_eq!(
+        (aud["a"].clone(), aud["b"].clone()),
+        (json!("api"), json!("web"))
+    );
+    assert_eq!(
+        comparison["times"][0]["text"],
+        "B expires 03:00:00 after A."
+    );
+    assert_eq!(comparison["keys"]["same_key"], true);
+    for bad in [vec!["diff", "only-one"], vec!["diff", "a", "b", "c"]] {
+        let out = jwt_inspect(&bad, b"");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+    let out = jwt_inspect(&["diff", "not a token", &b], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("A holds no token"));
+}

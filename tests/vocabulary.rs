@@ -12,7 +12,7 @@
 )]
 
 use jwt_inspector::analysis::vocab::{
-    ClaimState, Confidence, ExpectationRule, FindingId, KeyType, KeystoneFormat, KidMatch,
+    Change, ClaimState, Confidence, ExpectationRule, FindingId, KeyType, KeystoneFormat, KidMatch,
     LifetimeRule, LinkClaim, NoticeId, Refusal, SecretEncoding, Severity, SignatureMatch,
     SignatureStatus, SourceKind, TimeSource, TokenErrorId, TokenKind, ValidityState, VendorId,
 };
@@ -79,6 +79,7 @@ fn vocabulary() -> Value {
     v.insert("KeyType".into(), strings(KeyType::ALL, KeyType::as_str));
     v.insert("KidMatch".into(), strings(KidMatch::ALL, KidMatch::as_str));
     v.insert("Refusal".into(), strings(Refusal::ALL, Refusal::as_str));
+    v.insert("Change".into(), strings(Change::ALL, Change::as_str));
     v.insert(
         "LinkClaim".into(),
         strings(LinkClaim::ALL, LinkClaim::as_str),

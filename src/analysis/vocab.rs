@@ -13,7 +13,7 @@ mod states;
 mod tokens;
 
 pub use algorithms::JwsAlg;
-pub use expectations::{ExpectationRule, LinkClaim};
+pub use expectations::{Change, ExpectationRule, LinkClaim};
 pub use findings::{FindingId, Severity};
 pub use keys::{KeyType, KidMatch, Refusal, SecretEncoding};
 pub use states::{

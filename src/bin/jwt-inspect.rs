@@ -50,6 +50,19 @@ fn run(args: &Args) -> Result<Vec<Failure>, String> {
     if args.jobs {
         return run_jobs(args);
     }
+    if let Some((a, b)) = &args.diff {
+        return run_diff(args, a, b).map(|()| Vec::new());
+    }
+    let keys = keys(args)?;
+    let input = read_input(args.input_file.as_deref())?;
+    let options = options(args, keys)?;
+    let report = analysis::analyse(&input, &options);
+    print_report(&report, args)?;
+    Ok(gate::failures(&report, &args.fail_on))
+}
+
+/// The keys from `--key` and `--secret-file`.
+fn keys(args: &Args) -> Result<KeySet, String> {
     let mut keys = KeySet::default();
     for file in &args.key_files {
         let text = std::fs::read(file).map_err(|e| format!("cannot read key file {file}: {e}"))?;
@@ -64,7 +77,36 @@ fn run(args: &Args) -> Result<Vec<Failure>, String> {
             args.secret_encoding,
         );
     }
-    let input = read_input(args.input_file.as_deref())?;
+    Ok(keys)
+}
+
+/// `diff A B`: each is a file holding a token, or the token itself.
+fn run_diff(args: &Args, a: &str, b: &str) -> Result<(), String> {
+    let options = options(args, keys(args)?)?;
+    let first_token = |name: &str, given: &str| {
+        let text = match std::fs::read(given) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(_) => given.to_string(),
+        };
+        analysis::analyse(&text, &options)
+            .tokens
+            .into_iter()
+            .next()
+            .ok_or_else(|| format!("{name} holds no token (give a token, or a file holding one)"))
+    };
+    let comparison = analysis::compare::compare(&first_token("A", a)?, &first_token("B", b)?);
+    let json = if args.compact {
+        serde_json::to_string(&comparison)
+    } else {
+        serde_json::to_string_pretty(&comparison)
+    }
+    .map_err(|e| format!("could not write the comparison: {e}"))?;
+    writeln!(std::io::stdout().lock(), "{json}")
+        .map_err(|e| format!("could not write the comparison: {e}"))
+}
+
+/// The analysis options the flags ask for.
+fn options(args: &Args, keys: KeySet) -> Result<Options, String> {
     let options = Options::at(args.now.unwrap_or_else(now_unix_seconds))
         .verified_by(Arc::new(keys))
         .expecting(args.expectations.clone());
@@ -76,14 +118,11 @@ fn run(args: &Args) -> Result<Vec<Failure>, String> {
         }
         None => None,
     };
-    let options = Options {
+    Ok(Options {
         leeway: args.leeway,
         detached_content,
         ..options
-    };
-    let report = analysis::analyse(&input, &options);
-    print_report(&report, args)?;
-    Ok(gate::failures(&report, &args.fail_on))
+    })
 }
 
 /// Text for a person at a terminal, JSON for scripts (and when asked).

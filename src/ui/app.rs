@@ -2,8 +2,8 @@
 
 use crate::analysis::job::JobResult;
 use crate::ui::components::{
-    ExpectationsPanel, KeyPanel, Masthead, NoticeList, PasteInput, TimeControls, TokenList,
-    TokenView,
+    ComparePanel, ExpectationsPanel, KeyPanel, Masthead, NoticeList, PasteInput, TimeControls,
+    TokenList, TokenView,
 };
 use crate::ui::examples::Example;
 use crate::ui::full_analysis::FullAnalysis;
@@ -118,6 +118,19 @@ pub fn app() -> Html {
             })
         })
     };
+    let on_compare = {
+        let state = state.clone();
+        Callback::from(move |with| state.dispatch(Action::SetCompare(with)))
+    };
+    let on_compare_paste = {
+        let state = state.clone();
+        Callback::from(move |text| {
+            state.dispatch(Action::SetComparePaste {
+                text,
+                now: clock::now_unix_seconds(),
+            })
+        })
+    };
     let on_example = {
         let state = state.clone();
         Callback::from(move |example: Example| {
@@ -137,7 +150,11 @@ pub fn app() -> Html {
         Callback::from(move |index: usize| state.dispatch(Action::Select(index)))
     };
     let report = state.report.clone();
-    let selected = report.tokens.get(state.selected).cloned();
+    let selected = report
+        .tokens
+        .get(state.selected)
+        .cloned()
+        .map(std::rc::Rc::new);
 
     html! {
         <div class="page">
@@ -160,8 +177,10 @@ pub fn app() -> Html {
                     <NoticeList notices={report.notices.clone()} />
                     <TokenList report={report.clone()} selected={state.selected} on_select={on_select} />
                     if let Some(token) = selected {
-                        <TokenView token={std::rc::Rc::new(token)} leeway={state.leeway} as_of={state.as_of}
+                        <TokenView token={token.clone()} leeway={state.leeway} as_of={state.as_of}
                             detached_content={state.detached_content.clone()} on_detached={on_detached} />
+                        <ComparePanel token={token} selected={state.selected} report={report.clone()}
+                            with={state.compare_with.clone()} on_change={on_compare} on_paste={on_compare_paste} />
                     }
                 </section>
             </main>

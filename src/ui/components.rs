@@ -1,6 +1,7 @@
 //! One small function component per file.
 
 mod claims_table;
+mod compare_panel;
 mod copy_button;
 mod expectations_panel;
 mod expectations_result;
@@ -22,6 +23,7 @@ mod vendor_panel;
 mod verdict;
 
 pub use claims_table::ClaimsTable;
+pub use compare_panel::ComparePanel;
 pub use copy_button::CopyButton;
 pub use expectations_panel::ExpectationsPanel;
 pub use expectations_result::ExpectationsResult;

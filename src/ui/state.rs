@@ -7,7 +7,7 @@
 
 use crate::analysis::expectations::ExpectationFields;
 use crate::analysis::job::{Job, JobResult};
-use crate::analysis::report::Report;
+use crate::analysis::report::{Report, TokenReport};
 use crate::analysis::vocab::SecretEncoding;
 use crate::analysis::{Options, analyse};
 use std::rc::Rc;
@@ -17,6 +17,18 @@ use yew::Reducible;
 /// Pastes larger than this are analysed only by the worker, so the page
 /// never blocks on them.
 pub const LARGE_PASTE: usize = 256 * 1024;
+
+/// What the selected token is compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CompareWith {
+    /// Another token of the paste, by index.
+    Found(usize),
+    /// A token pasted into the comparison box, as analysed.
+    Pasted {
+        text: String,
+        token: Option<Rc<TokenReport>>,
+    },
+}
 
 /// Everything the page shows derives from this.
 #[derive(Debug, Clone)]
@@ -38,6 +50,8 @@ pub struct AppState {
     pub expectation_problems: Vec<String>,
     /// The content of a JWS with a detached payload, as pasted.
     pub detached_content: String,
+    /// What the selected token is compared with, if anything.
+    pub compare_with: Option<CompareWith>,
     pub selected: usize,
     pub report: Rc<Report>,
     /// The latest job; answers to older ones are ignored.
@@ -71,6 +85,7 @@ impl AppState {
             expectation_fields: ExpectationFields::default(),
             expectation_problems: Vec::new(),
             detached_content: String::new(),
+            compare_with: None,
             selected: 0,
             report: Rc::new(analyse("", &Options::at(now))),
             job: Rc::new(Job::default()),
@@ -121,7 +136,17 @@ impl AppState {
         if self.selected >= self.report.tokens.len() {
             self.selected = 0;
         }
+        self.drop_stale_comparison();
         self
+    }
+
+    /// Forgets a comparison with a token that is gone or now selected.
+    fn drop_stale_comparison(&mut self) {
+        if let Some(CompareWith::Found(i)) = self.compare_with
+            && (i >= self.report.tokens.len() || i == self.selected)
+        {
+            self.compare_with = None;
+        }
     }
 }
 
@@ -156,6 +181,13 @@ pub enum Action {
     },
     SetAsOf {
         as_of: Option<i64>,
+        now: i64,
+    },
+    /// Compare the selected token with another, or stop comparing.
+    SetCompare(Option<CompareWith>),
+    /// A second token pasted into the comparison box, analysed at `now`.
+    SetComparePaste {
+        text: String,
         now: i64,
     },
     /// New detached content for a JWS JSON document.
@@ -213,6 +245,21 @@ impl Reducible for AppState {
             }
             .reanalysed(now),
             Action::SetAsOf { as_of, now } => AppState { as_of, ..state }.reanalysed(now),
+            Action::SetCompare(with) => AppState {
+                compare_with: with,
+                ..state
+            },
+            Action::SetComparePaste { text, now } => {
+                let token = analyse(&text, &Options::at(self.as_of.unwrap_or(now)))
+                    .tokens
+                    .into_iter()
+                    .next()
+                    .map(Rc::new);
+                AppState {
+                    compare_with: Some(CompareWith::Pasted { text, token }),
+                    ..state
+                }
+            }
             Action::SetDetached { text, now } => AppState {
                 detached_content: text,
                 ..state
@@ -243,10 +290,14 @@ impl Reducible for AppState {
                     ..state
                 }
             }
-            Action::Select(index) if index < self.report.tokens.len() => AppState {
-                selected: index,
-                ..state
-            },
+            Action::Select(index) if index < self.report.tokens.len() => {
+                let mut next = AppState {
+                    selected: index,
+                    ..state
+                };
+                next.drop_stale_comparison();
+                next
+            }
             Action::Select(_) => return self,
             Action::FullReport(result) if result.id == self.job.id => {
                 let mut report = result.report;

@@ -1,5 +1,7 @@
-//! The rules of "check as my service would", in the order a verifier
-//! checks them, and the OpenID Connect claims that bind tokens together.
+//! How tokens are judged against a service and against each other: the
+//! rules of "check as my service would" in the order a verifier checks
+//! them, the OpenID Connect claims that bind tokens together, and how two
+//! compared tokens differ.
 
 use super::vocabulary;
 
@@ -35,5 +37,20 @@ vocabulary! {
         AtHash = "at_hash",
         /// `c_hash`: the authorization code (OIDC Core §3.3.2.11).
         CHash = "c_hash",
+    }
+}
+
+vocabulary! {
+    /// How a header member or claim differs between two compared tokens
+    /// (`jwt-inspect diff`, the page's comparison).
+    pub enum Change {
+        /// Only in B.
+        Added = "added",
+        /// Only in A.
+        Removed = "removed",
+        /// In both, with different values.
+        Changed = "changed",
+        /// In both, equal.
+        Same = "same",
     }
 }
