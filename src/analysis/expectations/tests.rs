@@ -1,4 +1,5 @@
 use super::*;
+use crate::analysis::vocab::SignatureStatus;
 use serde_json::json;
 
 const NOW: i64 = 1_700_000_000;
