@@ -7,7 +7,7 @@ use crate::analysis::base64url;
 use crate::analysis::decode::{Decoded, decode_jws_member};
 use crate::analysis::finder::FoundToken;
 use crate::analysis::finding::Finding;
-use crate::analysis::jws_json::{self, JwsJson};
+use crate::analysis::jws_json::{self, JwsJson, Serialization};
 use crate::analysis::report::{JwsSignatureReport, SignatureReport, TokenReport};
 use crate::analysis::times::Sources;
 use crate::analysis::vocab::{FindingId, Segment, SignatureStatus, TokenErrorId, TokenKind};
@@ -39,7 +39,7 @@ pub(super) fn analyse(found: FoundToken, cx: &Context<'_>) -> TokenReport {
     report.detached = document.payload.is_none();
     let payload = payload_as_carried(&document, cx);
     let mut first: Option<Decoded> = None;
-    for member in &document.signatures {
+    for (index, member) in document.signatures.iter().enumerate() {
         let decoded = decode_jws_member(
             &member.protected,
             payload.as_deref().unwrap_or_default(),
@@ -65,7 +65,11 @@ pub(super) fn analyse(found: FoundToken, cx: &Context<'_>) -> TokenReport {
             .cloned()
             .collect();
         add_new(&mut report.findings, member_findings);
-        add_errors(&mut report, &decoded);
+        let place = match document.serialization {
+            Serialization::Flattened => String::new(),
+            Serialization::General => format!("signatures[{index}]."),
+        };
+        add_errors(&mut report, &decoded, &place);
         report.signatures.push(JwsSignatureReport {
             protected: protected_header(&member.protected),
             header: member.header.clone().map(Value::Object),
@@ -154,8 +158,21 @@ fn protected_header(protected: &str) -> Option<Value> {
 
 /// A JWS payload need not be JSON (RFC 7515 §7.2 carries any octets): a
 /// payload that is not a JSON object is shown as text, not as an error.
-fn add_errors(report: &mut TokenReport, decoded: &Decoded) {
+/// Errors in the protected header or the signature name their member
+/// (`` `signatures[1].protected` ``), as the person sees the document.
+fn add_errors(report: &mut TokenReport, decoded: &Decoded, place: &str) {
     for error in &decoded.errors {
+        let member = match error.segment {
+            Segment::Header => Some("protected"),
+            Segment::Signature => Some("signature"),
+            Segment::Payload => Some("payload"),
+            _ => None,
+        };
+        let mut error = error.clone();
+        if let Some(member) = member {
+            error.message = format!("`{place}{member}`: {}", error.message);
+        }
+        let error = &error;
         let payload_not_json = error.segment == Segment::Payload
             && matches!(
                 error.id,
