@@ -14,7 +14,8 @@ pub const USAGE: &str = "\
 Usage: jwt-inspect [--key FILE]... [--secret-file FILE [--secret-encoding ENC]]
                    [--detached FILE] [--now UNIX_SECONDS] [--leeway SECONDS]
                    [--expect-iss VALUE]... [--expect-aud VALUE]... [--expect-alg ALG]...
-                   [--require CLAIM]... [--max-lifetime DURATION] [--fail-on LIST]
+                   [--require CLAIM]... [--max-lifetime DURATION] [--expect-key KEY]
+                   [--fail-on LIST]
                    [--format text|json | --json] [--compact] [INPUT_FILE]
        jwt-inspect diff A B [--key FILE]... [--now UNIX_SECONDS] [--compact]
        jwt-inspect --jobs < JOBS.jsonl
@@ -54,6 +55,8 @@ whether your service would accept it):
   --max-lifetime DURATION
                       the longest exp - iat your service accepts: seconds,
                       or a number with s, m, h or d (900, 15m, 1h, 7d)
+  --expect-key KEY    the one supplied key your service verifies with, by
+                      kid, RFC 7638 thumbprint or label (\"JWKS key 2\")
   --fail-on LIST      exit with status 3 when any token meets one of these
                       comma-separated conditions: invalid, unchecked,
                       expired, not-yet-valid, refused (the expectations
@@ -232,6 +235,9 @@ where
             Long("require") => {
                 let claim = value(&mut parser, "--require")?;
                 parsed.expectations.required.push(claim);
+            }
+            Long("expect-key") => {
+                parsed.expectations.key = Some(value(&mut parser, "--expect-key")?);
             }
             Long("max-lifetime") => {
                 let value = value(&mut parser, "--max-lifetime")?;

@@ -77,6 +77,25 @@ fn fail_on_refused_gates_on_the_audience() {
         expectations["verdict"],
         "This service would refuse this token because aud \"Y\" names none of the expected \"X\"."
     );
+    // The service's own key, by label: another one refuses the token.
+    assert_eq!(
+        run(
+            &["--expect-key", "HMAC secret (text)", "--fail-on", "refused"],
+            &for_x
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(
+            &["--expect-key", "JWKS key 1", "--fail-on", "refused"],
+            &for_x
+        )
+        .status
+        .code(),
+        Some(3)
+    );
     // Without --fail-on the report says the same and the exit status is 0.
     assert_eq!(run(&["--expect-aud", "X"], &for_y).status.code(), Some(0));
 }

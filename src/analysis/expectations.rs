@@ -37,6 +37,10 @@ pub struct Expectations {
     pub required: Vec<String>,
     /// `exp` − `iat` must be at most this many seconds.
     pub max_lifetime: Option<i64>,
+    /// The one supplied key the service verifies with (its label, `kid` or
+    /// RFC 7638 thumbprint); any supplied key when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 impl Expectations {
@@ -91,7 +95,7 @@ pub struct Subject<'a> {
 pub fn evaluate(subject: &Subject<'_>, expectations: &Expectations) -> ExpectationsReport {
     let mut rules = vec![
         alg_rule(subject.alg, &expectations.algorithms),
-        signature_rule(subject.signature),
+        signature_rule(subject.signature, expectations.key.as_deref()),
     ];
     if !expectations.required.is_empty() {
         rules.push(required_rule(subject.claims, &expectations.required));

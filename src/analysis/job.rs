@@ -146,6 +146,13 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
 /// (about 100 KB, 37 KB gzipped).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(
+    feature = "crypto",
+    allow(
+        clippy::large_enum_variant,
+        reason = "one request at a time, made and moved straight into postMessage: boxing the job buys nothing"
+    )
+)]
 pub enum WorkerRequest {
     /// The full analysis of a job; answered by [`WorkerReply::Result`].
     Analyse(Job),

@@ -164,7 +164,8 @@ pub fn app() -> Html {
                     <PasteInput value={state.input.clone()} on_input={on_input} />
                     <KeyPanel key_text={state.key_text.clone()} secret={state.secret.clone()} encoding={state.secret_encoding}
                         keys={report.keys.clone()} errors={report.key_errors.clone()} on_keys={on_keys} on_secret={on_secret} />
-                    <ExpectationsPanel fields={state.expectation_fields.clone()} problems={state.expectation_problems.clone()} on_change={on_expectations} />
+                    <ExpectationsPanel fields={state.expectation_fields.clone()} problems={state.expectation_problems.clone()} on_change={on_expectations}
+                        keys={report.keys.iter().map(|k| k.label.clone()).collect::<Vec<_>>()} leeway={state.leeway} on_leeway={on_leeway.clone()} />
                 </section>
                 <section class="analysis" aria-label="Analysis" aria-live="polite">
                     <TimeControls leeway={state.leeway} as_of={state.as_of} on_leeway={on_leeway} on_as_of={on_as_of} />

@@ -72,6 +72,10 @@ test("the Expectations panel says, rule by rule, whether the service would accep
   const ids = await page.locator('[data-testid="expectation-rule"]').evaluateAll((items) => items.map((i) => `${i.dataset.ruleId}:${i.dataset.ok}`));
   assert.deepEqual(ids, ["alg:true", "signature:true", "required:true", "exp:true", "nbf:true", "iss:true", "aud:true", "max-lifetime:true"]);
   assert.equal(await page.locator('[data-testid="expectations-verdict"]').innerText(), "This service would accept this token.");
+  await page.selectOption('[data-testid="expect-key"]', "HMAC secret (text)");
+  await accepted.waitFor();
+  await page.fill('[data-testid="expect-leeway"]', "30");
+  assert.equal(await page.locator('[data-testid="leeway"]').inputValue(), "30", "one leeway, shown in both places");
 
   await page.fill('[data-testid="expect-aud"]', "billing");
   await page.locator('[data-testid="expectations"][data-accepted="false"]').waitFor();

@@ -19,6 +19,8 @@ pub struct ExpectationFields {
     pub required: String,
     /// Maximum lifetime: seconds, or a number with `s`, `m`, `h` or `d`.
     pub max_lifetime: String,
+    /// The supplied key the service uses, by label; empty for any.
+    pub key: String,
 }
 
 impl ExpectationFields {
@@ -44,6 +46,7 @@ impl ExpectationFields {
             algorithms: items(&self.algorithms),
             required: items(&self.required),
             max_lifetime,
+            key: (!self.key.is_empty()).then(|| self.key.clone()),
         };
         (expectations, problems)
     }
@@ -89,6 +92,7 @@ mod tests {
             algorithms: "RS256,ES256".into(),
             required: "exp sub".into(),
             max_lifetime: "1h".into(),
+            key: String::new(),
         };
         let (expectations, problems) = fields.read();
         assert!(problems.is_empty());

@@ -70,16 +70,34 @@ pub(super) fn alg_rule(alg: Option<&str>, allowed: &[String]) -> RuleResult {
     }
 }
 
-pub(super) fn signature_rule(signature: &SignatureReport) -> RuleResult {
+/// The signature verifies, with `expected_key` when the service uses one
+/// key of those supplied (named by its label, `kid` or RFC 7638
+/// thumbprint).
+pub(super) fn signature_rule(
+    signature: &SignatureReport,
+    expected_key: Option<&str>,
+) -> RuleResult {
     let id = ExpectationRule::Signature;
     let key = signature
         .key
         .as_ref()
         .map_or("the key supplied", |k| k.key.label.as_str());
+    let is_expected = |wanted: &str| {
+        signature.key.as_ref().is_some_and(|used| {
+            used.key.label == wanted
+                || used.key.kid.as_deref() == Some(wanted)
+                || used.key.fingerprints.jwk_thumbprint.as_deref() == Some(wanted)
+        })
+    };
     match (signature.status, signature.matched_but_refused) {
-        (SignatureStatus::Valid, _) => {
-            rule(id, true, format!("The signature verifies with {key}."))
-        }
+        (SignatureStatus::Valid, _) => match expected_key {
+            Some(wanted) if !is_expected(wanted) => rule(
+                id,
+                false,
+                format!("The signature verifies with {key}, but the service uses {wanted}."),
+            ),
+            _ => rule(id, true, format!("The signature verifies with {key}.")),
+        },
         (SignatureStatus::Invalid, Some(refusal)) => rule(
             id,
             false,

@@ -46,6 +46,7 @@ fn a_token_meeting_every_rule_is_accepted_and_rules_come_in_verifier_order() {
         algorithms: vec!["RS256".into()],
         required: vec!["sub".into()],
         max_lifetime: Some(3600),
+        key: None,
     };
     let claims = json!({"iss": "https://issuer.example", "aud": ["api"], "sub": "a",
         "iat": NOW - 60, "nbf": NOW - 60, "exp": NOW + 600});
@@ -189,5 +190,17 @@ fn alg_none_is_never_accepted_and_the_allowed_list_is_exact() {
     assert_eq!(
         rule.message,
         "alg HS256 is not among the allowed \"RS256\"."
+    );
+}
+
+#[test]
+fn the_service_key_must_be_the_one_that_verified() {
+    let signature = valid_signature();
+    assert!(signature_rule(&signature, None).ok);
+    let rule = signature_rule(&signature, Some("JWKS key 2"));
+    assert!(!rule.ok);
+    assert_eq!(
+        rule.message,
+        "The signature verifies with the key supplied, but the service uses JWKS key 2."
     );
 }

@@ -3,7 +3,7 @@
 //! typed here is stored or put in a URL.
 
 use crate::analysis::expectations::ExpectationFields;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,6 +11,11 @@ pub struct ExpectationsPanelProps {
     pub fields: ExpectationFields,
     pub problems: Vec<String>,
     pub on_change: Callback<ExpectationFields>,
+    /// The labels of the keys supplied, to choose the service's key from.
+    pub keys: Vec<String>,
+    /// The leeway, shared with the time controls.
+    pub leeway: i64,
+    pub on_leeway: Callback<i64>,
 }
 
 /// Which field an input edits.
@@ -21,6 +26,7 @@ enum Field {
     Algorithms,
     Required,
     MaxLifetime,
+    Key,
 }
 
 fn field_text(fields: &mut ExpectationFields, field: Field) -> &mut String {
@@ -30,6 +36,7 @@ fn field_text(fields: &mut ExpectationFields, field: Field) -> &mut String {
         Field::Algorithms => &mut fields.algorithms,
         Field::Required => &mut fields.required,
         Field::MaxLifetime => &mut fields.max_lifetime,
+        Field::Key => &mut fields.key,
     }
 }
 
@@ -53,15 +60,50 @@ pub fn expectations_panel(props: &ExpectationsPanelProps) -> Html {
             </div>
         }
     };
+    let on_leeway = props.on_leeway.clone();
+    let leeway_input = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        on_leeway.emit(
+            input
+                .value()
+                .trim()
+                .parse::<i64>()
+                .unwrap_or(0)
+                .clamp(0, 86_400),
+        );
+    });
+    let key_change = {
+        let (on_change, fields) = (props.on_change.clone(), props.fields.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let mut next = fields.clone();
+            *field_text(&mut next, Field::Key) = select.value();
+            on_change.emit(next);
+        })
+    };
     html! {
         <details class="panel expectations-panel" data-testid="expectations-panel">
             <summary class="panel-title">{ "Check as my service would" }</summary>
-            <p class="hint">{ "Say what your service expects; each token then lists every rule in the order a verifier checks them, and whether your service would accept it. Lists take commas, spaces or new lines. The key is the one above; the leeway is set beside the analysis. Nothing here is stored." }</p>
+            <p class="hint">{ "Say what your service expects; each token then lists every rule in the order a verifier checks them, and whether your service would accept it. Lists take commas, spaces or new lines. Nothing here is stored." }</p>
             { input(Field::Issuers, "expect-iss", "Expected issuer(s)", "https://issuer.example/") }
             { input(Field::Audiences, "expect-aud", "Accepted audience(s)", "api://orders") }
             { input(Field::Algorithms, "expect-alg", "Allowed algorithms", "RS256, ES256") }
             { input(Field::Required, "expect-require", "Required claims", "exp, sub") }
             { input(Field::MaxLifetime, "expect-max-lifetime", "Maximum lifetime", "1h, 15m, 3600") }
+            <div class="expect-row">
+                <label for="expect-leeway">{ "Leeway (s)" }</label>
+                <input id="expect-leeway" data-testid="expect-leeway" type="number" min="0" max="86400" step="1"
+                    value={props.leeway.to_string()} oninput={leeway_input} />
+            </div>
+            <div class="expect-row">
+                <label for="expect-key">{ "Key the service uses" }</label>
+                <select id="expect-key" data-testid="expect-key" onchange={key_change}>
+                    <option value="" selected={props.fields.key.is_empty()}>{ "any key supplied above" }</option>
+                    { for props.keys.iter().map(|label| html! {
+                        <option value={label.clone()} selected={props.fields.key == *label}>{ label }</option>
+                    }) }
+                </select>
+            </div>
             { for props.problems.iter().map(|p| html! { <p class="key-error" data-testid="expectation-problem" role="alert">{ p }</p> }) }
         </details>
     }
