@@ -49,6 +49,10 @@ const KNOWN_FIXTURES: [&str; 14] = [
 #[test]
 fn every_vendor_fixture_is_covered_by_this_suite() {
     for fixture in vendor_fixtures() {
+        // An issuer's real tokens: tests/issuer_matrix.rs reads every one.
+        if fixture.ends_with("/tokens.json") {
+            continue;
+        }
         assert!(
             KNOWN_FIXTURES.contains(&fixture.as_str()),
             "{fixture} is new: add a test for it"

@@ -4,10 +4,20 @@
 //! changes a verdict.
 
 pub mod auth0;
+pub mod aws_cognito;
 pub mod claims;
 pub mod dcos;
+pub mod entra_id;
+pub mod github_actions;
+pub mod gitlab_ci;
+pub mod google;
+pub mod istio;
+pub mod keycloak;
 pub mod keystone;
+pub mod kubernetes;
+pub mod okta;
 pub mod registry;
+pub mod vault;
 
 use crate::analysis::finder::Source;
 use crate::analysis::key_report::KeyReport;
@@ -53,6 +63,19 @@ impl<'a> Input<'a> {
     /// The header member `name`, when it is a string.
     pub fn header_str(&self, name: &str) -> Option<&'a str> {
         self.header?.get(name)?.as_str()
+    }
+
+    /// `iss` when it is an http(s) URL, as (scheme and host, path without
+    /// a trailing `/`): `("https://example.okta.com", "/oauth2/default")`.
+    pub fn issuer_url(&self) -> Option<(&'a str, &'a str)> {
+        let iss = self.claim_str("iss")?;
+        let rest = iss
+            .strip_prefix("https://")
+            .or_else(|| iss.strip_prefix("http://"))?;
+        let host_end = rest
+            .find('/')
+            .map_or(iss.len(), |i| iss.len() - rest.len() + i);
+        Some((&iss[..host_end], iss[host_end..].trim_end_matches('/')))
     }
 
     /// Whether the token was found as this kind of source.
@@ -186,6 +209,16 @@ pub fn recognise(input: &Input<'_>) -> VendorReport {
         registry::recognise(input),
         auth0::recognise(input),
         keystone::recognise(input),
+        okta::recognise(input),
+        github_actions::recognise(input),
+        gitlab_ci::recognise(input),
+        vault::recognise(input),
+        istio::recognise(input),
+        kubernetes::recognise(input),
+        keycloak::recognise(input),
+        entra_id::recognise(input),
+        google::recognise(input),
+        aws_cognito::recognise(input),
     ];
     candidates
         .into_iter()

@@ -11,9 +11,23 @@ pub const LOGIN_TOKEN_SECONDS: i64 = 5 * 86_400;
 /// The IAM refuses service login tokens that expire later than this.
 pub const SERVICE_LOGIN_MAX_SECONDS: i64 = 600;
 
-/// Recognises a DC/OS IAM token by its `uid` claim; `None` without one.
+/// Claims DC/OS tokens never carry and other issuers' do: Okta's access
+/// tokens have `uid` too, beside `cid`, `scp` and `ver`.
+const OTHER_SHAPES: [&str; 5] = ["cid", "scp", "ver", "azp", "client_id"];
+
+/// Recognises a DC/OS IAM token by its `uid` claim; `None` without one, or
+/// when the token has the shape of another issuer's (every DC/OS token in
+/// its docs carries only `uid` and `exp`): one of [`OTHER_SHAPES`], or an
+/// `iss` URL.
 pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     let uid = input.claim_str("uid")?;
+    let other_shape = OTHER_SHAPES.iter().any(|c| input.claim(c).is_some())
+        || input
+            .claim_str("iss")
+            .is_some_and(|iss| iss.starts_with("https://") || iss.starts_with("http://"));
+    if other_shape {
+        return None;
+    }
     let mut r = VendorReport::new(VendorId::Dcos, "DC/OS IAM");
     r.evidence(45, format!("the payload names a DC/OS user: uid \"{uid}\""));
     if input.claim("exp").is_some() {

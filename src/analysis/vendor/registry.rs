@@ -22,6 +22,13 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
             "it has an `access` claim, the registry's list of granted actions",
         );
     }
+    let scope_rows = input.claim_str("scope").map(scope_rows).unwrap_or_default();
+    if !scope_rows.is_empty() {
+        r.evidence(
+            40,
+            "its `scope` is in the registry's resource-scope form (repository:name:actions), the token spec's older shape",
+        );
+    }
     let kid = input.header_str("kid");
     if let Some(kid) = kid.filter(|k| is_libtrust_key_id(k)) {
         r.evidence(
@@ -67,7 +74,8 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     } else {
         format!("registry bearer token for \"{sub}\"")
     });
-    r.access = Some(access_rows(payload.get("access")));
+    let rows = access_rows(payload.get("access"));
+    r.access = Some(if rows.is_empty() { scope_rows } else { rows });
     if let Some(aud) = input.claim_str("aud") {
         r.fact(
             "audience (registry service)",
@@ -99,6 +107,44 @@ pub fn is_libtrust_key_id(kid: &str) -> bool {
         })
 }
 
+/// The rows of a resource-scope string (distribution's `scope.md`):
+/// space-separated `type[(class)]:name:action,action`; none when any item
+/// is not in that form (an OAuth scope such as `openid profile`).
+fn scope_rows(scope: &str) -> Vec<AccessRow> {
+    let rows: Option<Vec<AccessRow>> = scope
+        .split_whitespace()
+        .map(|item| {
+            let (kind, rest) = item.split_once(':')?;
+            let (name, actions) = rest.rsplit_once(':')?;
+            let kind = kind.split('(').next().unwrap_or(kind);
+            if !matches!(kind, "repository" | "registry") || name.is_empty() {
+                return None;
+            }
+            let actions: Vec<String> = actions
+                .split(',')
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect();
+            Some(row(kind.to_string(), name.to_string(), actions))
+        })
+        .collect();
+    rows.unwrap_or_default()
+}
+
+fn row(kind: String, name: String, actions: Vec<String>) -> AccessRow {
+    let meaning = match actions.as_slice() {
+        [] => "nothing (no actions granted)".to_string(),
+        a if a.iter().any(|x| x == "*") => "all actions (*)".to_string(),
+        a => a.join(" and "),
+    };
+    AccessRow {
+        kind,
+        name,
+        actions,
+        meaning,
+    }
+}
+
 fn access_rows(access: Option<&Value>) -> Vec<AccessRow> {
     let Some(Value::Array(entries)) = access else {
         return Vec::new();
@@ -123,17 +169,7 @@ fn access_rows(access: Option<&Value>) -> Vec<AccessRow> {
                         .collect()
                 })
                 .unwrap_or_default();
-            let meaning = match actions.as_slice() {
-                [] => "nothing (no actions granted)".to_string(),
-                a if a.iter().any(|x| x == "*") => "all actions (*)".to_string(),
-                a => a.join(" and "),
-            };
-            AccessRow {
-                kind: text("type"),
-                name: text("name"),
-                actions,
-                meaning,
-            }
+            row(text("type"), text("name"), actions)
         })
         .collect()
 }

@@ -160,12 +160,12 @@ fn auth0_custom_domain_is_recognised_by_claim_shape() {
 }
 
 #[test]
-fn google_and_generic_oidc_tokens_are_not_called_auth0() {
+fn google_tokens_are_google_and_generic_oidc_tokens_are_no_one() {
     let r = recognise_claims(
         json!({"alg":"RS256"}),
         json!({"iss":"https://accounts.google.com","sub":"1029384756","aud":"client.apps.googleusercontent.com","email":"a@b.c"}),
     );
-    assert_eq!(r.id.map(|v| v.as_str()), None, "{:?}", r.evidence);
+    assert_eq!(r.id.map(|v| v.as_str()), Some("google"), "{:?}", r.evidence);
     let r = recognise_claims(
         json!({"alg":"HS256"}),
         json!({"sub":"1234567890","name":"John Doe","iat":1516239022}),
@@ -236,4 +236,37 @@ fn a_dcos_scheme_counts_only_for_the_token_that_was_sent_with_it() {
     };
     let scheme = sent(SourceKind::AuthorizationDcosToken, Some("Authorization"));
     assert_eq!(dcos(Some(&scheme)) - dcos(None), 20);
+}
+
+#[test]
+fn an_okta_access_token_with_uid_is_okta_not_dcos() {
+    // The shape of Okta's access tokens (okta-mobile-kotlin's test token):
+    // `uid` alone once made it DC/OS.
+    let claims = json!({"ver":1,"jti":"AT.x","iss":"https://foo.preview.com/oauth2/default","aud":"api://default","cid":"0oa","uid":"00u","scp":["openid"],"sub":"a@b.c","exp":2});
+    let empty = Map::new();
+    let only_dcos = dcos::recognise(&Input {
+        kind: TokenKind::Jws,
+        token: "TOKEN",
+        header: None,
+        payload: claims.as_object(),
+        reply: &empty,
+        sent_as: None,
+        keystone: None,
+        keys: &[],
+    });
+    assert!(only_dcos.is_none());
+    let r = recognise_claims(json!({"alg":"RS256","kid":"k"}), claims);
+    assert_eq!(r.id.map(|v| v.as_str()), Some("okta"), "{:?}", r.evidence);
+    assert_eq!(r.token_type.as_deref(), Some("Okta access token (custom authorization server)"));
+}
+
+#[test]
+fn an_older_registry_token_with_a_scope_string_is_a_registry_token() {
+    let r = recognise_claims(
+        json!({"alg":"ES256","kid":"PYYO:TEWU:V7JH:26JV:AQTZ:LJC3:SXVJ:XGHA:34F2:2LAQ:ZRMK:Z7Q6"}),
+        json!({"iss":"auth.docker.com","sub":"jlhawn","aud":"registry.docker.com","exp":2,"scope":"repository:samalba/my-app:pull,push"}),
+    );
+    assert_eq!(r.id.map(|v| v.as_str()), Some("docker-registry"), "{:?}", r.evidence);
+    let rows = r.access.unwrap();
+    assert_eq!((rows[0].name.as_str(), rows[0].meaning.as_str()), ("samalba/my-app", "pull and push"));
 }

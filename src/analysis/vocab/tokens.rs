@@ -165,6 +165,27 @@ vocabulary! {
         /// OpenStack Keystone PKI, PKIZ or Fernet tokens, Open Telekom Cloud's
         /// among them.
         Keystone = "keystone",
+        /// Okta (org or custom authorization server).
+        Okta = "okta",
+        /// GitHub Actions OIDC tokens.
+        GithubActions = "github-actions",
+        /// GitLab CI/CD ID tokens and the older `CI_JOB_JWT`.
+        GitlabCi = "gitlab-ci",
+        /// HashiCorp Vault (or OpenBao) identity tokens and OIDC provider
+        /// tokens.
+        Vault = "vault",
+        /// Istio's sample and test issuers (`testing@secure.istio.io`).
+        Istio = "istio",
+        /// Kubernetes service-account tokens, legacy and projected.
+        Kubernetes = "kubernetes",
+        /// Keycloak realms.
+        Keycloak = "keycloak",
+        /// Microsoft Entra ID (Azure AD), v1 and v2.
+        EntraId = "entra-id",
+        /// Google: ID tokens, Identity-Aware Proxy, Firebase.
+        Google = "google",
+        /// Amazon Cognito user pools.
+        AwsCognito = "aws-cognito",
     }
 }
 
