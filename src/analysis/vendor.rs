@@ -7,6 +7,7 @@ pub mod auth0;
 pub mod aws_cognito;
 pub mod claims;
 pub mod dcos;
+pub mod dex;
 pub mod entra_id;
 pub mod github_actions;
 pub mod gitlab_ci;
@@ -17,6 +18,7 @@ pub mod keystone;
 pub mod kubernetes;
 pub mod okta;
 pub mod registry;
+pub mod spiffe;
 pub mod vault;
 
 use crate::analysis::finder::Source;
@@ -219,6 +221,8 @@ pub fn recognise(input: &Input<'_>) -> VendorReport {
         entra_id::recognise(input),
         google::recognise(input),
         aws_cognito::recognise(input),
+        spiffe::recognise(input),
+        dex::recognise(input),
     ];
     candidates
         .into_iter()

@@ -17,6 +17,21 @@ pub const REFRESH_TOKEN_SECONDS: i64 = 1_800;
 /// Recognises a Keycloak token by its realm issuer, `typ` and role claims.
 pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     let payload = input.payload?;
+    if let Some(action) = admin_action(input) {
+        let mut r = VendorReport::new(VendorId::Keycloak, "Keycloak");
+        r.evidence(
+            80,
+            format!("it is a Keycloak admin action ({action}) with `resource` and `notBefore`"),
+        );
+        r.token_type = Some(format!(
+            "Keycloak admin action token ({action}), sent by the server to a client adapter"
+        ));
+        if let Some(client) = input.claim_str("resource") {
+            r.fact("client (resource)", client);
+        }
+        r.notes.push("Keycloak posts these to a client's admin URL (k_logout, k_push_not_before) signed with the realm key; the adapter checks them before acting.".into());
+        return Some(r);
+    }
     let (origin, path) = input.issuer_url()?;
     let realm = path.rsplit_once("/realms/").map(|(_, realm)| realm)?;
     let mut r = VendorReport::new(VendorId::Keycloak, "Keycloak");
@@ -95,4 +110,13 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
         }
     });
     Some(r)
+}
+
+/// The action of a Keycloak admin action token (keycloak-nodejs-connect's
+/// `LOGOUT`, `PUSH_NOT_BEFORE`, `TEST_AVAILABLE`), when it is one.
+fn admin_action<'a>(input: &Input<'a>) -> Option<&'a str> {
+    let action = input.claim_str("action")?;
+    let known = matches!(action, "LOGOUT" | "PUSH_NOT_BEFORE" | "TEST_AVAILABLE");
+    (known && input.claim("resource").is_some() && input.claim("notBefore").is_some())
+        .then_some(action)
 }

@@ -115,9 +115,16 @@ fn scope_rows(scope: &str) -> Vec<AccessRow> {
         .split_whitespace()
         .map(|item| {
             let (kind, rest) = item.split_once(':')?;
+            // The spec's older examples prefix the account:
+            // `jlhawn:repository:samalba/my-app:push,pull`.
+            let (kind, rest) = if is_resource_type(kind) {
+                (kind, rest)
+            } else {
+                rest.split_once(':')?
+            };
             let (name, actions) = rest.rsplit_once(':')?;
             let kind = kind.split('(').next().unwrap_or(kind);
-            if !matches!(kind, "repository" | "registry") || name.is_empty() {
+            if !is_resource_type(kind) || name.is_empty() {
                 return None;
             }
             let actions: Vec<String> = actions
@@ -129,6 +136,13 @@ fn scope_rows(scope: &str) -> Vec<AccessRow> {
         })
         .collect();
     rows.unwrap_or_default()
+}
+
+fn is_resource_type(kind: &str) -> bool {
+    matches!(
+        kind.split('(').next().unwrap_or(kind),
+        "repository" | "registry" | "namespace"
+    )
 }
 
 fn row(kind: String, name: String, actions: Vec<String>) -> AccessRow {

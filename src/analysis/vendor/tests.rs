@@ -257,7 +257,10 @@ fn an_okta_access_token_with_uid_is_okta_not_dcos() {
     assert!(only_dcos.is_none());
     let r = recognise_claims(json!({"alg":"RS256","kid":"k"}), claims);
     assert_eq!(r.id.map(|v| v.as_str()), Some("okta"), "{:?}", r.evidence);
-    assert_eq!(r.token_type.as_deref(), Some("Okta access token (custom authorization server)"));
+    assert_eq!(
+        r.token_type.as_deref(),
+        Some("Okta access token (custom authorization server)")
+    );
 }
 
 #[test]
@@ -266,7 +269,15 @@ fn an_older_registry_token_with_a_scope_string_is_a_registry_token() {
         json!({"alg":"ES256","kid":"PYYO:TEWU:V7JH:26JV:AQTZ:LJC3:SXVJ:XGHA:34F2:2LAQ:ZRMK:Z7Q6"}),
         json!({"iss":"auth.docker.com","sub":"jlhawn","aud":"registry.docker.com","exp":2,"scope":"repository:samalba/my-app:pull,push"}),
     );
-    assert_eq!(r.id.map(|v| v.as_str()), Some("docker-registry"), "{:?}", r.evidence);
+    assert_eq!(
+        r.id.map(|v| v.as_str()),
+        Some("docker-registry"),
+        "{:?}",
+        r.evidence
+    );
     let rows = r.access.unwrap();
-    assert_eq!((rows[0].name.as_str(), rows[0].meaning.as_str()), ("samalba/my-app", "pull and push"));
+    assert_eq!(
+        (rows[0].name.as_str(), rows[0].meaning.as_str()),
+        ("samalba/my-app", "pull and push")
+    );
 }

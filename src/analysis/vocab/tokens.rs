@@ -186,6 +186,10 @@ vocabulary! {
         Google = "google",
         /// Amazon Cognito user pools.
         AwsCognito = "aws-cognito",
+        /// SPIFFE JWT-SVIDs.
+        Spiffe = "spiffe",
+        /// Dex, the federated OpenID Connect provider.
+        Dex = "dex",
     }
 }
 
