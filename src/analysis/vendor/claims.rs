@@ -1,7 +1,12 @@
 //! One line for each claim a person is likely to meet: the registered JWT
 //! claims (RFC 7519 §4.1), the OpenID Connect standard and ID token claims
 //! (OIDC Core §2, §5.1), OAuth access-token claims (RFC 9068, RFC 8693),
-//! and the vendor claims this page recognises.
+//! and the vendor claims this page recognises; the platforms' own claims
+//! are in `platforms.rs`, looked up by issuer first.
+
+mod platforms;
+
+use crate::analysis::vocab::VendorId;
 
 /// Claim name → meaning.
 const DICTIONARY: [(&str, &str); 52] = [
@@ -172,6 +177,19 @@ const DICTIONARY: [(&str, &str); 52] = [
     ),
 ];
 
+/// What `claim` means in a token of `vendor` (the issuer's own meaning
+/// first), if it is a well-known claim.
+pub fn describe_for(claim: &str, vendor: Option<VendorId>) -> Option<&'static str> {
+    vendor
+        .and_then(|v| {
+            platforms::PLATFORM_CLAIMS
+                .iter()
+                .find(|(issuer, name, _)| *issuer == v && *name == claim)
+                .map(|(_, _, meaning)| *meaning)
+        })
+        .or_else(|| describe(claim))
+}
+
 /// What `claim` means, if it is a well-known claim.
 pub fn describe(claim: &str) -> Option<&'static str> {
     DICTIONARY
@@ -201,5 +219,41 @@ mod tests {
                 .starts_with("Namespaced")
         );
         assert_eq!(describe("favourite_colour"), None);
+    }
+
+    #[test]
+    fn a_claim_means_what_its_issuer_says() {
+        assert!(
+            describe_for("uid", Some(VendorId::Dcos))
+                .unwrap()
+                .contains("DC/OS")
+        );
+        assert!(
+            describe_for("uid", Some(VendorId::Okta))
+                .unwrap()
+                .starts_with("Okta")
+        );
+        assert!(
+            describe_for("ver", Some(VendorId::EntraId))
+                .unwrap()
+                .contains("1.0 or 2.0")
+        );
+        assert!(
+            describe_for("exp", Some(VendorId::Okta))
+                .unwrap()
+                .contains("RFC 7519")
+        );
+    }
+
+    #[test]
+    fn every_platform_claim_names_its_issuer() {
+        for (vendor, claim, meaning) in platforms::PLATFORM_CLAIMS {
+            assert_eq!(describe_for(claim, Some(*vendor)), Some(*meaning));
+            let first_word = meaning.split(':').next().unwrap_or_default();
+            assert!(
+                !first_word.is_empty() && first_word.len() < 40,
+                "{claim}: {meaning}"
+            );
+        }
     }
 }

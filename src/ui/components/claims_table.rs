@@ -28,7 +28,7 @@ pub fn claims_table(props: &ClaimsTableProps) -> Html {
             <tr data-claim={name.clone()}>
                 <th scope="row"><code>{ name }</code></th>
                 <td>{ shown }</td>
-                <td class="meaning">{ claims::describe(name).unwrap_or("") }</td>
+                <td class="meaning">{ claims::describe_for(name, props.token.vendor.id).unwrap_or("") }</td>
             </tr>
         }
     });
