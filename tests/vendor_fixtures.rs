@@ -12,7 +12,7 @@ mod common;
 use common::{b64, read_json, read_text, vendor_fixtures};
 use jwt_inspector::analysis::keys::KeySet;
 use jwt_inspector::analysis::report::Report;
-use jwt_inspector::analysis::vocab::TokenKind;
+use jwt_inspector::analysis::vocab::{NoticeId, TokenKind, VendorId};
 use jwt_inspector::analysis::{Options, analyse};
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -25,7 +25,7 @@ fn run(input: &str) -> Report {
 
 /// The fixtures this suite knows; a new file in the folder fails the test
 /// until someone decides what it must produce.
-const KNOWN_FIXTURES: [&str; 14] = [
+const KNOWN_FIXTURES: [&str; 15] = [
     // Tested in tests/jws_json.rs (ACME requests in a curl command).
     "vendors/acme/wildfly-elytron-requests.json",
     "vendors/auth0/seed-dataloop-id-token-payload.json",
@@ -37,6 +37,7 @@ const KNOWN_FIXTURES: [&str; 14] = [
     "vendors/keycloak/realm-info-reply.json",
     "vendors/keystone/cacert.pem",
     "vendors/keystone/fernet-example.json",
+    "vendors/keystone/otc-truncated-subject-token.json",
     // Tested in tests/oidc_links.rs (at_hash and c_hash).
     "vendors/oidc/core-appendix-a.json",
     "vendors/keystone/signing_cert.pem",
@@ -438,4 +439,53 @@ fn reports_survive_a_json_round_trip() {
         back.restore_segments();
         assert_eq!(back, report);
     }
+}
+
+#[test]
+fn the_open_telekom_cloud_truncated_subject_token_is_a_truncated_keystone_pki_token() {
+    let fixture = read_json("vendors/keystone/otc-truncated-subject-token.json");
+    let options = Options {
+        now: NOW,
+        verifier: Some(Arc::new(KeySet::default())),
+        ..Options::default()
+    };
+    let report = analyse(fixture["paste"].as_str().unwrap(), &options);
+    assert!(
+        report
+            .notices
+            .iter()
+            .all(|n| n.id != NoticeId::NoTokenFound && n.id != NoticeId::KeyInTokenInput),
+        "{:?}",
+        report.notices
+    );
+    let token = &report.tokens[0];
+    assert_eq!(token.kind, TokenKind::KeystonePki);
+    assert_eq!(token.vendor.id, Some(VendorId::Keystone));
+    assert_eq!(token.source.field.as_deref(), Some("X-Subject-Token"));
+    let message = &token.errors[0].message;
+    assert!(
+        message.contains(
+            "truncated at byte 42 of the 918 its DER header declares: it ends with `XXXXX...`"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("a CMS SignedData envelope, digest algorithm SHA-256"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_uuid_token_in_keystone_headers_is_an_opaque_keystone_token() {
+    // A paste of our own: the shape of Keystone's UUID provider.
+    let report = run(
+        "curl -H 'X-Auth-Token: 4a7c7e2b9f6d4c1e8b3a2d1f0e9c8b7a' https://keystone.example/v3/projects",
+    );
+    let token = &report.tokens[0];
+    assert_eq!(token.kind, TokenKind::Opaque);
+    assert_eq!(token.vendor.id, Some(VendorId::Keystone));
+    assert_eq!(
+        token.vendor.token_type.as_deref(),
+        Some("Keystone UUID token (opaque: only Keystone can read it)")
+    );
 }

@@ -159,7 +159,53 @@ impl Search<'_> {
             if taken.iter().any(|r| r.contains(&candidate.start)) {
                 continue;
             }
+            taken.push(candidate.start..candidate.end);
             self.text_candidate(text, &candidate, embedding);
+        }
+        self.keystone_header_values(text, &taken, embedding);
+    }
+
+    /// A value in an `X-Auth-Token` or `X-Subject-Token` header is never "no
+    /// token": what no other scan took (a 32-hex UUID token, a value too
+    /// short to look like anything) is kept as an opaque token from that
+    /// header.
+    fn keystone_header_values(
+        &mut self,
+        text: &str,
+        taken: &[Range<usize>],
+        embedding: Option<&Embedding>,
+    ) {
+        let lower = text.to_ascii_lowercase();
+        for name in ["x-auth-token", "x-subject-token"] {
+            for (at, _) in lower.match_indices(name) {
+                let after = &text[at + name.len()..];
+                let Some(rest) = after.trim_start_matches([' ', '\t']).strip_prefix(':') else {
+                    continue;
+                };
+                let value_at = text.len() - rest.trim_start_matches([' ', '\t']).len();
+                let value: &str = text[value_at..]
+                    .split(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | ','))
+                    .next()
+                    .unwrap_or_default();
+                if value.is_empty() || taken.iter().any(|r| r.contains(&value_at)) {
+                    continue;
+                }
+                let header = &text[at..at + name.len()];
+                let (offset, line) = self.position(value_at, embedding);
+                self.tokens.push(FoundToken {
+                    text: value.to_string(),
+                    shape: None,
+                    source: Source {
+                        kind: SourceKind::Header,
+                        description: format!("{header} header"),
+                        line,
+                        field: Some(header.to_string()),
+                        context: Map::new(),
+                        notes: Vec::new(),
+                    },
+                    offset,
+                });
+            }
         }
     }
 
@@ -175,8 +221,17 @@ impl Search<'_> {
         embedding: Option<&Embedding>,
     ) {
         let (offset, line) = self.position(candidate.start, embedding);
+        let line_start = text[..candidate.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_text = &text[line_start..];
+        let in_curl = context::is_curl_line(line_text);
+        let ctx = context::classify(&text[line_start..candidate.start], in_curl);
         let shape = match candidate.kind {
             CandidateKind::Token(shape) => shape,
+            // The header names it: a value in X-Auth-Token or
+            // X-Subject-Token is a Keystone token, even a truncated one.
+            CandidateKind::ForeignDer if context::is_keystone_header(ctx.field.as_deref()) => {
+                Shape::KeystonePki
+            }
             CandidateKind::ForeignDer => {
                 self.notices.push(Notice {
                     id: NoticeId::KeyInTokenInput,
@@ -186,10 +241,6 @@ impl Search<'_> {
                 return;
             }
         };
-        let line_start = text[..candidate.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_text = &text[line_start..];
-        let in_curl = context::is_curl_line(line_text);
-        let ctx = context::classify(&text[line_start..candidate.start], in_curl);
         let mut notes = Vec::new();
         if candidate.lines_joined > 0 {
             notes.push(format!(

@@ -6,6 +6,7 @@ pub mod error;
 pub mod fernet;
 #[cfg(feature = "crypto")]
 pub mod pki;
+pub mod truncated;
 
 pub use error::CmsReadError;
 

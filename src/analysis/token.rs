@@ -9,7 +9,7 @@ use crate::analysis::finder::{FoundToken, Shape, Source};
 use crate::analysis::finding::Finding;
 use crate::analysis::header;
 use crate::analysis::key_report::KeyReport;
-use crate::analysis::keystone::fernet;
+use crate::analysis::keystone::{fernet, truncated};
 use crate::analysis::report::{Lifetime, SignatureReport, TokenReport};
 use crate::analysis::times::{self, Sources, Window};
 use crate::analysis::vendor::{self, VendorReport};
@@ -293,11 +293,16 @@ fn pki_token(found: FoundToken, format: KeystoneFormat, cx: &Context<'_>) -> Tok
                 SignatureStatus::Unchecked,
                 "Not checked: the token could not be read.",
             );
+            let why = match format {
+                KeystoneFormat::Pki => truncated::read(&report.token)
+                    .map_or_else(|| error.to_string(), |prefix| prefix.describe()),
+                KeystoneFormat::Pkiz => error.to_string(),
+            };
             let format = format.as_str().to_uppercase();
             report.errors.push(error_at(
                 Segment::Token,
                 TokenErrorId::KeystoneCms,
-                format!("This looks like a Keystone {format} token but {error}."),
+                format!("This looks like a Keystone {format} token but {why}."),
             ));
             complete(&mut report, Sources::default(), cx);
         }

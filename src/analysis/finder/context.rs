@@ -14,6 +14,14 @@ pub struct Context {
     pub field: Option<String>,
 }
 
+/// Whether `field` names Keystone's token headers (`X-Auth-Token`,
+/// `X-Subject-Token`), compared without case.
+pub fn is_keystone_header(field: Option<&str>) -> bool {
+    field.is_some_and(|f| {
+        f.eq_ignore_ascii_case("x-auth-token") || f.eq_ignore_ascii_case("x-subject-token")
+    })
+}
+
 /// Classifies the text preceding a token on its line (`before`) and whether
 /// that line is a curl command.
 pub fn classify(before: &str, in_curl: bool) -> Context {

@@ -20,12 +20,39 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
         TokenKind::KeystonePki | TokenKind::KeystonePkiz | TokenKind::KeystoneFernet => {
             Some(non_jwt(input))
         }
-        TokenKind::Jws
-        | TokenKind::JwsJson
-        | TokenKind::Jwe
-        | TokenKind::Unsecured
-        | TokenKind::Opaque => jws(input),
+        TokenKind::Opaque => uuid(input),
+        TokenKind::Jws | TokenKind::JwsJson | TokenKind::Jwe | TokenKind::Unsecured => jws(input),
     }
+}
+
+/// A value in Keystone's token headers that is no JWT, PKI or Fernet
+/// token: a UUID token (32 hex digits, Keystone's oldest provider) or
+/// another opaque one, looked up by Keystone itself.
+fn uuid(input: &Input<'_>) -> Option<VendorReport> {
+    let header = ["X-Auth-Token", "X-Subject-Token"]
+        .into_iter()
+        .find(|h| input.sent_in_header(h))?;
+    let mut r = VendorReport::new(VendorId::Keystone, "OpenStack Keystone");
+    r.evidence(
+        60,
+        format!("it was sent in the {header} header, Keystone's"),
+    );
+    let is_uuid = input.token.len() == 32 && input.token.bytes().all(|b| b.is_ascii_hexdigit());
+    if is_uuid {
+        r.evidence(25, "it is 32 hex digits: a Keystone UUID token");
+    }
+    r.token_type = Some(if is_uuid {
+        "Keystone UUID token (opaque: only Keystone can read it)".into()
+    } else {
+        "Keystone token (opaque here)".into()
+    });
+    r.notes.push("Only Keystone can say what this token is: `openstack token show` with it as your token, or `GET /v3/auth/tokens` with X-Auth-Token (your own token) and X-Subject-Token (this one).".into());
+    r.how_to_send = Some(curl(
+        "X-Auth-Token: <token>",
+        input.token,
+        "https://<keystone>/v3/auth/tokens",
+    ));
+    Some(r)
 }
 
 fn jws(input: &Input<'_>) -> Option<VendorReport> {
