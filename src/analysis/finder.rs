@@ -165,6 +165,32 @@ impl Search<'_> {
         self.keystone_header_values(text, &taken, embedding);
     }
 
+    /// Docker `config.json` Basic credentials: a notice naming the registry
+    /// and the user, never the password.
+    fn docker_credentials(&mut self, hit: &json_scan::JsonHit, line: usize) {
+        use base64::Engine;
+        let host = hit.place.clone().unwrap_or_default();
+        let decoded = crate::analysis::base64url::STANDARD_ANY_PADDING.decode(hit.value.trim());
+        let message = match decoded.as_deref().map(String::from_utf8_lossy) {
+            Ok(credentials) => match credentials.split_once(':') {
+                Some((user, _password)) => format!(
+                    "Line {line}: {host} holds Basic credentials for user \"{user}\" (base64 of user:password, not a token); the password is not shown. docker login stores it so; anyone who reads the file can log in as that user."
+                ),
+                None => format!(
+                    "Line {line}: {host} holds an `auth` value that decodes but has no `user:password` colon."
+                ),
+            },
+            Err(error) => format!(
+                "Line {line}: {host} holds an `auth` value that is not base64 ({error}); docker login writes base64 of user:password there."
+            ),
+        };
+        self.notices.push(Notice {
+            id: NoticeId::DockerCredentials,
+            severity: Severity::High,
+            message,
+        });
+    }
+
     /// A value in an `X-Auth-Token` or `X-Subject-Token` header is never "no
     /// token": what no other scan took (a 32-hex UUID token, a value too
     /// short to look like anything) is kept as an opaque token from that
@@ -307,14 +333,24 @@ impl Search<'_> {
         let shape = match hit.role {
             HitRole::Token(shape) => Some(shape),
             HitRole::Opaque => None,
+            HitRole::DockerAuth => {
+                self.docker_credentials(hit, line);
+                return;
+            }
             HitRole::Embedded => {
                 if depth < MAX_EMBEDDING_DEPTH {
-                    // Read "Authorization": "Bearer …" as the header line it is.
-                    let as_line = format!("{}: {}", hit.key, hit.value);
+                    // Read "Authorization": "Bearer …" as the header line it
+                    // is; a HAR header is {"name": "Authorization", "value": …}.
+                    let header = hit.name.as_deref().unwrap_or(&hit.key);
+                    let as_line = format!("{header}: {}", hit.value);
+                    let place = match &hit.place {
+                        Some(place) => format!(" (in {place}){outer}"),
+                        None => format!(" (in the {} field of {document}){outer}", hit.path),
+                    };
                     let inner = Embedding {
                         depth: depth + 1,
                         offset,
-                        suffix: format!(" (in the {} field of {document}){outer}", hit.path),
+                        suffix: place,
                     };
                     self.scan(&as_line, inner.depth, Some(&inner));
                 }
@@ -328,7 +364,11 @@ impl Search<'_> {
             (Some(Shape::JwsJson), path) => {
                 format!("{path} member of {document}, a JWS in the JSON serialization{outer}")
             }
-            (_, path) => format!("{path} field of {document}{outer}"),
+            (_, path) => match (&hit.place, &hit.name) {
+                (Some(place), Some(name)) => format!("{name} in {place}{outer}"),
+                (Some(place), None) => format!("{path} field in {place}{outer}"),
+                _ => format!("{path} field of {document}{outer}"),
+            },
         };
         self.tokens.push(FoundToken {
             text: hit.value.clone(),

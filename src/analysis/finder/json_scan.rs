@@ -30,6 +30,12 @@ pub struct JsonHit {
     /// The document looks like an HTTP/OAuth reply rather than any JSON.
     pub reply_like: bool,
     pub role: HitRole,
+    /// Where in a known file format the value sits, for people: a HAR
+    /// entry's "GET https://… at 2026-…", a Docker config's registry.
+    pub place: Option<String>,
+    /// The `name` beside a `value` (HAR headers and cookies, many APIs'
+    /// name/value pairs): the header the value was sent in.
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +47,9 @@ pub enum HitRole {
     Opaque,
     /// The value contains a token among other text (`"Bearer eyJ…"`).
     Embedded,
+    /// Docker `config.json` Basic credentials (`auths.<host>.auth`): not a
+    /// token; the finder notes the host and user, never the password.
+    DockerAuth,
 }
 
 /// Parsed JSON documents found in the text, and the hits inside them.
@@ -48,6 +57,31 @@ pub enum HitRole {
 pub struct JsonScan {
     pub regions: Vec<Range<usize>>,
     pub hits: Vec<JsonHit>,
+}
+
+/// "GET https://api.example/orders at 2026-11-29T10:00:00Z" for each entry
+/// of a HAR document (`log.entries[]`, W3C HAR 1.2), else none.
+fn har_entry_labels(value: &Value) -> Vec<String> {
+    let Some(entries) = value.pointer("/log/entries").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .map(|entry| {
+            let text = |pointer: &str| {
+                entry
+                    .pointer(pointer)
+                    .and_then(Value::as_str)
+                    .unwrap_or("?")
+            };
+            format!(
+                "HAR entry {} {} at {}",
+                text("/request/method"),
+                text("/request/url"),
+                text("/startedDateTime")
+            )
+        })
+        .collect()
 }
 
 /// Scans `text` for JSON objects and arrays and collects token hits.
@@ -70,6 +104,8 @@ pub fn scan(text: &str) -> JsonScan {
                     document_start: i,
                     reply_like,
                     hits: &mut result.hits,
+                    har_entries: har_entry_labels(&parsed.value),
+                    docker_config: parsed.value.get("auths").is_some_and(Value::is_object),
                 };
                 walker.walk(&parsed.value, &mut String::new(), "", None);
                 result.regions.push(i..i + used);
@@ -116,6 +152,7 @@ fn is_token_field(name: &str) -> bool {
             | "apitoken"
             | "xauthtoken"
             | "xsubjecttoken"
+            | "registrytoken"
     )
 }
 
@@ -136,6 +173,10 @@ struct Walker<'a> {
     document_start: usize,
     reply_like: bool,
     hits: &'a mut Vec<JsonHit>,
+    /// Labels of a HAR document's entries, by index.
+    har_entries: Vec<String>,
+    /// The document is a Docker `config.json` (`auths` by registry host).
+    docker_config: bool,
 }
 
 impl Walker<'_> {
@@ -167,6 +208,8 @@ impl Walker<'_> {
                     siblings: parent.map(|p| siblings_of(p, key)).unwrap_or_default(),
                     reply_like: self.reply_like,
                     role: HitRole::Token(Shape::JwsJson),
+                    place: self.place(path),
+                    name: None,
                 });
             }
             Value::Object(members) => {
@@ -184,6 +227,21 @@ impl Walker<'_> {
         }
     }
 
+    /// Where `path` sits in a known file format.
+    fn place(&self, path: &str) -> Option<String> {
+        if self.docker_config {
+            let host = path.strip_prefix("auths.")?.rsplit_once('.')?.0;
+            return Some(format!("Docker config.json, registry {host}"));
+        }
+        let index: usize = path
+            .strip_prefix("log.entries[")?
+            .split(']')
+            .next()?
+            .parse()
+            .ok()?;
+        self.har_entries.get(index).cloned()
+    }
+
     fn visit_string(
         &mut self,
         s: &str,
@@ -192,7 +250,13 @@ impl Walker<'_> {
         parent: Option<&Map<String, Value>>,
     ) {
         let trimmed = s.trim();
-        let role = if let Some(shape) = shape::shape_of(trimmed) {
+        let name = (key == "value")
+            .then(|| parent.and_then(|p| p.get("name")).and_then(Value::as_str))
+            .flatten()
+            .map(str::to_string);
+        let role = if self.docker_config && key == "auth" && path.starts_with("auths.") {
+            HitRole::DockerAuth
+        } else if let Some(shape) = shape::shape_of(trimmed) {
             HitRole::Token(shape)
         } else if is_token_field(key) && looks_like_opaque_token(trimmed) {
             HitRole::Opaque
@@ -214,6 +278,8 @@ impl Walker<'_> {
             siblings: parent.map(|p| siblings_of(p, key)).unwrap_or_default(),
             reply_like: self.reply_like,
             role,
+            place: self.place(path),
+            name,
         });
     }
 }

@@ -147,6 +147,9 @@ vocabulary! {
         PrivateKeyPasted = "private-key-pasted",
         /// Only the first tokens were analysed (see `total_tokens`).
         TokensTruncated = "tokens-truncated",
+        /// A Docker `config.json` holds Basic credentials (`auths.<host>.auth`):
+        /// the host and user are named, the password never shown.
+        DockerCredentials = "docker-credentials",
     }
 }
 

@@ -160,6 +160,8 @@ fn a_cut_pki_token_says_what_its_start_holds_and_where_it_ends() {
         .collect();
     assert_eq!(
         messages,
-        ["This looks like a Keystone PKI token but it is truncated at byte 2937 of the 5874 its DER header declares, so the token JSON inside cannot be read; what the start says: a CMS SignedData envelope, digest algorithm SHA-256."]
+        [
+            "This looks like a Keystone PKI token but it is truncated at byte 2937 of the 5874 its DER header declares, so the token JSON inside cannot be read; what the start says: a CMS SignedData envelope, digest algorithm SHA-256."
+        ]
     );
 }

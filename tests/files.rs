@@ -1,0 +1,81 @@
+//! Files people paste or drop (issue 12 §4): a HAR recorded by Chromium
+//! names each token by request method, URL and time; a Docker config.json
+//! names the registry and user of its Basic credentials, never the
+//! password, and finds its identity tokens.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
+
+use jwt_inspector::analysis::vocab::{NoticeId, TokenKind};
+use jwt_inspector::analysis::{Options, analyse};
+
+fn file(name: &str) -> String {
+    let path = format!("{}/tests/data/files/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn a_har_names_each_token_by_its_request() {
+    let report = analyse(&file("chromium.har"), &Options::at(1_780_272_000));
+    let sources: Vec<String> = report
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Jws)
+        .map(|t| t.source.description.clone())
+        .collect();
+    assert!(
+        sources.iter().any(|s| s.starts_with(
+            "Authorization header, Bearer scheme (in HAR entry GET http://127.0.0.1:"
+        ) && s.contains("/api/orders at ")),
+        "{sources:#?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.contains("id_token field") && s.contains("HAR entry POST http://127.0.0.1:")),
+        "{sources:#?}"
+    );
+}
+
+#[test]
+fn docker_config_names_registry_and_user_but_never_the_password() {
+    let text = file("docker-config.json");
+    let report = analyse(&text, &Options::at(1_780_272_000));
+    let notices: Vec<&str> = report
+        .notices
+        .iter()
+        .filter(|n| n.id == NoticeId::DockerCredentials)
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert!(
+        notices[0]
+            .contains("registry registry.example.com holds Basic credentials for user \"alice\""),
+        "{}",
+        notices[0]
+    );
+    assert!(
+        notices[1].contains("broken.example.com holds an `auth` value that is not base64"),
+        "{}",
+        notices[1]
+    );
+    let serialised = serde_json::to_string(&report).unwrap();
+    assert!(
+        !serialised.contains("s3cret"),
+        "the password must not reach the report"
+    );
+    let identity = report
+        .tokens
+        .iter()
+        .find(|t| t.kind == TokenKind::Jws)
+        .unwrap();
+    assert!(
+        identity
+            .source
+            .description
+            .contains("Docker config.json, registry ghcr.example.com"),
+        "{}",
+        identity.source.description
+    );
+}
