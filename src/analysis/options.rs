@@ -10,9 +10,10 @@
 //! Everything else runs the same code either way.
 
 use crate::analysis::decode::Decoded;
-use crate::analysis::expectations::Expectations;
+use crate::analysis::expectations::{Expectations, ExpectationsReport, Subject};
 use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keystone::{CmsReadError, CmsReading};
+use crate::analysis::vendor::{self, VendorReport};
 use crate::analysis::verdict::Verification;
 use crate::analysis::vocab::{JwsAlg, KeystoneFormat};
 use std::fmt;
@@ -41,6 +42,21 @@ pub trait Verifier: fmt::Debug + Send + Sync {
     /// hash `alg` uses. The core borrows this digest from the verifier so
     /// the light analysis needs no cryptography; `None` when not computed.
     fn oidc_hash(&self, alg: JwsAlg, value: &str) -> Option<String>;
+
+    /// Checks a token against what the person's service expects
+    /// ([`crate::analysis::expectations::evaluate`]). Part of the full
+    /// analysis so the page's first download does not carry the rules: the
+    /// light analysis asks for the full one when expectations are set.
+    fn check_expectations(
+        &self,
+        subject: &Subject<'_>,
+        expected: &Expectations,
+    ) -> ExpectationsReport;
+
+    /// Who issued the token ([`crate::analysis::vendor::recognise`]). Part
+    /// of the full analysis so the recognisers stay out of the page's first
+    /// download: the light analysis asks for the full one instead.
+    fn recognise_issuer(&self, input: &vendor::Input<'_>) -> VendorReport;
 
     /// The supplied keys, summarised.
     fn key_reports(&self) -> Vec<KeyReport>;

@@ -94,7 +94,7 @@ pub(super) fn analyse(found: FoundToken, cx: &Context<'_>) -> TokenReport {
         },
         cx,
     );
-    report.expectations = expected_by_service(&report, cx.options);
+    expected_by_service(&mut report, cx.options);
     report
 }
 

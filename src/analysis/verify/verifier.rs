@@ -3,9 +3,11 @@
 
 use crate::analysis::Verifier;
 use crate::analysis::decode::Decoded;
+use crate::analysis::expectations::{Expectations, ExpectationsReport, Subject};
 use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::keystone::{CmsReadError, CmsReading, pki};
+use crate::analysis::vendor::{self, VendorReport};
 use crate::analysis::verdict::{SignatureReport, Verification};
 use crate::analysis::vocab::{JwsAlg, KeystoneFormat, SignatureMatch, SignatureStatus};
 
@@ -55,6 +57,18 @@ impl Verifier for KeySet {
         Some(crate::analysis::base64url::encode(
             &digest[..digest.len() / 2],
         ))
+    }
+
+    fn check_expectations(
+        &self,
+        subject: &Subject<'_>,
+        expected: &Expectations,
+    ) -> ExpectationsReport {
+        crate::analysis::expectations::evaluate(subject, expected)
+    }
+
+    fn recognise_issuer(&self, input: &vendor::Input<'_>) -> VendorReport {
+        vendor::recognise(input)
     }
 
     fn key_reports(&self) -> Vec<KeyReport> {

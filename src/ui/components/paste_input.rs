@@ -3,6 +3,9 @@
 //! is never re-filled with text it already holds (re-setting a megabyte
 //! value costs the browser a full relayout), and a paste of more than
 //! [`SHOW_AT_MOST`] is kept in full but shown as a read-only preview.
+//!
+//! A file can be dropped on the panel or picked: it is read here, in the
+//! browser (`Blob.text()`), never uploaded, and treated as a paste.
 
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -68,6 +71,48 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
             }
         })
     };
+    let opened = use_state(|| None::<String>);
+    let read_file = {
+        let (on_input, opened) = (props.on_input.clone(), opened.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (on_input, opened) = (on_input.clone(), opened.clone());
+            let name = file.name();
+            let size = file.size();
+            wasm_bindgen_futures::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(text) => {
+                        opened.set(Some(format!(
+                            "Read {name} ({} KB) here in the browser; nothing was uploaded.",
+                            (size / 1024.0).ceil()
+                        )));
+                        on_input.emit(text.as_string().unwrap_or_default());
+                    }
+                    Err(_) => opened.set(Some(format!("{name} could not be read as text."))),
+                }
+            });
+        })
+    };
+    let onchange_file = {
+        let read_file = read_file.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                read_file.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let ondrop = Callback::from(move |event: DragEvent| {
+        let file = event
+            .data_transfer()
+            .and_then(|data| data.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            event.prevent_default();
+            read_file.emit(file);
+        }
+    });
     let clear = {
         let (on_input, typed) = (props.on_input.clone(), typed.clone());
         Callback::from(move |_| {
@@ -76,9 +121,15 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
         })
     };
     html! {
-        <div class="panel paste-panel">
+        <div class="panel paste-panel" {ondragover} {ondrop}>
             <label for="paste" class="panel-title">{ "Paste anything holding a token" }</label>
-            <p class="hint">{ "A bare token, an Authorization header, a curl command with its reply, a login response with several tokens, a Keystone X-Auth-Token…" }</p>
+            <p class="hint">{ "A bare token, an Authorization header, a curl command with its reply, a login response with several tokens, a Keystone X-Auth-Token, a HAR export or a Docker config.json… or drop a file here." }</p>
+            <label class="open-file">{ "Open a file… " }
+                <input type="file" data-testid="open-file" onchange={onchange_file} />
+            </label>
+            if let Some(message) = &*opened {
+                <p class="hint" data-testid="file-read" role="status">{ message }</p>
+            }
             if large {
                 <p class="notice" data-testid="large-paste" role="status">
                     { format!("{} pasted: all of it is kept and analysed{} ", megabytes(props.value.len()), if previewed { "; the box shows the first 64 KB." } else { "." }) }

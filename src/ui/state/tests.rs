@@ -19,7 +19,10 @@ fn new_input_is_kept_verbatim_and_analysed_at_once() {
     let state = input(Rc::new(AppState::new(0)), &text);
     assert_eq!(&*state.input, text);
     assert_eq!(state.report.tokens.len(), 1);
-    assert!(!state.pending, "no keys, small paste: no worker");
+    assert!(
+        state.pending,
+        "the worker recognises the issuer, out of the page's first download"
+    );
 }
 
 #[test]
