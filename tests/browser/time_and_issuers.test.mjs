@@ -69,6 +69,8 @@ test("each issuer's badge shows, with the registry access table and a copyable c
     await paste(page, example(id).paste);
     const items = page.locator('[data-testid="token-item"]');
     await items.first().waitFor();
+    // The issuer comes from the full analysis, in the worker.
+    await page.locator('[data-testid="pending"]').waitFor({ state: "detached" });
     // The Auth0 login response lists an opaque access token first.
     const count = await items.count();
     for (let i = 0; i < count; i++) {
