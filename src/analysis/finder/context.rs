@@ -169,6 +169,14 @@ fn classify_quoted(before_quote: &str) -> Context {
             );
         }
     }
+    // `NAME="…"` in a .env file or a shell: the quotes do not hide the name.
+    if let Some(name) = trailing_assignment(t) {
+        return context(
+            SourceKind::Assignment,
+            &format!("value assigned to {name}"),
+            Some(name),
+        );
+    }
     context(SourceKind::Quoted, "quoted string", None)
 }
 
@@ -259,6 +267,7 @@ mod tests {
             "id_token parameter of a URL"
         );
         assert_eq!(describe("export TOKEN="), "value assigned to TOKEN");
+        assert_eq!(describe("API_TOKEN=\""), "value assigned to API_TOKEN");
         assert_eq!(describe("Cookie: a=b; session="), "session cookie");
     }
 
