@@ -9,6 +9,7 @@ pub mod base64url;
 pub mod compare;
 pub mod decode;
 pub mod expectations;
+pub mod files;
 pub mod finder;
 pub mod finding;
 pub mod header;
@@ -45,9 +46,12 @@ pub fn analyse(input: &str, options: &Options) -> Report {
 /// report then gives the total in `total_tokens` (the page lists at most a
 /// few hundred; the CLI analyses all).
 pub fn analyse_first(input: &str, options: &Options, limit: usize) -> Report {
-    let found = finder::find_tokens(input);
+    let mut found = finder::find_tokens(input);
     let key_reports = key_reports(options);
     let total = found.tokens.len();
+    if let Some(verifier) = &options.verifier {
+        name_from_file(&mut found, verifier.file_sources(input));
+    }
     let mut notices = found.notices;
     if total > limit {
         notices.push(finder::Notice {
@@ -70,6 +74,17 @@ pub fn analyse_first(input: &str, options: &Options, limit: usize) -> Report {
         key_errors: key_errors(options),
         total_tokens: (total > limit).then_some(total),
     }
+}
+
+/// Names the tokens a file's structure names better than their line does.
+fn name_from_file(found: &mut finder::FindResult, file: files::FileSources) {
+    for token in &mut found.tokens {
+        if let Some(named) = file.named.iter().find(|n| n.value == token.text) {
+            token.source.description = named.description.clone();
+            token.source.field = Some(named.field.clone());
+        }
+    }
+    found.notices.extend(file.notices);
 }
 
 fn key_reports(options: &Options) -> Vec<key_report::KeyReport> {

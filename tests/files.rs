@@ -79,3 +79,74 @@ fn docker_config_names_registry_and_user_but_never_the_password() {
         identity.source.description
     );
 }
+
+#[test]
+fn a_kubeconfig_names_its_tokens_by_user_and_context() {
+    use jwt_inspector::analysis::keys::KeySet;
+    use std::sync::Arc;
+    let text = file("kubeconfig.yaml");
+    let full = Options::at(1_780_272_000).verified_by(Arc::new(KeySet::default()));
+    let report = analyse(&text, &full);
+    let sources: Vec<(String, Option<String>)> = report
+        .tokens
+        .iter()
+        .map(|t| (t.source.description.clone(), t.source.field.clone()))
+        .collect();
+    assert!(
+        sources.contains(&(
+            "token of kubeconfig user deployer (context dev-deployer)".into(),
+            Some("users[deployer].user.token".into())
+        )),
+        "{sources:#?}"
+    );
+    assert!(
+        sources.iter().any(|(d, _)| d
+            == "auth-provider id-token of kubeconfig user alice-oidc (context prod-alice)"),
+        "{sources:#?}"
+    );
+    let deployer = report
+        .tokens
+        .iter()
+        .find(|t| t.source.description.starts_with("token of"))
+        .unwrap();
+    assert_eq!(deployer.vendor.id.map(|v| v.as_str()), Some("kubernetes"));
+    let notices: Vec<&str> = report
+        .notices
+        .iter()
+        .filter(|n| n.id == NoticeId::FileStructure)
+        .map(|n| n.message.as_str())
+        .collect();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("`aws eks get-token --cluster-name prod`")),
+        "{notices:#?}"
+    );
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("holds a private key (client-key-data)")),
+        "{notices:#?}"
+    );
+    // The light analysis finds the same tokens by their text.
+    let light = analyse(&text, &Options::at(1_780_272_000));
+    assert_eq!(light.tokens.len(), report.tokens.len());
+}
+
+#[test]
+fn a_broken_kubeconfig_is_still_scanned_and_says_why() {
+    use jwt_inspector::analysis::keys::KeySet;
+    use std::sync::Arc;
+    let text = file("kubeconfig.yaml").replace("kind: Config", "kind: Config\n  : [broken");
+    let full = Options::at(1_780_272_000).verified_by(Arc::new(KeySet::default()));
+    let report = analyse(&text, &full);
+    assert!(!report.tokens.is_empty());
+    assert!(
+        report
+            .notices
+            .iter()
+            .any(|n| n.id == NoticeId::FileStructure && n.message.contains("not valid YAML")),
+        "{:?}",
+        report.notices
+    );
+}

@@ -11,6 +11,7 @@
 
 use crate::analysis::decode::Decoded;
 use crate::analysis::expectations::{Expectations, ExpectationsReport, Subject};
+use crate::analysis::files::FileSources;
 use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keystone::{CmsReadError, CmsReading};
 use crate::analysis::vendor::{self, VendorReport};
@@ -57,6 +58,11 @@ pub trait Verifier: fmt::Debug + Send + Sync {
     /// of the full analysis so the recognisers stay out of the page's first
     /// download: the light analysis asks for the full one instead.
     fn recognise_issuer(&self, input: &vendor::Input<'_>) -> VendorReport;
+
+    /// What the file pasted says about its tokens (a kubeconfig's users and
+    /// contexts), read with a parser the page's first download does not
+    /// carry.
+    fn file_sources(&self, input: &str) -> FileSources;
 
     /// The supplied keys, summarised.
     fn key_reports(&self) -> Vec<KeyReport>;

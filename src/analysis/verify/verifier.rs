@@ -4,6 +4,7 @@
 use crate::analysis::Verifier;
 use crate::analysis::decode::Decoded;
 use crate::analysis::expectations::{Expectations, ExpectationsReport, Subject};
+use crate::analysis::files::FileSources;
 use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::keystone::{CmsReadError, CmsReading, pki};
@@ -69,6 +70,10 @@ impl Verifier for KeySet {
 
     fn recognise_issuer(&self, input: &vendor::Input<'_>) -> VendorReport {
         vendor::recognise(input)
+    }
+
+    fn file_sources(&self, input: &str) -> FileSources {
+        crate::analysis::files::kubeconfig::read(input).unwrap_or_default()
     }
 
     fn key_reports(&self) -> Vec<KeyReport> {

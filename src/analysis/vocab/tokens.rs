@@ -150,6 +150,9 @@ vocabulary! {
         /// A Docker `config.json` holds Basic credentials (`auths.<host>.auth`):
         /// the host and user are named, the password never shown.
         DockerCredentials = "docker-credentials",
+        /// What a file's structure says (a kubeconfig's `exec` command, its
+        /// client certificate or key, YAML that does not parse).
+        FileStructure = "file-structure",
     }
 }
 
