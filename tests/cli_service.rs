@@ -245,3 +245,34 @@ fn diff_compares_two_tokens_given_as_files_or_text() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("A holds no token"));
 }
+
+#[test]
+fn files_given_to_the_cli_name_their_tokens() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/files");
+    for (file, expected) in [
+        (
+            "kubeconfig.yaml",
+            "token of kubeconfig user deployer (context dev-deployer)",
+        ),
+        ("chromium.har", "(in HAR entry GET http://127.0.0.1:"),
+        (
+            "docker-config.json",
+            "Docker config.json, registry ghcr.example.com",
+        ),
+    ] {
+        let path = format!("{dir}/{file}");
+        let out = jwt_inspect(&["--json", &path], b"");
+        assert_eq!(out.status.code(), Some(0), "{file}");
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let descriptions: Vec<&str> = report["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t["source"]["description"].as_str())
+            .collect();
+        assert!(
+            descriptions.iter().any(|d| d.contains(expected)),
+            "{file}: {descriptions:#?}"
+        );
+    }
+}

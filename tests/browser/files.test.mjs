@@ -39,3 +39,21 @@ test("a Docker config.json dropped on the paste panel names the registry and use
   assert.ok(!analysis.includes("s3cret-password"), "the analysis never shows the password");
   assert.deepEqual(problems, []);
 });
+
+test("a kubeconfig dropped on the page names each token by kubeconfig user and context", async () => {
+  const { page, problems } = await openApp(env.browser, env.server.url);
+  const text = readFileSync(fixture("kubeconfig.yaml"), "utf8");
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], "config", { type: "text/yaml" }));
+    document.querySelector(".paste-panel").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.locator('[data-testid="token-item"]').first().waitFor();
+  await page.locator('[data-testid="pending"]').waitFor({ state: "detached" });
+  const listed = (await page.locator('[data-testid="token-item"]').allInnerTexts()).join("\n");
+  assert.match(listed, /token of kubeconfig user deployer \(context dev-deployer\)/);
+  assert.match(listed, /auth-provider id-token of kubeconfig user alice-oidc/);
+  const notices = (await page.locator('[data-testid="notice"]').allInnerTexts()).join("\n");
+  assert.match(notices, /aws eks get-token --cluster-name prod/);
+  assert.deepEqual(problems, []);
+});
