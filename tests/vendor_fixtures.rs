@@ -494,3 +494,29 @@ fn a_uuid_token_in_keystone_headers_is_an_opaque_keystone_token() {
         Some("Keystone UUID token (opaque: only Keystone can read it)")
     );
 }
+
+#[test]
+fn a_fernet_token_cut_short_in_keystone_headers_says_when_it_was_made() {
+    // A paste of our own: the start of the Keystone docs' Fernet token (the
+    // fixture), as documentation elides it, in an X-Subject-Token header.
+    let fixture = read_json("vendors/keystone/fernet-example.json");
+    let paste = fixture["paste"].as_str().unwrap();
+    let start = paste.find("gAAAAA").unwrap();
+    let cut = &paste[start..start + 40];
+    let report = run(&format!("X-Subject-Token: {cut}..."));
+    let token = &report.tokens[0];
+    assert_eq!(token.vendor.id, Some(VendorId::Keystone));
+    assert_eq!(
+        token.vendor.token_type.as_deref(),
+        Some("Keystone Fernet token, cut short")
+    );
+    assert!(
+        token
+            .vendor
+            .facts
+            .iter()
+            .any(|(k, v)| k == "created" && v == "2021-11-10T05:22:20Z"),
+        "{:?}",
+        token.vendor.facts
+    );
+}

@@ -72,6 +72,20 @@ pub fn read(token: &str) -> Result<FernetInfo, FernetError> {
     })
 }
 
+/// The creation time of a Fernet token cut short (documentation elides
+/// them): its first 12 characters are the version byte and the 8-byte
+/// timestamp (Fernet spec, "Token Format"); `None` when they are not.
+pub fn created_from_prefix(token: &str) -> Option<i64> {
+    use base64::Engine;
+    let head = token.get(..12)?;
+    let bytes = crate::analysis::base64url::URL_SAFE_ANY_PADDING
+        .decode(head)
+        .ok()?;
+    let timestamp: [u8; 8] = bytes.get(1..9)?.try_into().ok()?;
+    (bytes.first() == Some(&0x80))
+        .then(|| i64::try_from(u64::from_be_bytes(timestamp)).unwrap_or(i64::MAX))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

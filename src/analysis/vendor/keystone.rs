@@ -5,6 +5,8 @@
 //! documents 24 hours.
 
 use super::{ExpectedLifetime, Input, VendorReport, curl};
+use crate::analysis::keystone::fernet;
+use crate::analysis::timefmt;
 use crate::analysis::vocab::{LifetimeRule, TokenKind, VendorId};
 use serde_json::Value;
 
@@ -41,8 +43,24 @@ fn uuid(input: &Input<'_>) -> Option<VendorReport> {
     if is_uuid {
         r.evidence(25, "it is 32 hex digits: a Keystone UUID token");
     }
+    let fernet_start = input
+        .token
+        .starts_with("gAAAAA")
+        .then(|| fernet::created_from_prefix(input.token))
+        .flatten();
     r.token_type = Some(if is_uuid {
         "Keystone UUID token (opaque: only Keystone can read it)".into()
+    } else if let Some(created) = fernet_start {
+        r.evidence(
+            20,
+            "it starts like a Fernet token (version 0x80 and a timestamp)",
+        );
+        r.fact(
+            "created",
+            timefmt::utc_iso(created).unwrap_or_else(|| created.to_string()),
+        );
+        r.notes.push(format!("Only {} characters of this Fernet token are here (documentation often elides the rest): a whole one has at least 100. Its creation time is in its first 12 characters.", input.token.len()));
+        "Keystone Fernet token, cut short".into()
     } else {
         "Keystone token (opaque here)".into()
     });
