@@ -150,3 +150,29 @@ fn a_broken_kubeconfig_is_still_scanned_and_says_why() {
         report.notices
     );
 }
+
+#[test]
+fn credentials_beside_a_token_never_reach_its_context() {
+    let text = r#"{"auths":{"r.example.com":{"auth":"YWxpY2U6czNjcmV0","identitytoken":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M"}}}"#;
+    let report = analyse(text, &Options::at(0));
+    let serialised = serde_json::to_string(&report.tokens).unwrap();
+    assert!(!serialised.contains("YWxpY2U6czNjcmV0"), "{serialised}");
+}
+
+#[test]
+fn a_kubeconfig_with_yaml_aliases_is_not_expanded() {
+    use jwt_inspector::analysis::keys::KeySet;
+    use std::sync::Arc;
+    let text = "apiVersion: v1\nkind: Config\nclusters: []\nusers:\n- name: a\n  user: &u\n    token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M\n- name: b\n  user: *u\n";
+    let full = Options::at(0).verified_by(Arc::new(KeySet::default()));
+    let report = analyse(text, &full);
+    assert_eq!(report.tokens.len(), 1, "still found by its text");
+    assert!(
+        report
+            .notices
+            .iter()
+            .any(|n| n.message.contains("anchors or aliases")),
+        "{:?}",
+        report.notices
+    );
+}

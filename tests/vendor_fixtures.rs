@@ -520,3 +520,11 @@ fn a_fernet_token_cut_short_in_keystone_headers_says_when_it_was_made() {
         token.vendor.facts
     );
 }
+
+#[test]
+fn placeholders_in_keystone_headers_are_no_tokens() {
+    let report = run(
+        "curl -H \"X-Auth-Token: $OS_TOKEN\" https://keystone.example:5000/v3/projects\nX-Auth-Token: <token>",
+    );
+    assert!(report.tokens.is_empty(), "{:?}", report.tokens);
+}

@@ -213,7 +213,13 @@ impl Search<'_> {
                     .split(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | ','))
                     .next()
                     .unwrap_or_default();
-                if value.is_empty() || taken.iter().any(|r| r.contains(&value_at)) {
+                // Placeholders (`$OS_TOKEN`, `<token>`, `${TOKEN}`) and
+                // prose are no tokens.
+                let token_like = value.len() >= 16
+                    && value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-_=+/.".contains(&b));
+                if !token_like || taken.iter().any(|r| r.contains(&value_at)) {
                     continue;
                 }
                 let header = &text[at..at + name.len()];

@@ -120,8 +120,11 @@ pub fn named_values(text: &str, name: &str) -> Vec<String> {
                 .unwrap_or(rest.len());
             push(&rest[..end]);
         }
-        // A JSON member: `"name"`, then `:` and a string.
+        // A JSON member: `"name"`, then `:` and a string. Not for `code`,
+        // which JSON replies use for error codes: an authorization code
+        // travels in a URL or a form.
         if before == Some(b'"')
+            && name != "code"
             && let Some(rest) = after.strip_prefix('"')
             && let Some(rest) = rest.trim_start().strip_prefix(':')
             && let Some(rest) = rest.trim_start().strip_prefix('"')
@@ -142,5 +145,6 @@ mod tests {
         let text = "Location: https://client.example/cb#code=abc&access_token=t1&state=x\n{\"access_token\": \"t2\", \"authorization_code\": \"no\"}\nnot_access_token=t3";
         assert_eq!(named_values(text, "access_token"), ["t1", "t2"]);
         assert_eq!(named_values(text, "code"), ["abc"]);
+        assert!(named_values(r#"{"error":{"code":"invalid_grant"}}"#, "code").is_empty());
     }
 }

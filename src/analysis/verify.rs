@@ -156,7 +156,16 @@ fn choose_and_verify(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Verification {
         Ok(selected) => selected,
         Err(verdict) => return *verdict,
     };
-    try_keys(d, alg, &to_try)
+    let verification = try_keys(d, alg, &to_try);
+    if verification.signature.matched == SignatureMatch::DoesNotMatch && !refused.is_empty() {
+        // A forbidden key may be the one that signed: say so, as matched
+        // but refused, rather than "does not match".
+        let forbidden = try_forbidden_keys(d, alg, &refused);
+        if forbidden.signature.matched == SignatureMatch::Matches {
+            return forbidden;
+        }
+    }
+    verification
 }
 
 fn boxed(status: SignatureStatus, message: String) -> Box<Verification> {

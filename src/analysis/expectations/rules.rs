@@ -181,7 +181,8 @@ fn at(unix: i64) -> String {
 pub(super) fn exp_rule(s: &Subject<'_>) -> RuleResult {
     let id = ExpectationRule::Exp;
     match s.window.expires {
-        Some(exp) if s.now > exp.saturating_add(s.leeway) => rule(
+        // RFC 7519 §4.1.4: not accepted on or after `exp`.
+        Some(exp) if s.now >= exp.saturating_add(s.leeway) => rule(
             id,
             false,
             format!(

@@ -204,3 +204,24 @@ fn the_service_key_must_be_the_one_that_verified() {
         "The signature verifies with the key supplied, but the service uses JWKS key 2."
     );
 }
+
+#[test]
+fn a_token_is_expired_at_its_exp() {
+    let claims = json!({"exp": NOW});
+    let mut subject_claims = claims.as_object().unwrap().clone();
+    subject_claims.remove("nbf");
+    let signature = valid_signature();
+    let subject = Subject {
+        alg: Some("RS256"),
+        signature: &signature,
+        claims: Some(&subject_claims),
+        window: Window {
+            expires: Some(NOW),
+            not_before: None,
+            issued: None,
+        },
+        now: NOW,
+        leeway: 0,
+    };
+    assert!(!evaluate(&subject, &Expectations::default()).accepted);
+}

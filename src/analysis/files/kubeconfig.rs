@@ -9,12 +9,32 @@ use crate::analysis::finder::Notice;
 use crate::analysis::vocab::{NoticeId, Severity};
 use yaml_rust2::{Yaml, YamlLoader};
 
+/// Larger YAML is not read as a kubeconfig.
+const MAX_YAML: usize = 4 * 1024 * 1024;
+
 /// The tokens and credentials of a kubeconfig, named by user and context;
 /// `None` when the text is not a kubeconfig (YAML with `kind: Config`, or
 /// with both `users` and `clusters` or `contexts`).
 pub fn read(text: &str) -> Option<FileSources> {
     if !(text.contains("users:") && (text.contains("kind: Config") || text.contains("clusters:"))) {
         return None;
+    }
+    // kubeconfigs use no anchors or aliases; refusing them keeps a
+    // "billion laughs" paste from expanding in memory.
+    let aliases = text.lines().any(|line| {
+        let t = line.trim_start().trim_start_matches("- ");
+        t.starts_with(['&', '*'])
+            || t.split_once(": ")
+                .is_some_and(|(_, v)| v.starts_with(['&', '*']))
+    });
+    if aliases || text.len() > MAX_YAML {
+        return Some(FileSources {
+            named: Vec::new(),
+            notices: vec![notice(
+                Severity::Info,
+                "This looks like a kubeconfig, but it uses YAML anchors or aliases, or is over 4 MB, which kubeconfigs never are: it was not read as YAML; its tokens were found by their text.".into(),
+            )],
+        });
     }
     let documents = match YamlLoader::load_from_str(text) {
         Ok(documents) => documents,

@@ -156,6 +156,15 @@ fn is_token_field(name: &str) -> bool {
     )
 }
 
+/// Members that hold credentials, never copied into a token's context
+/// (Docker's `auth` is base64 of user:password).
+fn is_credential_field(name: &str) -> bool {
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "auth" | "password" | "passwd" | "secret" | "client_secret" | "private_key"
+    )
+}
+
 fn is_reply_like(value: &Value) -> bool {
     const REPLY_MEMBERS: [&str; 5] = [
         "token_type",
@@ -302,6 +311,7 @@ fn siblings_of(parent: &Map<String, Value>, key: &str) -> Map<String, Value> {
         .filter(|(name, value)| {
             name.as_str() != key
                 && !is_token_field(name)
+                && !is_credential_field(name)
                 && match value {
                     Value::String(s) => s.len() <= MAX_SIBLING_TEXT && shape::shape_of(s).is_none(),
                     Value::Number(_) | Value::Bool(_) | Value::Null => true,

@@ -102,7 +102,10 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
             break;
         }
         wrapped |= full_width;
-        if wrapped && !full_width && !next.ends_with('.') {
+        // A short line ending a segment lets the next segment follow, unless
+        // the token is then a whole unsecured JWT (`header.payload.`).
+        let ends_segment = next.ends_with('.') && !is_whole_unsecured(&format!("{token}{next}"));
+        if wrapped && !full_width && !ends_segment {
             // The short last line of a fixed-width block ends it (unless it
             // ends a segment: the next segment follows on the next line).
             token.push_str(next);
@@ -288,6 +291,19 @@ const MIN_WRAP_WIDTH: usize = 40;
 /// The width of the line that ends at `end`, from its start.
 fn line_width(text: &str, end: usize) -> usize {
     end - text[..end].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// `header.payload.` whose header says `alg` `none`: complete as it is.
+fn is_whole_unsecured(token: &str) -> bool {
+    let segments: Vec<&str> = token.split('.').collect();
+    segments.len() == 3
+        && segments[2].is_empty()
+        && json_object_of(segments[0]).is_some_and(|header| {
+            header
+                .get("alg")
+                .and_then(|a| a.as_str())
+                .is_some_and(|a| a.eq_ignore_ascii_case("none"))
+        })
 }
 
 /// A run that begins another compact token (`eyJ…` with a dot).

@@ -77,9 +77,12 @@ pub(super) fn analyse(found: FoundToken, cx: &Context<'_>) -> TokenReport {
         });
         first.get_or_insert(decoded);
     }
-    report.signature = overall(&report.signatures);
+    let (chosen, verdict) = overall(&report.signatures);
+    report.signature = verdict;
     if let Some(decoded) = first {
-        report.header = report.signatures[0].protected.clone();
+        // The header of the signature the verdict is about, so that
+        // expectations (the allowed algorithms) judge that signature.
+        report.header = report.signatures[chosen].protected.clone();
         if payload.is_some() {
             report.payload = decoded.payload;
             report.payload_text = decoded.payload_text;
@@ -119,13 +122,19 @@ fn payload_as_carried(document: &JwsJson, cx: &Context<'_>) -> Option<String> {
     })
 }
 
-/// The document's verdict: the first signature that verifies, else the
-/// first signature's (a verifier accepts the document when one of its
-/// signatures verifies with its key, RFC 7515 §7.2.1).
-fn overall(signatures: &[JwsSignatureReport]) -> SignatureReport {
+/// The document's verdict and the signature it is about: the first that
+/// verifies, else the first matched but refused, else the first (a
+/// verifier accepts the document when one of its signatures verifies with
+/// its key, RFC 7515 §7.2.1).
+fn overall(signatures: &[JwsSignatureReport]) -> (usize, SignatureReport) {
     let chosen = signatures
         .iter()
         .position(|s| s.signature.status == SignatureStatus::Valid)
+        .or_else(|| {
+            signatures
+                .iter()
+                .position(|s| s.signature.matched_but_refused.is_some())
+        })
         .unwrap_or(0);
     let mut verdict = signatures[chosen].signature.clone();
     if signatures.len() > 1 {
@@ -136,7 +145,7 @@ fn overall(signatures: &[JwsSignatureReport]) -> SignatureReport {
             verdict.message
         );
     }
-    verdict
+    (chosen, verdict)
 }
 
 fn add_new(into: &mut Vec<Finding>, findings: Vec<Finding>) {

@@ -65,6 +65,9 @@ fn uuid(input: &Input<'_>) -> Option<VendorReport> {
         "Keystone token (opaque here)".into()
     });
     r.notes.push("Only Keystone can say what this token is: `openstack token show` with it as your token, or `GET /v3/auth/tokens` with X-Auth-Token (your own token) and X-Subject-Token (this one).".into());
+    if is_uuid {
+        r.notes.push("Other services use X-Auth-Token too: Redfish BMCs (iLO, iDRAC) send 32-hex session tokens in it. If this came from one, it is that BMC's session, not Keystone's.".into());
+    }
     r.how_to_send = Some(curl(
         "X-Auth-Token: <token>",
         input.token,

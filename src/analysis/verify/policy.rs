@@ -23,11 +23,19 @@ pub(super) fn try_forbidden_keys(
         Ok(selected) => selected,
         Err(verdict) => return *verdict,
     };
-    let mut v = try_keys(d, alg, &to_try);
-    let matched = v.signature.key.as_ref().map(|k| k.key.label.as_str());
-    let policy = refused
-        .iter()
-        .find(|(k, _, _)| Some(k.label.as_str()) == matched);
+    // One key at a time, so a match carries that key's own refusal (labels
+    // need not be unique: two pasted JWKs are both "JWK").
+    let matched = to_try.iter().find_map(|(key, kid_match)| {
+        let v = try_keys(d, alg, &[(*key, *kid_match)]);
+        (v.signature.matched == SignatureMatch::Matches).then_some((v, *key))
+    });
+    let (mut v, policy) = match matched {
+        Some((v, key)) => {
+            let policy = refused.iter().find(|(k, _, _)| std::ptr::eq(*k, key));
+            (v, policy)
+        }
+        None => (try_keys(d, alg, &to_try), None),
+    };
     match (v.signature.matched, policy) {
         (SignatureMatch::Matches, Some((key, refusal, why))) => {
             let earlier = v.signature.message.trim_end_matches('.');

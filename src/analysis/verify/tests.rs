@@ -397,3 +397,25 @@ fn the_match_layer_says_matches_does_not_match_or_not_tried() {
         "an empty signature segment is refused without trying a key"
     );
 }
+
+#[test]
+fn a_forbidden_key_that_signed_is_matched_but_refused_even_beside_a_usable_one() {
+    // Two secrets pasted as separate JWKs, neither with a kid: the one
+    // marked "use": "enc" signed the token; each refusal is its own key's.
+    let signer = b"the key that signed, thirty-two b";
+    let other = b"another usable key, thirty-two by";
+    let token = hs256(r#"{"alg":"HS256"}"#, r#"{"sub":"a"}"#, signer);
+    let keys = KeySet::parse(&format!(
+        "{}\n{}",
+        format!(r#"{{"kty":"oct","k":"{}"}}"#, encode(other)),
+        format!(r#"{{"kty":"oct","use":"enc","k":"{}"}}"#, encode(signer))
+    ));
+    let v = verify_token(&decode_compact(&token), &keys);
+    assert_eq!(v.signature.matched, SignatureMatch::Matches);
+    assert_eq!(v.signature.matched_but_refused, Some(Refusal::JwkMetadata));
+    assert!(
+        v.signature.message.contains("is marked \"use\": \"enc\""),
+        "{}",
+        v.signature.message
+    );
+}

@@ -36,7 +36,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                 <div class="panel-head">
                     <h3 class="panel-title">{ format!("Token · {}", t.kind.as_str()) }</h3>
                     <CopyButton text={t.token.clone()} label="Copy the token" testid="copy-token" />
-                    <Share token={t.clone()} />
+                    <Share key={t.token.clone()} token={t.clone()} />
                 </div>
                 <Segments segments={t.segments.clone()} is_jwe={is_jwe} />
                 <p class="source-line">{ format!("Found as: {} (line {})", t.source.description, t.source.line) }</p>
