@@ -405,11 +405,9 @@ fn a_forbidden_key_that_signed_is_matched_but_refused_even_beside_a_usable_one()
     let signer = b"the key that signed, thirty-two b";
     let other = b"another usable key, thirty-two by";
     let token = hs256(r#"{"alg":"HS256"}"#, r#"{"sub":"a"}"#, signer);
-    let keys = KeySet::parse(&format!(
-        "{}\n{}",
-        format!(r#"{{"kty":"oct","k":"{}"}}"#, encode(other)),
-        format!(r#"{{"kty":"oct","use":"enc","k":"{}"}}"#, encode(signer))
-    ));
+    let usable = format!(r#"{{"kty":"oct","k":"{}"}}"#, encode(other));
+    let forbidden = format!(r#"{{"kty":"oct","use":"enc","k":"{}"}}"#, encode(signer));
+    let keys = KeySet::parse(&format!("{usable}\n{forbidden}"));
     let v = verify_token(&decode_compact(&token), &keys);
     assert_eq!(v.signature.matched, SignatureMatch::Matches);
     assert_eq!(v.signature.matched_but_refused, Some(Refusal::JwkMetadata));
