@@ -21,12 +21,17 @@ pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, KeyReadEr
         SecretEncoding::Base64 => BASE64
             .decode(&compact)
             .or_else(|e| BASE64URL.decode(&compact).map_err(|_| e))
-            .map_err(|e| not_encoded(e.to_string()))?,
+            .map_err(|e| not_encoded(base64_problem(&e)))?,
         SecretEncoding::Base64url => BASE64URL
             .decode(&compact)
-            .map_err(|e| not_encoded(e.to_string()))?,
-        SecretEncoding::Hex => base16ct::mixed::decode_vec(compact.as_bytes())
-            .map_err(|e| not_encoded(e.to_string()))?,
+            .map_err(|e| not_encoded(base64_problem(&e)))?,
+        SecretEncoding::Hex => base16ct::mixed::decode_vec(compact.as_bytes()).map_err(|_| {
+            not_encoded(if compact.len() % 2 == 1 {
+                "it has an odd number of digits".into()
+            } else {
+                "it holds a character that is not a hex digit".into()
+            })
+        })?,
         SecretEncoding::Auto => {
             return readings(text)
                 .into_iter()
@@ -39,6 +44,24 @@ pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, KeyReadEr
         return Err(KeyReadError::SecretEmpty);
     }
     Ok(bytes)
+}
+
+/// What is wrong with a base64 secret, without quoting any of it: the
+/// sentence reaches the report, and a secret's characters must not.
+fn base64_problem(error: &base64::DecodeError) -> String {
+    match error {
+        base64::DecodeError::InvalidByte(offset, _) => {
+            format!(
+                "the character at position {} is outside the base64 alphabet",
+                offset + 1
+            )
+        }
+        base64::DecodeError::InvalidLength(_) => "its length is not one base64 can have".into(),
+        base64::DecodeError::InvalidLastSymbol(_, _) => {
+            "its last character leaves bits that canonical base64 never sets".into()
+        }
+        base64::DecodeError::InvalidPadding => "its `=` padding is wrong".into(),
+    }
 }
 
 /// Every way the text can be read as a secret, for the `auto` encoding:
@@ -119,6 +142,27 @@ mod tests {
                 }
             ),
             "{error:?}"
+        );
+    }
+
+    #[test]
+    fn errors_never_quote_the_secret() {
+        for (text, encoding) in [
+            ("s3cr#t-value", SecretEncoding::Base64),
+            ("s3cr#t-value", SecretEncoding::Base64url),
+            ("zz#q", SecretEncoding::Hex),
+        ] {
+            let message = decode(text, encoding).unwrap_err().to_string();
+            assert!(
+                !message.contains('#') && !message.contains("35"),
+                "{message}"
+            );
+        }
+        assert_eq!(
+            decode("ab!d", SecretEncoding::Base64)
+                .unwrap_err()
+                .to_string(),
+            "the secret is not base64: the character at position 3 is outside the base64 alphabet"
         );
     }
 
