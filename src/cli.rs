@@ -167,7 +167,11 @@ impl fmt::Display for ArgsError {
             ArgsError::BadFailOn(v) => write!(
                 f,
                 "--fail-on takes a comma list of {}; \"{v}\" is none of them",
-                FailCondition::ALL.map(FailCondition::as_str).join(", ")
+                FailCondition::ALL
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             ArgsError::BadFormat(v) => write!(f, "--format is text or json, not \"{v}\""),
             ArgsError::UnknownOption(o) => write!(f, "unknown option {o}"),

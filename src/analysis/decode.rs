@@ -208,7 +208,7 @@ fn check_alg(d: &mut Decoded) -> Option<String> {
                 None,
                 format!(
                     "`alg` must be a string (RFC 7515 §4.1.1), found {}.",
-                    json_type(other)
+                    json::type_name(other)
                 ),
             );
             None
@@ -350,7 +350,7 @@ fn parse_json_object(d: &mut Decoded, segment: Segment, bytes: &[u8]) -> Option<
                     } else {
                         "RFC 7519 §7.2"
                     };
-                    d.error(TokenErrorId::NotAnObject, segment, None, format!("The {segment} is JSON but {}, not an object ({expected} requires an object).", json_type(&other)));
+                    d.error(TokenErrorId::NotAnObject, segment, None, format!("The {segment} is JSON but {}, not an object ({expected} requires an object).", json::type_name(&other)));
                     if segment == Segment::Payload {
                         d.payload_text = Some(text.to_string());
                     }
@@ -379,20 +379,9 @@ fn parse_json_object(d: &mut Decoded, segment: Segment, bytes: &[u8]) -> Option<
     }
 }
 
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 mod member;
 
-pub use member::decode_jws_member;
+pub use member::{DecodedMember, decode_jws_member};
 
 #[cfg(test)]
 mod tests;

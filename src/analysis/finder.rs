@@ -201,9 +201,8 @@ impl Search<'_> {
         taken: &[Range<usize>],
         embedding: Option<&Embedding>,
     ) {
-        let lower = text.to_ascii_lowercase();
         for name in ["x-auth-token", "x-subject-token"] {
-            for (at, _) in lower.match_indices(name) {
+            for at in find_ignoring_ascii_case(text, name) {
                 let after = &text[at + name.len()..];
                 let Some(rest) = after.trim_start_matches([' ', '\t']).strip_prefix(':') else {
                     continue;
@@ -424,6 +423,17 @@ impl Search<'_> {
 }
 
 /// Whether a curl command appears before `offset` (its reply follows it).
+/// Every offset where `needle` (ASCII) stands in `text`, in any letter
+/// case, without copying the text (a paste may be megabytes).
+fn find_ignoring_ascii_case<'a>(
+    text: &'a str,
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
+    (0..bytes.len().saturating_sub(needle.len() - 1))
+        .filter(move |&at| bytes[at..at + needle.len()].eq_ignore_ascii_case(needle))
+}
+
 fn curl_before(text: &str, offset: usize) -> bool {
     text[..offset].lines().any(context::is_curl_line)
 }

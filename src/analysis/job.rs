@@ -69,7 +69,6 @@ impl Job {
     pub fn needs_full_analysis(&self, light: Option<&Report>, large: usize) -> bool {
         !self.key_text.trim().is_empty()
             || !self.secret.is_empty()
-            || !self.expectations.is_empty()
             || self.input.len() > large
             || light.is_some_and(|r| r.tokens.iter().any(|t| t.needs_full_analysis))
     }

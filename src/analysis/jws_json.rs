@@ -7,6 +7,7 @@
 //! This module reads the structure and names the member that is wrong;
 //! [`crate::analysis::decode::decode_jws_member`] decodes each signature.
 
+use crate::analysis::json;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -83,7 +84,7 @@ pub fn read(object: &Map<String, Value>) -> Result<JwsJson, String> {
         Some(other) => {
             return Err(format!(
                 "`payload` must be a string (RFC 7515 §7.2.1), found {}",
-                type_name(other)
+                json::type_name(other)
             ));
         }
     };
@@ -102,7 +103,7 @@ pub fn read(object: &Map<String, Value>) -> Result<JwsJson, String> {
                     Value::Object(m) => member(m, &format!("signatures[{i}]")),
                     other => Err(format!(
                         "`signatures[{i}]` must be an object, found {}",
-                        type_name(other)
+                        json::type_name(other)
                     )),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
@@ -111,7 +112,7 @@ pub fn read(object: &Map<String, Value>) -> Result<JwsJson, String> {
         Some(other) => {
             return Err(format!(
                 "`signatures` must be an array, found {}",
-                type_name(other)
+                json::type_name(other)
             ));
         }
         None => (
@@ -140,7 +141,7 @@ fn member(object: &Map<String, Value>, place: &str) -> Result<Member, String> {
             return Err(format!(
                 "{} must be a base64url string, found {}",
                 at("signature"),
-                type_name(other)
+                json::type_name(other)
             ));
         }
         None if place == "the document" => {
@@ -155,7 +156,7 @@ fn member(object: &Map<String, Value>, place: &str) -> Result<Member, String> {
             return Err(format!(
                 "{} must be a base64url string, found {}",
                 at("protected"),
-                type_name(other)
+                json::type_name(other)
             ));
         }
     };
@@ -166,7 +167,7 @@ fn member(object: &Map<String, Value>, place: &str) -> Result<Member, String> {
             return Err(format!(
                 "{} (the unprotected header) must be an object, found {}",
                 at("header"),
-                type_name(other)
+                json::type_name(other)
             ));
         }
     };
@@ -185,17 +186,6 @@ fn member(object: &Map<String, Value>, place: &str) -> Result<Member, String> {
         header,
         signature,
     })
-}
-
-fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 #[cfg(test)]

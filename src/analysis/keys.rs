@@ -16,6 +16,7 @@ pub mod weakness;
 
 use crate::analysis::base64url;
 pub use crate::analysis::key_report::{KeyError, KeyReport};
+use crate::analysis::pem::PemMeaning;
 use crate::analysis::vocab::{KidMatch, SecretEncoding};
 use base64::Engine;
 use der::CertificateInfo;
@@ -144,7 +145,7 @@ impl KeySet {
 
     pub(super) fn add_pem_block(&mut self, number: usize, block: pem::DecodedBlock) {
         let source = format!("PEM block {number} ({})", block.label);
-        let private = private::is_private_label(&block.label);
+        let private = crate::analysis::pem::meaning(&block.label) == PemMeaning::PrivateKey;
         let parsed = block
             .result
             .and_then(|der| pem_block_key(&block.label, &der, &block.text).map(|key| (key, der)));
@@ -244,7 +245,9 @@ fn pem_block_key(label: &str, der: &[u8], text: &str) -> Result<der::DerKey, Key
         "PUBLIC KEY" => der::from_spki(der),
         "RSA PUBLIC KEY" => der::from_pkcs1(der),
         "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => der::from_certificate(der),
-        label if private::is_private_label(label) => private::from_pem(label, der, text),
+        label if crate::analysis::pem::meaning(label) == PemMeaning::PrivateKey => {
+            private::from_pem(label, der, text)
+        }
         other => Err(KeyReadError::PemNotAKey {
             label: other.to_string(),
         }),

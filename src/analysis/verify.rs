@@ -156,7 +156,7 @@ fn choose_and_verify(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Verification {
         Ok(selected) => selected,
         Err(verdict) => return *verdict,
     };
-    let verification = try_keys(d, alg, &to_try);
+    let (verification, _) = try_keys(d, alg, &to_try);
     if verification.signature.matched == SignatureMatch::DoesNotMatch && !refused.is_empty() {
         // A forbidden key may be the one that signed: say so, as matched
         // but refused, rather than "does not match".
@@ -236,16 +236,27 @@ fn select_by_kid<'k>(d: &Decoded, usable: &[&'k Key], fitting: &[&'k Key]) -> Se
     Ok(anonymous)
 }
 
-fn try_keys(d: &Decoded, alg: JwsAlg, candidates: &[(&Key, Option<KidMatch>)]) -> Verification {
+/// Tries `candidates` in order; the verdict, and which candidate matched
+/// (labels need not be unique, so callers identify the key by position).
+fn try_keys(
+    d: &Decoded,
+    alg: JwsAlg,
+    candidates: &[(&Key, Option<KidMatch>)],
+) -> (Verification, Option<usize>) {
     let input = d.signing_input().unwrap_or_default();
     let mut failures = Vec::new();
-    for (key, kid_match) in candidates {
+    for (index, (key, kid_match)) in candidates.iter().enumerate() {
         match alg::verify(alg, &key.material, input.as_bytes(), &d.signature) {
-            Ok(()) => return verified(alg, key, *kid_match),
+            Ok(()) => return (verified(alg, key, *kid_match), Some(index)),
             Err(failure) => failures.push((key, *kid_match, failure)),
         }
     }
-    match failures.as_slice() {
+    (no_match(&failures), None)
+}
+
+/// The verdict when no candidate matched.
+fn no_match(failures: &[(&&Key, Option<KidMatch>, Failure)]) -> Verification {
+    match failures {
         [(key, kid_match, failure)] => {
             let detail = match failure {
                 Failure::Mismatch => String::new(),

@@ -83,7 +83,7 @@ macro_rules! vocabulary {
         }
     };
 }
-use vocabulary;
+pub(crate) use vocabulary;
 
 #[cfg(test)]
 mod tests {

@@ -3,55 +3,30 @@
 
 use crate::analysis::report::Report;
 use crate::analysis::vocab::{Severity, SignatureStatus, ValidityState};
-use std::fmt;
 
-/// One condition of `--fail-on LIST`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailCondition {
-    /// The signature status is `invalid` (including matched but refused).
-    Invalid,
-    /// The signature status is `unchecked` (no usable key).
-    Unchecked,
-    /// The token has expired.
-    Expired,
-    /// The token is not valid yet.
-    NotYetValid,
-    /// The expectations (`--expect-*`, `--require`, `--max-lifetime`) are
-    /// not met.
-    Refused,
-    /// A finding of severity high or critical.
-    High,
-    /// A finding of severity critical.
-    Critical,
+crate::analysis::vocab::vocabulary! {
+    /// One condition of `--fail-on LIST`, named as the flag takes it.
+    pub enum FailCondition {
+        /// The signature status is `invalid` (including matched but refused).
+        Invalid = "invalid",
+        /// The signature status is `unchecked` (no usable key).
+        Unchecked = "unchecked",
+        /// The token has expired.
+        Expired = "expired",
+        /// The token is not valid yet.
+        NotYetValid = "not-yet-valid",
+        /// The expectations (`--expect-*`, `--require`, `--max-lifetime`)
+        /// are not met.
+        Refused = "refused",
+        /// A finding of severity high or critical.
+        High = "high",
+        /// A finding of severity critical.
+        Critical = "critical",
+    }
 }
 
 impl FailCondition {
-    /// Every condition, as `--fail-on` names them.
-    pub const ALL: [FailCondition; 7] = [
-        FailCondition::Invalid,
-        FailCondition::Unchecked,
-        FailCondition::Expired,
-        FailCondition::NotYetValid,
-        FailCondition::Refused,
-        FailCondition::High,
-        FailCondition::Critical,
-    ];
-
-    /// Its name on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FailCondition::Invalid => "invalid",
-            FailCondition::Unchecked => "unchecked",
-            FailCondition::Expired => "expired",
-            FailCondition::NotYetValid => "not-yet-valid",
-            FailCondition::Refused => "refused",
-            FailCondition::High => "high",
-            FailCondition::Critical => "critical",
-        }
-    }
-
-    /// Reads a comma list (`invalid,expired`); `Err` holds the first
-    /// unknown name.
+    /// Reads a comma list (`invalid,expired`).
     ///
     /// # Errors
     /// The first name that is no condition.
@@ -59,19 +34,8 @@ impl FailCondition {
         text.split(',')
             .map(str::trim)
             .filter(|name| !name.is_empty())
-            .map(|name| {
-                Self::ALL
-                    .into_iter()
-                    .find(|c| c.as_str() == name)
-                    .ok_or_else(|| name.to_string())
-            })
+            .map(|name| Self::from_report_str(name).ok_or_else(|| name.to_string()))
             .collect()
-    }
-}
-
-impl fmt::Display for FailCondition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

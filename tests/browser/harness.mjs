@@ -115,3 +115,13 @@ export async function openApp(browser, url, options = {}) {
 export async function paste(page, text) {
   await page.fill('[data-testid="paste"]', text);
 }
+
+/** What the page keeps about the person: web storage, cookies, and its URL. */
+export async function keptByPage(page) {
+  return page.evaluate(() => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookies: document.cookie,
+    url: location.href,
+  }));
+}

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import { servedApp, openApp, paste, vector } from "./harness.mjs";
+import { servedApp, openApp, paste, vector, keptByPage } from "./harness.mjs";
 
 const env = servedApp();
 const jwtio = vector("vendors/jwtio/debugger-examples.json").examples;
@@ -17,13 +17,7 @@ async function verdict(page, kind) {
 }
 
 async function nothingKept(page, startUrl) {
-  const kept = await page.evaluate(() => ({
-    local: localStorage.length,
-    session: sessionStorage.length,
-    cookies: document.cookie,
-    url: location.href,
-  }));
-  assert.deepEqual(kept, { local: 0, session: 0, cookies: "", url: startUrl });
+  assert.deepEqual(await keptByPage(page), { local: 0, session: 0, cookies: "", url: startUrl });
 }
 
 test("jwt.io's HS256 example with its documented secret shows the amber 'matches, but…' banner", async () => {

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import { createHmac, createPublicKey } from "node:crypto";
-import { servedApp, rfcExamples, openApp, paste, vector } from "./harness.mjs";
+import { servedApp, rfcExamples, openApp, paste, vector, keptByPage } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -125,12 +125,6 @@ test("a pasted private key verifies through its derived public key, and is never
   await setKeys(page, encrypted.private_key);
   await page.locator('[data-testid="key-error"]').waitFor();
   assert.match(await page.locator('[data-testid="key-error"]').innerText(), /encrypted with a passphrase/);
-  const kept = await page.evaluate(() => ({
-    local: localStorage.length,
-    session: sessionStorage.length,
-    cookies: document.cookie,
-    url: location.href,
-  }));
-  assert.deepEqual(kept, { local: 0, session: 0, cookies: "", url: startUrl });
+  assert.deepEqual(await keptByPage(page), { local: 0, session: 0, cookies: "", url: startUrl });
   assert.deepEqual(problems, []);
 });

@@ -7,6 +7,17 @@ use super::{Decoded, decode_base64, decode_jws_parts, parse_json_object};
 use crate::analysis::vocab::{FindingId, Segment};
 use serde_json::{Map, Value};
 
+/// One signature object, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedMember {
+    /// Decoded as a compact token, its header completed with what the
+    /// unprotected header supplies.
+    pub decoded: Decoded,
+    /// The protected header alone, as signed; `None` when absent or
+    /// unreadable.
+    pub protected: Option<Value>,
+}
+
 /// Decodes one signature object of a JWS JSON document. The signing input
 /// is `protected` `.` `payload` as carried (RFC 7515 §5.2 step 8).
 ///
@@ -21,7 +32,7 @@ pub fn decode_jws_member(
     payload: &str,
     signature: &str,
     unprotected: Option<&Map<String, Value>>,
-) -> Decoded {
+) -> DecodedMember {
     let mut d = Decoded {
         segments: vec![protected.into(), payload.into(), signature.into()],
         ..Decoded::default()
@@ -32,6 +43,7 @@ pub fn decode_jws_member(
         decode_base64(&mut d, Segment::Header, protected)
             .and_then(|bytes| parse_json_object(&mut d, Segment::Header, &bytes))
     };
+    let signed = (!protected.is_empty()).then(|| d.header.clone()).flatten();
     if let (Some(Value::Object(header)), Some(unprotected)) = (d.header.as_mut(), unprotected) {
         let alg_borrowed = !header.contains_key("alg") && unprotected.contains_key("alg");
         for name in ["alg", "kid"] {
@@ -51,5 +63,8 @@ pub fn decode_jws_member(
         }
     }
     decode_jws_parts(&mut d, 0);
-    d
+    DecodedMember {
+        decoded: d,
+        protected: signed,
+    }
 }

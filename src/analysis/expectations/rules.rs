@@ -3,6 +3,7 @@
 //! says it cannot be evaluated.
 
 use super::{RuleResult, Subject};
+use crate::analysis::json;
 use crate::analysis::timefmt;
 use crate::analysis::verdict::SignatureReport;
 use crate::analysis::vocab::{ExpectationRule, JwsAlg, SignatureStatus};
@@ -159,19 +160,8 @@ fn unreadable_time(claims: Option<&Map<String, Value>>, name: &str) -> Option<St
     let value = claims?.get(name)?;
     Some(format!(
         "`{name}` cannot be evaluated: it is {}, not a NumericDate (RFC 7519 §2).",
-        describe_type(value)
+        json::type_name(value)
     ))
-}
-
-fn describe_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 fn at(unix: i64) -> String {
@@ -254,7 +244,7 @@ pub(super) fn iss_rule(claims: Option<&Map<String, Value>>, issuers: &[String]) 
             false,
             format!(
                 "`iss` cannot be evaluated: it is {}, not a string (RFC 7519 §4.1.1).",
-                describe_type(other)
+                json::type_name(other)
             ),
         ),
     }
@@ -280,7 +270,7 @@ pub(super) fn aud_rule(claims: Option<&Map<String, Value>>, audiences: &[String]
                 false,
                 format!(
                     "`aud` cannot be evaluated: it is {}, not a string or an array of strings (RFC 7519 §4.1.3).",
-                    describe_type(other)
+                    json::type_name(other)
                 ),
             );
         }

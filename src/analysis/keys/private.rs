@@ -17,11 +17,6 @@ use der::asn1::OctetStringRef;
 use rsa::pkcs1::UintRef;
 use rsa::pkcs8::PrivateKeyInfoRef;
 
-/// Whether a PEM label names a private key of any kind.
-pub fn is_private_label(label: &str) -> bool {
-    label.ends_with("PRIVATE KEY")
-}
-
 /// The public key of the private key in a PEM block labelled `label`.
 /// `block_text` is the block as pasted (OpenSSH keys are read from it).
 ///

@@ -4,7 +4,7 @@
 
 use super::{Context, check_signature, complete, error_at, expected_by_service, signature};
 use crate::analysis::base64url;
-use crate::analysis::decode::{Decoded, decode_jws_member};
+use crate::analysis::decode::{Decoded, DecodedMember, decode_jws_member};
 use crate::analysis::finder::FoundToken;
 use crate::analysis::finding::Finding;
 use crate::analysis::jws_json::{self, JwsJson, Serialization};
@@ -40,7 +40,7 @@ pub(super) fn analyse(found: FoundToken, cx: &Context<'_>) -> TokenReport {
     let payload = payload_as_carried(&document, cx);
     let mut first: Option<Decoded> = None;
     for (index, member) in document.signatures.iter().enumerate() {
-        let decoded = decode_jws_member(
+        let DecodedMember { decoded, protected } = decode_jws_member(
             &member.protected,
             payload.as_deref().unwrap_or_default(),
             &member.signature,
@@ -71,7 +71,7 @@ pub(super) fn analyse(found: FoundToken, cx: &Context<'_>) -> TokenReport {
         };
         add_errors(&mut report, &decoded, &place);
         report.signatures.push(JwsSignatureReport {
-            protected: protected_header(&member.protected),
+            protected,
             header: member.header.clone().map(Value::Object),
             signature: verdict,
         });
@@ -154,15 +154,6 @@ fn add_new(into: &mut Vec<Finding>, findings: Vec<Finding>) {
             into.push(finding);
         }
     }
-}
-
-/// The protected header alone, as signed (the decoded one may have
-/// borrowed `alg` or `kid` from the unprotected header).
-fn protected_header(protected: &str) -> Option<Value> {
-    let bytes = base64url::decode_segment(protected).ok()?.bytes;
-    serde_json::from_slice::<Value>(&bytes)
-        .ok()
-        .filter(Value::is_object)
 }
 
 /// A JWS payload need not be JSON (RFC 7515 §7.2 carries any octets): a

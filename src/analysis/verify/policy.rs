@@ -23,19 +23,12 @@ pub(super) fn try_forbidden_keys(
         Ok(selected) => selected,
         Err(verdict) => return *verdict,
     };
-    // One key at a time, so a match carries that key's own refusal (labels
-    // need not be unique: two pasted JWKs are both "JWK").
-    let matched = to_try.iter().find_map(|(key, kid_match)| {
-        let v = try_keys(d, alg, &[(*key, *kid_match)]);
-        (v.signature.matched == SignatureMatch::Matches).then_some((v, *key))
-    });
-    let (mut v, policy) = match matched {
-        Some((v, key)) => {
-            let policy = refused.iter().find(|(k, _, _)| std::ptr::eq(*k, key));
-            (v, policy)
-        }
-        None => (try_keys(d, alg, &to_try), None),
-    };
+    let (mut v, matched) = try_keys(d, alg, &to_try);
+    // The refusal of the key that matched, found by identity: labels need
+    // not be unique (two pasted JWKs are both "JWK").
+    let policy = matched
+        .and_then(|index| to_try.get(index))
+        .and_then(|(key, _)| refused.iter().find(|(k, _, _)| std::ptr::eq(*k, *key)));
     match (v.signature.matched, policy) {
         (SignatureMatch::Matches, Some((key, refusal, why))) => {
             let earlier = v.signature.message.trim_end_matches('.');

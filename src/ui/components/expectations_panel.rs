@@ -60,18 +60,7 @@ pub fn expectations_panel(props: &ExpectationsPanelProps) -> Html {
             </div>
         }
     };
-    let on_leeway = props.on_leeway.clone();
-    let leeway_input = Callback::from(move |e: InputEvent| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        on_leeway.emit(
-            input
-                .value()
-                .trim()
-                .parse::<i64>()
-                .unwrap_or(0)
-                .clamp(0, 86_400),
-        );
-    });
+    let leeway_input = super::time_controls::leeway_input(props.on_leeway.clone());
     let key_change = {
         let (on_change, fields) = (props.on_change.clone(), props.fields.clone());
         Callback::from(move |e: Event| {

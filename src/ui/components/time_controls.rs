@@ -13,10 +13,10 @@ pub struct TimeControlsProps {
     pub on_as_of: Callback<Option<i64>>,
 }
 
-#[function_component(TimeControls)]
-pub fn time_controls(props: &TimeControlsProps) -> Html {
-    let on_leeway = props.on_leeway.clone();
-    let leeway_input = Callback::from(move |e: InputEvent| {
+/// The handler of a leeway field (seconds, 0 to a day), shared by the time
+/// controls and the Expectations panel, which show the one leeway.
+pub fn leeway_input(on_leeway: Callback<i64>) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         on_leeway.emit(
             input
@@ -26,7 +26,12 @@ pub fn time_controls(props: &TimeControlsProps) -> Html {
                 .unwrap_or(0)
                 .clamp(0, 86_400),
         );
-    });
+    })
+}
+
+#[function_component(TimeControls)]
+pub fn time_controls(props: &TimeControlsProps) -> Html {
+    let leeway_input = leeway_input(props.on_leeway.clone());
     let on_as_of = props.on_as_of.clone();
     let as_of_change = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
