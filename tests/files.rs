@@ -128,6 +128,18 @@ fn a_kubeconfig_names_its_tokens_by_user_and_context() {
             .any(|n| n.contains("holds a private key (client-key-data)")),
         "{notices:#?}"
     );
+    // The client certificate is summarised from its own bytes (the minted
+    // registry certificate, tests/data/minted/keys/registry.crt).
+    let certificate = notices
+        .iter()
+        .find(|n| n.contains("client-certificate-data"))
+        .expect("a notice for the client certificate");
+    assert!(
+        certificate.contains("subject CN=registry-token-issuer,O=Example")
+            && certificate.contains("key EC P-256")
+            && certificate.contains("valid 2026-11-23T16:42:48Z to 2100-10-26T16:42:48Z"),
+        "{certificate}"
+    );
     // The light analysis finds the same tokens by their text.
     let light = analyse(&text, &Options::at(1_780_272_000));
     assert_eq!(light.tokens.len(), report.tokens.len());

@@ -5,8 +5,12 @@
 //! `yaml-rust2`.
 
 use super::{FileSources, NamedValue};
+use crate::analysis::base64url::STANDARD_ANY_PADDING as BASE64;
 use crate::analysis::finder::Notice;
+use crate::analysis::keys::der::{self, DerKey};
+use crate::analysis::keys::pem as key_pem;
 use crate::analysis::vocab::{NoticeId, Severity};
+use base64::Engine;
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// Larger YAML is not read as a kubeconfig.
@@ -93,10 +97,13 @@ pub fn read(text: &str) -> Option<FileSources> {
                 format!("{who} gets its token from a command when kubectl runs: `{} {}`. Run it to see the token, then paste that here.", command, args.join(" ")),
             ));
         }
-        if user["client-certificate-data"].as_str().is_some() {
+        if let Some(data) = user["client-certificate-data"].as_str() {
             sources.notices.push(notice(
                 Severity::Info,
-                format!("{who} authenticates with a client certificate (client-certificate-data); paste it into the key panel to see its subject and validity."),
+                format!(
+                    "{who} authenticates with a client certificate (client-certificate-data): {}.",
+                    certificate_summary(data)
+                ),
             ));
         }
         if user["client-key-data"].as_str().is_some() {
@@ -107,6 +114,40 @@ pub fn read(text: &str) -> Option<FileSources> {
         }
     }
     Some(sources)
+}
+
+/// What a kubeconfig's `client-certificate-data` (base64 of a PEM
+/// certificate) says: subject, issuer, key and validity (RFC 5280 §4.1),
+/// or precisely why it could not be read.
+fn certificate_summary(data: &str) -> String {
+    let compact: String = data.split_whitespace().collect();
+    let pem_text = match BASE64.decode(compact.as_bytes()) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) => return format!("its base64 does not decode ({error})"),
+    };
+    let Some(block) = key_pem::blocks(&pem_text)
+        .into_iter()
+        .find(|b| b.label == "CERTIFICATE")
+    else {
+        return "its base64 decodes, but holds no PEM CERTIFICATE block".into();
+    };
+    let read = block.result.and_then(|der| der::from_certificate(&der));
+    match read {
+        Ok(DerKey {
+            material,
+            certificate: Some(cert),
+            ..
+        }) => format!(
+            "subject {}, issued by {}, key {}, valid {} to {}",
+            cert.subject,
+            cert.issuer,
+            material.describe(),
+            cert.not_before_at.as_deref().unwrap_or("(out of range)"),
+            cert.not_after_at.as_deref().unwrap_or("(out of range)"),
+        ),
+        Ok(_) => "its certificate has no readable validity".into(),
+        Err(error) => format!("its certificate could not be read: {error}"),
+    }
 }
 
 /// The names of the contexts that use `user`.

@@ -46,6 +46,9 @@ fn classify_line(before: &str) -> Context {
     if let Some(name) = trailing_assignment(before.trim_end()) {
         return classify_assignment(&lower, before, name);
     }
+    if had_space && let Some(flag) = trailing_long_flag(before.trim_end()) {
+        return command_flag(&lower, flag);
+    }
     if let Some(quote_at) = trimmed.strip_suffix(['"', '\'']).map(str::len) {
         return classify_quoted(&before[..quote_at]);
     }
@@ -146,6 +149,9 @@ fn classify_assignment(lower: &str, before: &str, name: &str) -> Context {
     if lower.contains("cookie:") {
         return context(SourceKind::Header, &format!("{name} cookie"), Some(name));
     }
+    if name.starts_with("--") {
+        return command_flag(lower, name);
+    }
     context(
         SourceKind::Assignment,
         &format!("value assigned to {name}"),
@@ -178,6 +184,33 @@ fn classify_quoted(before_quote: &str) -> Context {
         );
     }
     context(SourceKind::Quoted, "quoted string", None)
+}
+
+/// A command-line option carrying the token: `kubectl --token=…` or
+/// `--token …` (kubectl's global options), or any other `--name`.
+fn command_flag(lower: &str, flag: &str) -> Context {
+    let command = if lower.contains("kubectl") {
+        "a kubectl command"
+    } else {
+        "a command"
+    };
+    context(
+        SourceKind::Assignment,
+        &format!("{flag} option of {command}"),
+        Some(flag),
+    )
+}
+
+/// A `--long-option` ending the text (its value follows after a space).
+fn trailing_long_flag(text: &str) -> Option<&str> {
+    let start = text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word = &text[start..];
+    let name = word.strip_prefix("--")?;
+    (!name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+    .then_some(word)
 }
 
 /// `NAME=` at the end of the text (shell variable, URL or form parameter).
@@ -267,6 +300,15 @@ mod tests {
             "id_token parameter of a URL"
         );
         assert_eq!(describe("export TOKEN="), "value assigned to TOKEN");
+        assert_eq!(
+            describe("kubectl --token="),
+            "--token option of a kubectl command"
+        );
+        assert_eq!(
+            describe("kubectl get pods --token "),
+            "--token option of a kubectl command"
+        );
+        assert_eq!(describe("curl --data "), "--data option of a command");
         assert_eq!(describe("API_TOKEN=\""), "value assigned to API_TOKEN");
         assert_eq!(describe("Cookie: a=b; session="), "session cookie");
     }
