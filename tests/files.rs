@@ -1,5 +1,5 @@
 //! Files people paste or drop (issue 12 §4): a HAR recorded by Chromium
-//! names each token by request method, URL and time; a Docker config.json
+//! or exported by Firefox names each token by request method, URL and time; a Docker config.json
 //! names the registry and user of its Basic credentials, never the
 //! password, and finds its identity tokens.
 #![allow(
@@ -15,6 +15,34 @@ use jwt_inspector::analysis::{Options, analyse};
 fn file(name: &str) -> String {
     let path = format!("{}/tests/data/files/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn a_firefox_har_names_each_token_by_its_request() {
+    let report = analyse(&file("firefox.har"), &Options::at(1_780_272_000));
+    let sources: Vec<&str> = report
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Jws)
+        .map(|t| t.source.description.as_str())
+        .collect();
+    assert_eq!(sources.len(), 3, "{sources:#?}");
+    let request = |start: &str, entry: &str| {
+        sources.iter().any(|s| {
+            s.starts_with(start)
+                && s.contains(&format!("(in HAR entry {entry}"))
+                && s.contains(" at 2026-11-30T")
+        })
+    };
+    assert!(
+        request("Authorization header, Bearer scheme", "GET http://127.0.0.1:"),
+        "{sources:#?}"
+    );
+    assert!(request("id_token field", "POST http://127.0.0.1:"), "{sources:#?}");
+    assert!(
+        request("session cookie, Set-Cookie header", "POST http://127.0.0.1:"),
+        "{sources:#?}"
+    );
 }
 
 #[test]
@@ -187,4 +215,71 @@ fn a_kubeconfig_with_yaml_aliases_is_not_expanded() {
         "{:?}",
         report.notices
     );
+}
+
+/// The first token of an issuer's fixture file.
+fn fixture_token(issuer: &str) -> String {
+    let path = format!(
+        "{}/tests/vectors/vendors/{issuer}/tokens.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let fixture: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    fixture["tokens"][0]["token"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn log_lines_name_their_tokens_by_key_and_line() {
+    use jwt_inspector::analysis::keys::KeySet;
+    use std::sync::Arc;
+    let (github, kubernetes, keycloak) = (
+        fixture_token("github-actions"),
+        fixture_token("kubernetes"),
+        fixture_token("keycloak"),
+    );
+    // Three common log shapes: free text with key=value, a JSON line
+    // (NDJSON), and syslog with logfmt and a quoted value.
+    let log = format!(
+        "2026-11-29T10:00:00.123Z INFO auth: accepted method=GET path=/api/v1/pods token={kubernetes} user=bob\n\
+         {{\"ts\":\"2026-11-29T10:00:01Z\",\"level\":\"info\",\"msg\":\"oidc exchange\",\"id_token\":\"{github}\",\"status\":200}}\n\
+         Nov 29 10:00:02 host api[812]: level=warn msg=\"token near expiry\" jwt=\"{keycloak}\" remaining=30s\n"
+    );
+    let full = Options::at(1_780_272_000).verified_by(Arc::new(KeySet::default()));
+    let report = analyse(&log, &full);
+    let found: Vec<(String, Option<String>, Option<&str>)> = report
+        .tokens
+        .iter()
+        .map(|t| {
+            (
+                t.source.description.clone(),
+                t.source.field.clone(),
+                t.vendor.id.map(|v| v.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!(
+        found[0],
+        (
+            "value assigned to token".into(),
+            Some("token".into()),
+            Some("kubernetes")
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found[1].0.contains("id_token") && found[1].2 == Some("github-actions"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[2],
+        (
+            "value assigned to jwt".into(),
+            Some("jwt".into()),
+            Some("keycloak")
+        ),
+        "{found:#?}"
+    );
+    let lines: Vec<usize> = report.tokens.iter().map(|t| t.source.line).collect();
+    assert_eq!(lines, [1, 2, 3]);
 }

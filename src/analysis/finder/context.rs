@@ -37,8 +37,10 @@ fn classify_line(before: &str) -> Context {
     let trimmed = lower.trim_end();
     let had_space = trimmed.len() != lower.len();
 
-    if let Some(header_value) = header_value_prefix(trimmed, had_space) {
-        return classify_header(header_value.0, header_value.1);
+    if let Some((name, value)) = header_value_prefix(trimmed, had_space) {
+        // The value is a suffix of `trimmed`; cookie names keep their case.
+        let original_value = &before[trimmed.len() - value.len()..trimmed.len()];
+        return classify_header(name, value, original_value);
     }
     if trimmed.ends_with("bearer") && had_space {
         return context(SourceKind::AuthorizationBearer, "Bearer credential", None);
@@ -91,7 +93,9 @@ fn starts_a_header_line(before_name: &str) -> bool {
         || t.ends_with("--header")
 }
 
-fn classify_header(name: &str, value: &str) -> Context {
+/// Names a header; `value` is what precedes the token in it, in lower
+/// case, and `original_value` the same as written.
+fn classify_header(name: &str, value: &str, original_value: &str) -> Context {
     match (name, value) {
         ("authorization", "bearer") => context(
             SourceKind::AuthorizationBearer,
@@ -127,7 +131,28 @@ fn classify_header(name: &str, value: &str) -> Context {
             Some("X-Subject-Token"),
         ),
         ("cookie" | "set-cookie", _) => {
-            context(SourceKind::Header, "Cookie header", Some("Cookie"))
+            let header = if name == "cookie" {
+                "Cookie"
+            } else {
+                "Set-Cookie"
+            };
+            // `Cookie: a=1; session=` or `Set-Cookie: session=` (RFC 6265 §4).
+            let cookie = original_value
+                .strip_suffix('=')
+                .map(|v| v.rsplit([';', ' ']).next().unwrap_or(v).trim())
+                .filter(|c| !c.is_empty());
+            match cookie {
+                Some(cookie) => context(
+                    SourceKind::Header,
+                    &format!("{cookie} cookie, {header} header"),
+                    Some(header),
+                ),
+                None => context(
+                    SourceKind::Header,
+                    &format!("{header} header"),
+                    Some(header),
+                ),
+            }
         }
         (name, _) => {
             let shown = title_case_header(name);
@@ -291,6 +316,15 @@ mod tests {
         assert!(describe("X-Auth-Token: ").starts_with("X-Auth-Token header"));
         assert!(describe("  x-subject-token:").starts_with("X-Subject-Token header"));
         assert_eq!(describe("X-Registry-Auth: "), "X-Registry-Auth header");
+    }
+
+    #[test]
+    fn cookies_are_named_with_their_header() {
+        assert_eq!(
+            describe("Set-Cookie: Session="),
+            "Session cookie, Set-Cookie header"
+        );
+        assert_eq!(describe("Cookie: "), "Cookie header");
     }
 
     #[test]
