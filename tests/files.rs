@@ -35,12 +35,21 @@ fn a_firefox_har_names_each_token_by_its_request() {
         })
     };
     assert!(
-        request("Authorization header, Bearer scheme", "GET http://127.0.0.1:"),
+        request(
+            "Authorization header, Bearer scheme",
+            "GET http://127.0.0.1:"
+        ),
         "{sources:#?}"
     );
-    assert!(request("id_token field", "POST http://127.0.0.1:"), "{sources:#?}");
     assert!(
-        request("session cookie, Set-Cookie header", "POST http://127.0.0.1:"),
+        request("id_token field", "POST http://127.0.0.1:"),
+        "{sources:#?}"
+    );
+    assert!(
+        request(
+            "session cookie, Set-Cookie header",
+            "POST http://127.0.0.1:"
+        ),
         "{sources:#?}"
     );
 }

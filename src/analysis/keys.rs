@@ -15,6 +15,7 @@ pub mod secret;
 pub mod weakness;
 
 use crate::analysis::base64url;
+use crate::analysis::json;
 pub use crate::analysis::key_report::{KeyError, KeyReport};
 use crate::analysis::pem::PemMeaning;
 use crate::analysis::vocab::{KidMatch, SecretEncoding};
@@ -129,13 +130,19 @@ impl KeySet {
                 &KeyReadError::KeyTextTooLarge { bytes: text.len() },
             );
         }
+        // A JSON document holding PEM strings (Google's and Firebase's x509
+        // certificate maps) is read as JSON: its PEM sits inside escapes.
+        if json::parse_prefix(text.trim()).is_ok_and(|(_, used)| used == text.trim().len()) {
+            self.add_json_documents(text);
+            return;
+        }
         let blocks = pem::blocks(text);
         let mut rest = text.to_string();
         for block in blocks.iter().rev() {
             rest.replace_range(block.range.clone(), " ");
         }
         for (index, block) in blocks.into_iter().enumerate() {
-            self.add_pem_block(index + 1, block);
+            self.add_pem_block(format!("PEM block {}", index + 1), block);
         }
         let json_found = self.add_json_documents(&rest);
         if !json_found {
@@ -143,8 +150,9 @@ impl KeySet {
         }
     }
 
-    pub(super) fn add_pem_block(&mut self, number: usize, block: pem::DecodedBlock) {
-        let source = format!("PEM block {number} ({})", block.label);
+    /// Reads one decoded PEM block; the key is named `{name} ({label})`.
+    pub(super) fn add_pem_block(&mut self, name: String, block: pem::DecodedBlock) {
+        let source = format!("{name} ({})", block.label);
         let private = crate::analysis::pem::meaning(&block.label) == PemMeaning::PrivateKey;
         let parsed = block
             .result

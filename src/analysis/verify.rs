@@ -174,8 +174,8 @@ fn boxed(status: SignatureStatus, message: String) -> Box<Verification> {
 
 type Selection<'k> = Result<Vec<(&'k Key, Option<KidMatch>)>, Box<Verification>>;
 
-/// Chooses by `kid` (RFC 7515 §4.1.4): one match is used; two of the
-/// algorithm's key type are ambiguous and refused (RFC 7520 §4.8 gives an
+/// Chooses by `kid` (RFC 7515 §4.1.4): one match is used; two different
+/// keys of the algorithm's key type are ambiguous and refused (RFC 7520 §4.8 gives an
 /// RSA, an EC and an HMAC key one `kid`: not ambiguous for any one
 /// algorithm); none means "no key with this kid" unless some keys carry
 /// no identifier to compare. `fitting` are the keys of the algorithm's
@@ -193,7 +193,10 @@ fn select_by_kid<'k>(d: &Decoded, usable: &[&'k Key], fitting: &[&'k Key]) -> Se
         .copied()
         .filter(|k| k.kid.as_deref() == Some(kid))
         .collect();
-    if same_kid.len() > 1 {
+    // The same key pasted twice (a JWKS and the x509 map of one issuer)
+    // is no ambiguity; two different keys under one kid are.
+    let differ = same_kid.iter().any(|k| k.material != same_kid[0].material);
+    if differ {
         let labels = same_kid
             .iter()
             .map(|k| k.label.as_str())
@@ -206,10 +209,13 @@ fn select_by_kid<'k>(d: &Decoded, usable: &[&'k Key], fitting: &[&'k Key]) -> Se
             ),
         ));
     }
-    let matching: Vec<(&Key, Option<KidMatch>)> = usable
-        .iter()
-        .filter_map(|k| k.kid_match(kid).map(|m| (*k, Some(m))))
-        .collect();
+    let mut matching: Vec<(&Key, Option<KidMatch>)> = Vec::new();
+    for key in usable {
+        let repeated = matching.iter().any(|(k, _)| k.material == key.material);
+        if let Some(how) = key.kid_match(kid).filter(|_| !repeated) {
+            matching.push((*key, Some(how)));
+        }
+    }
     if !matching.is_empty() {
         return Ok(matching);
     }

@@ -1,7 +1,8 @@
 //! Keys written as JSON (RFC 7517): a JWK, a JWKS, an array of JWKs, and
 //! the wrappers people copy them in: an OIDC discovery or JWKS reply with
-//! the set nested, a Keycloak realm reply's `public_key`, a JWK that gives
-//! its key only as an `x5c` certificate. JSON with comments or trailing
+//! the set nested, a Keycloak realm reply's `public_key`, Google's map of
+//! kid to PEM certificate, a JWK that gives its key only as an `x5c`
+//! certificate. JSON with comments or trailing
 //! commas (copied from source code) is read too, with a note.
 
 use super::error::KeyReadError;
@@ -83,6 +84,12 @@ impl KeySet {
     /// realm reply gives base64 DER there). Returns whether any was found.
     fn add_wrapped(&mut self, object: &serde_json::Map<String, Value>, depth: usize) -> bool {
         const MAX_DEPTH: usize = 4;
+        // Google's x509 endpoints (oauth2/v1/certs, and Firebase's
+        // securetoken metadata) map each kid to a PEM certificate.
+        let pem_map = !object.is_empty()
+            && object
+                .values()
+                .all(|v| v.as_str().is_some_and(|s| s.contains("-----BEGIN ")));
         let mut found = false;
         for (name, value) in object {
             match value {
@@ -99,11 +106,13 @@ impl KeySet {
                     _ if depth < MAX_DEPTH => found |= self.add_wrapped(inner, depth + 1),
                     _ => {}
                 },
+                Value::String(text) if text.contains("-----BEGIN ") => {
+                    self.add_pem_member(name, text, pem_map);
+                    found = true;
+                }
                 Value::String(text) if matches!(name.as_str(), "public_key" | "publicKey") => {
                     let before = self.keys.len() + self.errors.len();
-                    for (index, block) in pem::blocks(text).into_iter().enumerate() {
-                        self.add_pem_block(index + 1, block);
-                    }
+                    self.add_pem_member(name, text, false);
                     if self.keys.len() + self.errors.len() == before {
                         let label = format!("`{name}` (base64 DER)");
                         self.add_bare_der(text, &label, &label);
@@ -114,6 +123,24 @@ impl KeySet {
             }
         }
         found
+    }
+
+    /// Reads the PEM blocks of a JSON string member; in a map of
+    /// certificates the member name is the key's `kid`.
+    fn add_pem_member(&mut self, name: &str, text: &str, name_is_kid: bool) {
+        for (index, block) in pem::blocks(text).into_iter().enumerate() {
+            let first = self.keys.len();
+            let source = if name_is_kid {
+                "certificate map entry".to_string()
+            } else {
+                format!("`{name}` PEM block {}", index + 1)
+            };
+            self.add_pem_block(source, block);
+            if name_is_kid && let Some(key) = self.keys.get_mut(first) {
+                key.kid = Some(name.to_string());
+                key.label = format!("{} (kid \"{name}\")", key.label);
+            }
+        }
     }
 
     fn add_jwks(&mut self, keys: &[Value], what: &str) {

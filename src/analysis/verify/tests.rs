@@ -161,6 +161,23 @@ fn two_keys_sharing_a_kid_are_refused_as_ambiguous() {
 }
 
 #[test]
+fn one_key_given_twice_under_its_kid_is_no_ambiguity() {
+    let token = hs256(r#"{"alg":"HS256","kid":"a"}"#, "{}", &[1; 32]);
+    let set = format!(
+        r#"{{"keys":[{},{}]}}"#,
+        oct("a", &[1; 32]),
+        oct("a", &[1; 32])
+    );
+    let v = verify(&token, &set);
+    assert_eq!(
+        v.signature.status,
+        SignatureStatus::Valid,
+        "{}",
+        v.signature.message
+    );
+}
+
+#[test]
 fn a_thousand_keys_without_kids_are_tried_up_to_the_cap() {
     let keys: Vec<String> = (0..1000u32)
         .map(|i| {
