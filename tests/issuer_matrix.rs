@@ -73,6 +73,18 @@ fn cases() -> Vec<Case> {
             expected: example["vendor"].as_str().map(str::to_string),
         });
     }
+    let minted = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/minted/issuers.json"
+    );
+    let minted: Value = serde_json::from_str(&std::fs::read_to_string(minted).unwrap()).unwrap();
+    for example in minted["examples"].as_array().unwrap() {
+        cases.push(Case {
+            label: format!("minted {}", example["id"].as_str().unwrap()),
+            paste: example["token"].as_str().unwrap().to_string(),
+            expected: example["vendor"].as_str().map(str::to_string),
+        });
+    }
     // Tokens of no recognised issuer.
     for vector in read_json("rfc/rfc_jws_examples.json")["vectors"]
         .as_array()

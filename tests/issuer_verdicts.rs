@@ -3,7 +3,9 @@
 //! tokens.json that carries a `key` is verified with all of its keys
 //! together, as a person pasting them would, and must reach the recorded
 //! `expect_signature` (`matches`, `does-not-match` or `not-tried`; each
-//! fixture's notes say why a published key does not verify).
+//! fixture's notes say why a published key does not verify). Our minted
+//! tokens in each issuer's shape (tests/data/minted/issuers.json) verify
+//! with their keys and are recognised as their issuer.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -15,6 +17,7 @@ mod common;
 
 use common::{read_json, vectors_dir};
 use jwt_inspector::analysis::keys::KeySet;
+use jwt_inspector::analysis::vocab::{SecretEncoding, SignatureStatus};
 use jwt_inspector::analysis::{Options, analyse};
 use serde_json::Value;
 use std::sync::Arc;
@@ -54,9 +57,9 @@ fn published_keys_give_the_recorded_verdict() {
             let Some(key) = token.get("key") else {
                 continue;
             };
-            let expected = token["expect_signature"]
-                .as_str()
-                .unwrap_or_else(|| panic!("{issuer} token {index} has a key but no expect_signature"));
+            let expected = token["expect_signature"].as_str().unwrap_or_else(|| {
+                panic!("{issuer} token {index} has a key but no expect_signature")
+            });
             let mut keys = KeySet::default();
             for text in key_texts(key) {
                 keys.add_text(&text);
@@ -76,6 +79,44 @@ fn published_keys_give_the_recorded_verdict() {
             verified += usize::from(expected == "matches");
         }
     }
+    // Our own tokens in each issuer's shape verify with the key minted
+    // for them (tests/data/minted/mint_issuers.py).
+    let minted = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/minted/issuers.json"
+    );
+    let minted: Value = serde_json::from_str(&std::fs::read_to_string(minted).unwrap()).unwrap();
+    for example in minted["examples"].as_array().unwrap() {
+        let (id, key) = (
+            example["id"].as_str().unwrap(),
+            example["key"].as_str().unwrap(),
+        );
+        let mut keys = KeySet::default();
+        if key.starts_with("-----BEGIN") {
+            keys.add_text(key);
+        } else {
+            keys.add_secret(key, SecretEncoding::Text);
+        }
+        let report = analyse(
+            example["token"].as_str().unwrap(),
+            &Options::at(NOW).verified_by(Arc::new(keys)),
+        );
+        let token = &report.tokens[0];
+        assert_eq!(
+            token.signature.status,
+            SignatureStatus::Valid,
+            "minted {id}: {}",
+            token.signature.message
+        );
+        assert_eq!(
+            token.vendor.id.map(|v| v.as_str()),
+            example["vendor"].as_str(),
+            "minted {id}"
+        );
+    }
     println!("{checked} issuer tokens checked against their published keys, {verified} verify");
-    assert!(checked >= 40 && verified >= 30, "{checked} checked, {verified} verified");
+    assert!(
+        checked >= 40 && verified >= 30,
+        "{checked} checked, {verified} verified"
+    );
 }

@@ -91,6 +91,18 @@ pub fn recognise(input: &Input<'_>) -> Option<VendorReport> {
     }
     if let Some(aud) = input.claim("aud") {
         r.notes.push(format!("The audiences ({aud}) say which API may accept it: the API server accepts only its --api-audiences (by default the issuer)."));
+        let has = |name: &str| match aud {
+            serde_json::Value::String(one) => one == name,
+            serde_json::Value::Array(many) => many.iter().any(|a| a.as_str() == Some(name)),
+            _ => false,
+        };
+        // The two projected audiences platform engineers meet most.
+        if has("istio-ca") {
+            r.notes.push("Audience istio-ca: projected for Istio (the istio-token volume); the sidecar sends it to istiod, which checks it with the API server (TokenReview) and issues the workload's mTLS certificate.".into());
+        }
+        if has("sts.amazonaws.com") {
+            r.notes.push("Audience sts.amazonaws.com: an EKS IAM-roles-for-service-accounts token; AWS STS AssumeRoleWithWebIdentity exchanges it for the role's credentials, checked against the cluster's OIDC provider.".into());
+        }
     }
     r.how_to_send = Some(curl(
         "Authorization: Bearer <token>",
