@@ -292,3 +292,40 @@ fn log_lines_name_their_tokens_by_key_and_line() {
     let lines: Vec<usize> = report.tokens.iter().map(|t| t.source.line).collect();
     assert_eq!(lines, [1, 2, 3]);
 }
+
+#[test]
+fn a_broken_har_or_config_json_is_scanned_as_text_and_says_where_it_breaks() {
+    for (name, cut, format) in [
+        ("firefox.har", 9000, "a HAR file"),
+        ("docker-config.json", 200, "a Docker config.json"),
+    ] {
+        let whole = file(name);
+        let text = &whole[..cut];
+        let report = analyse(text, &Options::at(1_780_272_000));
+        assert!(
+            !report.tokens.is_empty(),
+            "{name}: its tokens are still found"
+        );
+        let notice = report
+            .notices
+            .iter()
+            .find(|n| n.id == NoticeId::FileStructure)
+            .unwrap_or_else(|| panic!("{name}: no notice"));
+        let last_line = text.lines().count();
+        assert!(
+            notice.message.starts_with(&format!(
+                "This looks like {format}, but its JSON breaks at line {last_line}, column "
+            )) && notice.message.contains("the text ends too early"),
+            "{}",
+            notice.message
+        );
+        // The whole file parses: no such notice.
+        let whole_report = analyse(&whole, &Options::at(1_780_272_000));
+        assert!(
+            whole_report
+                .notices
+                .iter()
+                .all(|n| n.id != NoticeId::FileStructure)
+        );
+    }
+}

@@ -149,6 +149,11 @@ impl Search<'_> {
             taken.push(block.range);
         }
         let json = json_scan::scan(text);
+        if depth == 0
+            && let Some(broken) = &json.broken_file
+        {
+            self.broken_file(text, broken);
+        }
         for hit in &json.hits {
             if !taken.iter().any(|r| r.contains(&hit.document_start)) {
                 self.json_hit(text, hit, depth, embedding);
@@ -163,6 +168,22 @@ impl Search<'_> {
             self.text_candidate(text, &candidate, embedding);
         }
         self.keystone_header_values(text, &taken, embedding);
+    }
+
+    /// A HAR or config.json that does not parse is still scanned as text;
+    /// the notice says which format and where its JSON breaks.
+    fn broken_file(&mut self, text: &str, broken: &json_scan::BrokenFile) {
+        let before = &text[..broken.error.offset.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        self.notices.push(Notice {
+            id: NoticeId::FileStructure,
+            severity: Severity::Info,
+            message: format!(
+                "This looks like {}, but its JSON breaks at line {line}, column {column} ({}): its tokens were found by their text, without the names its structure would give them.",
+                broken.format, broken.error.problem
+            ),
+        });
     }
 
     /// Docker `config.json` Basic credentials: a notice naming the registry

@@ -57,6 +57,30 @@ pub enum HitRole {
 pub struct JsonScan {
     pub regions: Vec<Range<usize>>,
     pub hits: Vec<JsonHit>,
+    /// The text is a HAR or a Docker config.json whose JSON is broken.
+    pub broken_file: Option<BrokenFile>,
+}
+
+/// A file people paste whole, recognised by its first members, whose JSON
+/// does not parse: its tokens are then found by their text alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrokenFile {
+    /// "a HAR file", "a Docker config.json".
+    pub format: &'static str,
+    /// Where and why the JSON breaks (offset into the scanned text).
+    pub error: json::JsonError,
+}
+
+/// Names the file format a JSON text opens as (by its first 4 KB).
+fn file_format(text: &str) -> Option<&'static str> {
+    let head = &text[..text.floor_char_boundary(4096)];
+    if head.contains("\"log\"") && (head.contains("\"entries\"") || head.contains("\"creator\"")) {
+        Some("a HAR file")
+    } else if head.contains("\"auths\"") || head.contains("\"credHelpers\"") {
+        Some("a Docker config.json")
+    } else {
+        None
+    }
 }
 
 /// "GET https://api.example/orders at 2026-11-29T10:00:00Z" for each entry
@@ -113,6 +137,13 @@ pub fn scan(text: &str) -> JsonScan {
             }
             Ok(_) => i += 1,
             Err(error) => {
+                if text[..i].trim().is_empty()
+                    && let Some(format) = file_format(&text[i..])
+                {
+                    let mut error = error.clone();
+                    error.offset += i;
+                    result.broken_file = Some(BrokenFile { format, error });
+                }
                 budget = budget.saturating_sub(error.offset.max(1));
                 if budget == 0 {
                     break;
