@@ -73,7 +73,11 @@ pub struct BrokenFile {
 
 /// Names the file format a JSON text opens as (by its first 4 KB).
 fn file_format(text: &str) -> Option<&'static str> {
-    let head = &text[..text.floor_char_boundary(4096)];
+    let end = (0..=text.len().min(4096))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = &text[..end];
     if head.contains("\"log\"") && (head.contains("\"entries\"") || head.contains("\"creator\"")) {
         Some("a HAR file")
     } else if head.contains("\"auths\"") || head.contains("\"credHelpers\"") {
