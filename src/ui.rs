@@ -8,6 +8,7 @@ pub mod clock;
 pub mod components;
 pub mod examples;
 pub mod full_analysis;
+pub mod large_text;
 pub mod state;
 
 pub use app::App;

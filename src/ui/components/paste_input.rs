@@ -7,6 +7,7 @@
 //! A file can be dropped on the panel or picked: it is read here, in the
 //! browser (`Blob.text()`), never uploaded, and treated as a paste.
 
+use crate::ui::large_text;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -58,16 +59,20 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
         Callback::from(move |event: Event| {
             let Some(text) = event
                 .dyn_ref::<web_sys::ClipboardEvent>()
-                .and_then(|e| e.clipboard_data())
-                .and_then(|data| data.get_data("text").ok())
+                .and_then(large_text::clipboard_text)
             else {
                 return;
             };
-            if text.len() > SHOW_AT_MOST {
+            // UTF-16 length: at least a byte per unit, so never under the
+            // UTF-8 length for ASCII and close to it otherwise.
+            if text.length() as usize > SHOW_AT_MOST {
                 // Keep it all, show a preview: the browser would otherwise lay
                 // out megabytes of text in the box.
                 event.prevent_default();
-                on_input.emit(text);
+                let on_input = on_input.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    on_input.emit(large_text::copy_in_slices(text).await);
+                });
             }
         })
     };
@@ -85,7 +90,8 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
                             "Read {name} ({} KB) here in the browser; nothing was uploaded.",
                             (size / 1024.0).ceil()
                         )));
-                        on_input.emit(text.as_string().unwrap_or_default());
+                        let text = large_text::copy_in_slices(text.unchecked_into()).await;
+                        on_input.emit(text);
                     }
                     Err(_) => opened.set(Some(format!("{name} could not be read as text."))),
                 }
