@@ -256,6 +256,10 @@ fn files_given_to_the_cli_name_their_tokens() {
         ),
         ("chromium.har", "(in HAR entry GET http://127.0.0.1:"),
         (
+            "firefox.har",
+            "session cookie, Set-Cookie header (in HAR entry POST http://127.0.0.1:",
+        ),
+        (
             "docker-config.json",
             "Docker config.json, registry ghcr.example.com",
         ),
