@@ -108,6 +108,21 @@ pub enum KeyReadError {
         /// Length of the seed, in bytes.
         bytes: usize,
     },
+    /// RSA private values (PKCS#1, or a JWK's `d`, `p`, `q`) that do not
+    /// form a key (RFC 8017 §3.2).
+    RsaPrivateKeyInvalid {
+        /// What the `rsa` crate said.
+        reason: String,
+    },
+    /// A private key was needed (to sign, to decrypt), and the text holds
+    /// none: only public keys, certificates, or nothing readable.
+    NoPrivateKey {
+        /// What the text holds instead, in words.
+        found: String,
+    },
+    /// An OpenSSH private key protected by a passphrase: its public key is
+    /// readable, its private key is not.
+    OpenSshEncrypted,
     /// An `OPENSSH PRIVATE KEY` block that `ssh-key` could not read.
     OpenSsh {
         /// What `ssh-key` said.

@@ -4,6 +4,7 @@
 use super::der;
 use super::error::KeyReadError;
 use super::material::{self, Curve, KeyMaterial};
+use super::private::PrivateKey;
 use crate::analysis::base64url;
 use base64::Engine;
 use serde_json::{Map, Value};
@@ -57,6 +58,11 @@ pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, KeyReadError> {
     {
         // RFC 7517 §4.7: the first certificate's key MUST match the JWK's.
         return Err(KeyReadError::JwkX5cMismatch);
+    }
+    // A private JWK's `d` must belong to its public members: verifying
+    // with a key whose halves disagree would mislead.
+    if own_key_given {
+        private_key(jwk)?;
     }
     Ok(JwkKey {
         // RFC 7518 §6.3.2.1, §6.2.2.1, RFC 8037 §2: `d` is the private part.
@@ -163,6 +169,55 @@ fn okp(jwk: &Map<String, Value>, warnings: &mut Vec<String>) -> Result<KeyMateri
     }
     let x = member(jwk, "x", warnings)?;
     material::ed25519_from_bytes(&x).map_err(|e| KeyReadError::Jwk(Box::new(e)))
+}
+
+/// The private key of a JWK holding `d` (RSA: RFC 7518 §6.3.2, with `p`
+/// and `q` when given, else recovered; EC: §6.2.2.1; OKP: RFC 8037 §2),
+/// checked to belong to the JWK's public members. `None` without `d`.
+///
+/// # Errors
+/// A member missing or not base64url, values that form no key, or
+/// [`KeyReadError::PrivateKeyMismatch`].
+pub fn private_key(jwk: &Map<String, Value>) -> Result<Option<PrivateKey>, KeyReadError> {
+    if !jwk.contains_key("d") {
+        return Ok(None);
+    }
+    let mut warnings = Vec::new();
+    let kty = jwk
+        .get("kty")
+        .and_then(Value::as_str)
+        .ok_or(KeyReadError::JwkMissingMember { name: "kty" })?;
+    let public = own_material(kty, jwk, &mut warnings)?;
+    let d = member(jwk, "d", &mut warnings)?;
+    let key = match (kty, &public) {
+        ("RSA", _) => {
+            let uint = |bytes: &[u8]| rsa::BoxedUint::from_be_slice_vartime(bytes);
+            let primes = match (jwk.contains_key("p"), jwk.contains_key("q")) {
+                (true, true) => vec![
+                    uint(&member(jwk, "p", &mut warnings)?),
+                    uint(&member(jwk, "q", &mut warnings)?),
+                ],
+                _ => Vec::new(),
+            };
+            let key = rsa::PrivateKey::from_components(
+                uint(&member(jwk, "n", &mut warnings)?),
+                uint(&member(jwk, "e", &mut warnings)?),
+                uint(&d),
+                primes,
+            )
+            .map_err(|e| KeyReadError::RsaPrivateKeyInvalid {
+                reason: e.to_string(),
+            })?;
+            PrivateKey::Rsa(Box::new(key))
+        }
+        (_, KeyMaterial::Ec { curve, .. }) => PrivateKey::ec(*curve, &d)?,
+        (_, KeyMaterial::Ed25519(_)) => PrivateKey::ed25519(&d)?,
+        _ => return Ok(None),
+    };
+    if key.public()? != public {
+        return Err(KeyReadError::PrivateKeyMismatch);
+    }
+    Ok(Some(key))
 }
 
 /// `crv` (RFC 7518 §6.2.1.1, RFC 8037 §2); absent and not a string read

@@ -16,6 +16,7 @@ use der::Decode;
 use der::asn1::OctetStringRef;
 use rsa::pkcs1::UintRef;
 use rsa::pkcs8::PrivateKeyInfoRef;
+pub use signing::PrivateKey;
 
 /// The public key of the private key in a PEM block labelled `label`.
 /// `block_text` is the block as pasted (OpenSSH keys are read from it).
@@ -39,37 +40,96 @@ pub fn from_pem(label: &str, der: &[u8], block_text: &str) -> Result<DerKey, Key
     }
 }
 
-/// Reads a PKCS#8 PrivateKeyInfo / OneAsymmetricKey (RFC 5958 §2) and
+/// The private key inside a DER container, still borrowed from it: what
+/// the public key and the signing key are both derived from.
+enum Inner<'a> {
+    /// A PKCS#1 RSAPrivateKey (RFC 8017 §A.1.2).
+    Rsa(rsa::pkcs1::RsaPrivateKey<UintRef<'a>>),
+    /// An EC scalar on a named curve, with the public key stored beside
+    /// it, if any (RFC 5915 §3).
+    Ec {
+        curve: Curve,
+        scalar: &'a [u8],
+        stored: Option<&'a [u8]>,
+    },
+    /// An Ed25519 seed (RFC 8410 §7), with the stored public key, if any.
+    Ed25519 {
+        seed: &'a [u8],
+        stored: Option<&'a [u8]>,
+    },
+}
+
+impl Inner<'_> {
+    /// The public key, checked against a stored one.
+    fn public(&self) -> Result<KeyMaterial, KeyReadError> {
+        match self {
+            Inner::Rsa(key) => material::rsa_from_components(
+                key.modulus.as_bytes(),
+                key.public_exponent.as_bytes(),
+            ),
+            Inner::Ec {
+                curve,
+                scalar,
+                stored,
+            } => {
+                let derived = ec_public(*curve, scalar)?;
+                if let Some(stored) = stored {
+                    check_stored(&derived, &material::ec_from_sec1(*curve, stored)?)?;
+                }
+                Ok(derived)
+            }
+            Inner::Ed25519 { seed, stored } => {
+                let derived = ed25519_public(seed)?;
+                if let Some(stored) = stored {
+                    check_stored(&derived, &material::ed25519_from_bytes(stored)?)?;
+                }
+                Ok(derived)
+            }
+        }
+    }
+
+    /// The key to sign with; its public part is checked as [`Self::public`]
+    /// checks it.
+    fn signing(&self) -> Result<PrivateKey, KeyReadError> {
+        self.public()?;
+        match self {
+            Inner::Rsa(key) => rsa::PrivateKey::try_from(key.clone())
+                .map(|k| PrivateKey::Rsa(Box::new(k)))
+                .map_err(|e| KeyReadError::RsaPrivateKeyInvalid {
+                    reason: e.to_string(),
+                }),
+            Inner::Ec { curve, scalar, .. } => PrivateKey::ec(*curve, scalar),
+            Inner::Ed25519 { seed, .. } => PrivateKey::ed25519(seed),
+        }
+    }
+}
+
+/// Decodes a PKCS#8 PrivateKeyInfo / OneAsymmetricKey (RFC 5958 §2) and
 /// dispatches on its algorithm.
-///
-/// # Errors
-/// A DER error naming where, an unsupported algorithm or curve, or why the
-/// key inside is unusable.
-pub fn from_pkcs8(der: &[u8]) -> Result<DerKey, KeyReadError> {
+fn pkcs8_inner(der: &[u8]) -> Result<Inner<'_>, KeyReadError> {
     let info = PrivateKeyInfoRef::from_der(der)
         .map_err(|e| der_key::describe(DerContainer::Pkcs8PrivateKeyInfo, der.len(), &e))?;
     let oid = info.algorithm.oid;
     let private = info.private_key.as_bytes();
     if oid == der_key::RSA_ENCRYPTION || oid == der_key::RSASSA_PSS {
-        return from_pkcs1(private);
+        return pkcs1_inner(private);
     }
     if oid == der_key::EC_PUBLIC_KEY {
         let curve_oid = info
             .algorithm
             .parameters_oid()
             .map_err(|_| KeyReadError::EcCurveUnnamed)?;
-        return from_sec1(private, Some(der_key::curve_named(curve_oid)?));
+        return sec1_inner(private, Some(der_key::curve_named(curve_oid)?));
     }
     if oid == der_key::ED25519 {
         // RFC 8410 §7: the key is a CurvePrivateKey, an OCTET STRING
         // holding the 32-byte seed.
         let seed = <&OctetStringRef>::from_der(private)
             .map_err(|e| der_key::describe(DerContainer::CurvePrivateKey, private.len(), &e))?;
-        let derived = ed25519_public(seed.as_bytes())?;
-        if let Some(stored) = info.public_key.and_then(|bits| bits.as_bytes()) {
-            check_stored(&derived, &material::ed25519_from_bytes(stored)?)?;
-        }
-        return wrap(derived);
+        return Ok(Inner::Ed25519 {
+            seed: seed.as_bytes(),
+            stored: info.public_key.and_then(|bits| bits.as_bytes()),
+        });
     }
     if oid == der_key::ED448 {
         return Err(KeyReadError::Ed448Key);
@@ -79,28 +139,15 @@ pub fn from_pkcs8(der: &[u8]) -> Result<DerKey, KeyReadError> {
     })
 }
 
-/// Reads a PKCS#1 RSAPrivateKey (RFC 8017 §A.1.2). Its modulus and public
-/// exponent are the public key.
-///
-/// # Errors
-/// A DER error naming where, or why the modulus or exponent is unusable.
-pub fn from_pkcs1(der: &[u8]) -> Result<DerKey, KeyReadError> {
-    let key = rsa::pkcs1::RsaPrivateKey::<UintRef<'_>>::from_der(der)
-        .map_err(|e| der_key::describe(DerContainer::Pkcs1RsaPrivateKey, der.len(), &e))?;
-    wrap(material::rsa_from_components(
-        key.modulus.as_bytes(),
-        key.public_exponent.as_bytes(),
-    )?)
+fn pkcs1_inner(der: &[u8]) -> Result<Inner<'_>, KeyReadError> {
+    rsa::pkcs1::RsaPrivateKey::<UintRef<'_>>::from_der(der)
+        .map(Inner::Rsa)
+        .map_err(|e| der_key::describe(DerContainer::Pkcs1RsaPrivateKey, der.len(), &e))
 }
 
-/// Reads a SEC1 ECPrivateKey (RFC 5915 §3) and derives its public point.
-/// `curve` comes from the PKCS#8 wrapper, if any; otherwise from the
-/// key's own `parameters`. A stored `publicKey` must equal the derived one.
-///
-/// # Errors
-/// A DER error naming where, an unnamed or unsupported curve, an invalid
-/// scalar, or [`KeyReadError::PrivateKeyMismatch`].
-pub fn from_sec1(der: &[u8], curve: Option<Curve>) -> Result<DerKey, KeyReadError> {
+/// `curve` comes from the PKCS#8 wrapper, if any; otherwise from the key's
+/// own `parameters`.
+fn sec1_inner(der: &[u8], curve: Option<Curve>) -> Result<Inner<'_>, KeyReadError> {
     let key = sec1::EcPrivateKey::from_der(der)
         .map_err(|e| der_key::describe(DerContainer::Sec1EcPrivateKey, der.len(), &e))?;
     let curve = match (curve, key.parameters.and_then(|p| p.named_curve())) {
@@ -108,51 +155,73 @@ pub fn from_sec1(der: &[u8], curve: Option<Curve>) -> Result<DerKey, KeyReadErro
         (None, Some(oid)) => der_key::curve_named(oid)?,
         (None, None) => return Err(KeyReadError::EcCurveUnnamed),
     };
-    let derived = ec_public(curve, key.private_key)?;
-    if let Some(stored) = key.public_key {
-        check_stored(&derived, &material::ec_from_sec1(curve, stored)?)?;
-    }
-    wrap(derived)
+    Ok(Inner::Ec {
+        curve,
+        scalar: key.private_key,
+        stored: key.public_key,
+    })
 }
 
-/// Reads an OpenSSH private key. Its public key is stored in the clear,
-/// so even a passphrase-protected key gives it.
+/// The key to sign with, from a private PEM block (the labels
+/// [`from_pem`] reads). Its public part is checked the same way.
 ///
 /// # Errors
-/// [`KeyReadError::OpenSsh`] when the text is not an OpenSSH key,
-/// [`KeyReadError::OpenSshUnsupported`] for DSA and security-key types.
+/// As [`from_pem`], and [`KeyReadError::RsaPrivateKeyInvalid`] when the
+/// RSA private values do not form a key.
+pub fn signing_key_from_pem(
+    label: &str,
+    der: &[u8],
+    block_text: &str,
+) -> Result<PrivateKey, KeyReadError> {
+    match label {
+        "PRIVATE KEY" => pkcs8_inner(der)?.signing(),
+        "RSA PRIVATE KEY" => pkcs1_inner(der)?.signing(),
+        "EC PRIVATE KEY" => sec1_inner(der, None)?.signing(),
+        "OPENSSH PRIVATE KEY" => openssh::signing_key(block_text),
+        "ENCRYPTED PRIVATE KEY" => Err(KeyReadError::PrivateKeyEncrypted {
+            label: label.to_string(),
+        }),
+        other => Err(KeyReadError::PrivateKeyUnsupported {
+            label: other.to_string(),
+        }),
+    }
+}
+
+/// Reads a PKCS#8 PrivateKeyInfo / OneAsymmetricKey (RFC 5958 §2) and
+/// derives its public key.
+///
+/// # Errors
+/// A DER error naming where, an unsupported algorithm or curve, or why the
+/// key inside is unusable.
+pub fn from_pkcs8(der: &[u8]) -> Result<DerKey, KeyReadError> {
+    wrap(pkcs8_inner(der)?.public()?)
+}
+
+/// Reads a PKCS#1 RSAPrivateKey (RFC 8017 §A.1.2). Its modulus and public
+/// exponent are the public key.
+///
+/// # Errors
+/// A DER error naming where, or why the modulus or exponent is unusable.
+pub fn from_pkcs1(der: &[u8]) -> Result<DerKey, KeyReadError> {
+    wrap(pkcs1_inner(der)?.public()?)
+}
+
+/// Reads a SEC1 ECPrivateKey (RFC 5915 §3) and derives its public point.
+/// A stored `publicKey` must equal the derived one.
+///
+/// # Errors
+/// A DER error naming where, an unnamed or unsupported curve, an invalid
+/// scalar, or [`KeyReadError::PrivateKeyMismatch`].
+pub fn from_sec1(der: &[u8], curve: Option<Curve>) -> Result<DerKey, KeyReadError> {
+    wrap(sec1_inner(der, curve)?.public()?)
+}
+
+/// Reads an OpenSSH private key's public key ([`openssh::public_key`]).
+///
+/// # Errors
+/// As [`openssh::public_key`].
 pub fn from_openssh(text: &str) -> Result<DerKey, KeyReadError> {
-    use ssh_key::public::{EcdsaPublicKey, KeyData};
-    let key =
-        ssh_key::PrivateKey::from_openssh(text.trim()).map_err(|e| KeyReadError::OpenSsh {
-            reason: e.to_string(),
-        })?;
-    let derived = match key.public_key().key_data() {
-        KeyData::Rsa(rsa) => {
-            let (Some(n), Some(e)) = (rsa.n().as_positive_bytes(), rsa.e().as_positive_bytes())
-            else {
-                return Err(KeyReadError::OpenSsh {
-                    reason: "the RSA modulus or exponent is not a positive integer".into(),
-                });
-            };
-            material::rsa_from_components(n, e)?
-        }
-        KeyData::Ed25519(ed) => material::ed25519_from_bytes(ed.as_ref())?,
-        KeyData::Ecdsa(ec) => {
-            let curve = match ec {
-                EcdsaPublicKey::NistP256(_) => Curve::P256,
-                EcdsaPublicKey::NistP384(_) => Curve::P384,
-                EcdsaPublicKey::NistP521(_) => Curve::P521,
-            };
-            material::ec_from_sec1(curve, ec.as_sec1_bytes())?
-        }
-        other => {
-            return Err(KeyReadError::OpenSshUnsupported {
-                algorithm: other.algorithm().to_string(),
-            });
-        }
-    };
-    wrap(derived)
+    wrap(openssh::public_key(text)?)
 }
 
 /// The Ed25519 public key of a 32-byte seed (RFC 8032 §5.1.5).
@@ -203,5 +272,7 @@ fn wrap(material: KeyMaterial) -> Result<DerKey, KeyReadError> {
     })
 }
 
+mod openssh;
+mod signing;
 #[cfg(test)]
 mod tests;

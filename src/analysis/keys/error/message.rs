@@ -48,6 +48,17 @@ impl fmt::Display for KeyReadError {
                 f,
                 "the Ed25519 private key is {bytes} bytes; RFC 8032 §5.1.5 private keys are 32-byte seeds"
             ),
+            E::RsaPrivateKeyInvalid { reason } => write!(
+                f,
+                "the RSA private key's values do not form a key ({reason}); RFC 8017 §3.2 requires n = p·q and d the inverse of e"
+            ),
+            E::NoPrivateKey { found } => write!(
+                f,
+                "signing needs a private key (PKCS#8, PKCS#1, SEC1 or OpenSSH PEM, or a JWK with `d`) or an HMAC secret; the text holds {found}"
+            ),
+            E::OpenSshEncrypted => f.write_str(
+                "the OpenSSH private key is protected by a passphrase; remove it on a copy (`ssh-keygen -p -f COPY`) to sign with it",
+            ),
             E::OpenSsh { reason } => write!(f, "the OpenSSH private key could not be read: {reason}"),
             E::OpenSshUnsupported { algorithm } => write!(
                 f,
