@@ -295,23 +295,30 @@ fn log_lines_name_their_tokens_by_key_and_line() {
 
 #[test]
 fn a_broken_har_or_config_json_is_scanned_as_text_and_says_where_it_breaks() {
-    for (name, cut, format) in [
-        ("firefox.har", 9000, "a HAR file"),
-        ("docker-config.json", 200, "a Docker config.json"),
+    for (name, after, format) in [
+        // Cut after the first request's Authorization header, and after
+        // the identity token's line: those tokens are whole.
+        ("firefox.har", "\"value\": \"Bearer ey", "a HAR file"),
+        (
+            "docker-config.json",
+            "\"identitytoken\"",
+            "a Docker config.json",
+        ),
     ] {
         let whole = file(name);
+        let at = whole.find(after).unwrap();
+        let cut = at + whole[at..].find('\n').unwrap() + 1;
         let text = &whole[..cut];
         let report = analyse(text, &Options::at(1_780_272_000));
-        assert!(
-            !report.tokens.is_empty(),
-            "{name}: its tokens are still found"
-        );
+        assert_eq!(report.tokens.len(), 1, "{name}: its whole token is found");
+        assert_eq!(report.tokens[0].kind, TokenKind::Jws, "{name}");
         let notice = report
             .notices
             .iter()
             .find(|n| n.id == NoticeId::FileStructure)
             .unwrap_or_else(|| panic!("{name}: no notice"));
-        let last_line = text.lines().count();
+        // The text ends after a newline: the JSON breaks at the next line.
+        let last_line = text.matches('\n').count() + 1;
         assert!(
             notice.message.starts_with(&format!(
                 "This looks like {format}, but its JSON breaks at line {last_line}, column "

@@ -132,7 +132,10 @@ impl KeySet {
         }
         // A JSON document holding PEM strings (Google's and Firebase's x509
         // certificate maps) is read as JSON: its PEM sits inside escapes.
-        if json::parse_prefix(text.trim()).is_ok_and(|(_, used)| used == text.trim().len()) {
+        let trimmed = text.trim();
+        if trimmed.starts_with(['{', '['])
+            && json::parse_prefix(trimmed).is_ok_and(|(_, used)| used == trimmed.len())
+        {
             self.add_json_documents(text);
             return;
         }

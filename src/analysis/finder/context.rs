@@ -171,8 +171,12 @@ fn classify_assignment(lower: &str, before: &str, name: &str) -> Context {
             Some(name),
         );
     }
-    if lower.contains("cookie:") {
-        return context(SourceKind::Header, &format!("{name} cookie"), Some(name));
+    if let Some(header) = cookie_header(lower) {
+        return context(
+            SourceKind::Header,
+            &format!("{name} cookie, {header} header"),
+            Some(header),
+        );
     }
     if name.starts_with("--") {
         return command_flag(lower, name);
@@ -211,6 +215,17 @@ fn classify_quoted(before_quote: &str) -> Context {
     context(SourceKind::Quoted, "quoted string", None)
 }
 
+/// `Cookie` or `Set-Cookie` when the line is that header (RFC 6265 §4).
+fn cookie_header(lower: &str) -> Option<&'static str> {
+    if lower.contains("set-cookie:") {
+        Some("Set-Cookie")
+    } else if lower.contains("cookie:") {
+        Some("Cookie")
+    } else {
+        None
+    }
+}
+
 /// A command-line option carrying the token: `kubectl --token=…` or
 /// `--token …` (kubectl's global options), or any other `--name`.
 fn command_flag(lower: &str, flag: &str) -> Context {
@@ -228,10 +243,9 @@ fn command_flag(lower: &str, flag: &str) -> Context {
 
 /// A `--long-option` ending the text (its value follows after a space).
 fn trailing_long_flag(text: &str) -> Option<&str> {
-    let start = text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let word = &text[start..];
+    let word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
     let name = word.strip_prefix("--")?;
-    (!name.is_empty()
+    (name.starts_with(|c: char| c.is_ascii_alphanumeric())
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
@@ -325,6 +339,10 @@ mod tests {
             "Session cookie, Set-Cookie header"
         );
         assert_eq!(describe("Cookie: "), "Cookie header");
+        assert_eq!(
+            describe("Cookie: theme=dark; session="),
+            "session cookie, Cookie header"
+        );
     }
 
     #[test]
@@ -343,8 +361,17 @@ mod tests {
             "--token option of a kubectl command"
         );
         assert_eq!(describe("curl --data "), "--data option of a command");
+        // A non-breaking space (copied from a web page) before the option.
+        assert_eq!(
+            describe("kubectl\u{a0}--token "),
+            "--token option of a kubectl command"
+        );
+        assert_eq!(describe("----- "), "bare token");
         assert_eq!(describe("API_TOKEN=\""), "value assigned to API_TOKEN");
-        assert_eq!(describe("Cookie: a=b; session="), "session cookie");
+        assert_eq!(
+            describe("Cookie: a=b; session="),
+            "session cookie, Cookie header"
+        );
     }
 
     #[test]

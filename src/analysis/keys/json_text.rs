@@ -87,9 +87,11 @@ impl KeySet {
         // Google's x509 endpoints (oauth2/v1/certs, and Firebase's
         // securetoken metadata) map each kid to a PEM certificate.
         let pem_map = !object.is_empty()
-            && object
-                .values()
-                .all(|v| v.as_str().is_some_and(|s| s.contains("-----BEGIN ")));
+            && object.iter().all(|(name, v)| {
+                !is_field_name(name)
+                    && v.as_str()
+                        .is_some_and(|s| s.trim_start().starts_with("-----BEGIN CERTIFICATE-----"))
+            });
         let mut found = false;
         for (name, value) in object {
             match value {
@@ -131,14 +133,13 @@ impl KeySet {
         for (index, block) in pem::blocks(text).into_iter().enumerate() {
             let first = self.keys.len();
             let source = if name_is_kid {
-                "certificate map entry".to_string()
+                format!("certificate map entry `{name}`")
             } else {
                 format!("`{name}` PEM block {}", index + 1)
             };
             self.add_pem_block(source, block);
             if name_is_kid && let Some(key) = self.keys.get_mut(first) {
                 key.kid = Some(name.to_string());
-                key.label = format!("{} (kid \"{name}\")", key.label);
             }
         }
     }
@@ -195,4 +196,13 @@ impl KeySet {
             Err(error) => self.refuse(source, &error),
         }
     }
+}
+
+/// Member names that say what a value is rather than which key it is:
+/// never read as a `kid` (Google's certificate maps use kids as names).
+fn is_field_name(name: &str) -> bool {
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "public_key" | "publickey" | "key" | "certificate" | "cert" | "pem" | "x5c" | "value"
+    )
 }

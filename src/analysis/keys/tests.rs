@@ -274,3 +274,27 @@ fn a_secret_that_is_not_hex_is_refused_under_its_label() {
         set.errors[0].message
     );
 }
+
+#[test]
+fn a_map_of_kid_to_certificate_gives_keys_with_those_kids() {
+    let cert = pem("CERTIFICATE", &cert_der());
+    let map = serde_json::json!({ "kid-one": cert }).to_string();
+    let mut set = KeySet::default();
+    set.add_text(&map);
+    assert_eq!(set.keys.len(), 1, "{:?}", set.errors);
+    assert_eq!(set.keys[0].kid.as_deref(), Some("kid-one"));
+    // A member that names what it holds is no kid.
+    let wrapped = serde_json::json!({ "certificate": cert }).to_string();
+    let mut set = KeySet::default();
+    set.add_text(&wrapped);
+    assert_eq!(set.keys.len(), 1, "{:?}", set.errors);
+    assert_eq!(set.keys[0].kid, None);
+}
+
+#[test]
+fn a_json_string_alone_is_refused_with_a_message() {
+    let mut set = KeySet::default();
+    set.add_text("\"MIIBIjAN\"");
+    assert!(set.keys.is_empty());
+    assert_eq!(set.errors.len(), 1);
+}

@@ -45,9 +45,14 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
             }
         });
     }
+    // Counts inputs: a large paste or file copied over several tasks is
+    // kept only if nothing was typed, pasted, dropped or cleared meanwhile.
+    let generation = use_mut_ref(|| 0_u64);
     let oninput = {
-        let (on_input, typed) = (props.on_input.clone(), typed.clone());
+        let (on_input, typed, generation) =
+            (props.on_input.clone(), typed.clone(), generation.clone());
         Callback::from(move |event: InputEvent| {
+            *generation.borrow_mut() += 1;
             let element: HtmlTextAreaElement = event.target_unchecked_into();
             let value = element.value();
             typed.replace(value.clone());
@@ -55,7 +60,7 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
         })
     };
     let onpaste = {
-        let on_input = props.on_input.clone();
+        let (on_input, generation) = (props.on_input.clone(), generation.clone());
         Callback::from(move |event: Event| {
             let Some(text) = event
                 .dyn_ref::<web_sys::ClipboardEvent>()
@@ -63,35 +68,46 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
             else {
                 return;
             };
-            // UTF-16 length: at least a byte per unit, so never under the
-            // UTF-8 length for ASCII and close to it otherwise.
-            if text.length() as usize > SHOW_AT_MOST {
+            // A UTF-16 unit is one to three UTF-8 bytes: a paste that may
+            // be over the limit in bytes takes this path, and the page
+            // decides on the preview from its byte length.
+            if text.length() as usize * 3 > SHOW_AT_MOST {
                 // Keep it all, show a preview: the browser would otherwise lay
                 // out megabytes of text in the box.
                 event.prevent_default();
-                let on_input = on_input.clone();
+                let ticket = next(&generation);
+                let (on_input, generation) = (on_input.clone(), generation.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    on_input.emit(large_text::copy_in_slices(text).await);
+                    let text = large_text::copy_in_slices(text).await;
+                    if *generation.borrow() == ticket {
+                        on_input.emit(text);
+                    }
                 });
             }
         })
     };
     let opened = use_state(|| None::<String>);
     let read_file = {
-        let (on_input, opened) = (props.on_input.clone(), opened.clone());
+        let (on_input, opened, generation) =
+            (props.on_input.clone(), opened.clone(), generation.clone());
         Callback::from(move |file: web_sys::File| {
-            let (on_input, opened) = (on_input.clone(), opened.clone());
+            let ticket = next(&generation);
+            let (on_input, opened, generation) =
+                (on_input.clone(), opened.clone(), generation.clone());
             let name = file.name();
             let size = file.size();
             wasm_bindgen_futures::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(_) if *generation.borrow() != ticket => {}
                     Ok(text) => {
                         opened.set(Some(format!(
                             "Read {name} ({} KB) here in the browser; nothing was uploaded.",
                             (size / 1024.0).ceil()
                         )));
                         let text = large_text::copy_in_slices(text.unchecked_into()).await;
-                        on_input.emit(text);
+                        if *generation.borrow() == ticket {
+                            on_input.emit(text);
+                        }
                     }
                     Err(_) => opened.set(Some(format!("{name} could not be read as text."))),
                 }
@@ -120,8 +136,10 @@ pub fn paste_input(props: &PasteInputProps) -> Html {
         }
     });
     let clear = {
-        let (on_input, typed) = (props.on_input.clone(), typed.clone());
+        let (on_input, typed, generation) =
+            (props.on_input.clone(), typed.clone(), generation.clone());
         Callback::from(move |_| {
+            next(&generation);
             typed.replace(String::new());
             on_input.emit(String::new());
         })
@@ -180,4 +198,12 @@ fn shown(value: &str) -> String {
         &value[..end],
         value.len() - end
     )
+}
+
+/// Starts a new input: the ticket an asynchronous copy must still hold
+/// when it finishes.
+fn next(generation: &std::rc::Rc<std::cell::RefCell<u64>>) -> u64 {
+    let mut current = generation.borrow_mut();
+    *current += 1;
+    *current
 }
