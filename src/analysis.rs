@@ -25,6 +25,8 @@ mod options;
 pub mod pem;
 pub mod redact;
 pub mod report;
+#[cfg(feature = "crypto")]
+pub mod sign;
 pub mod timefmt;
 pub mod times;
 mod token;

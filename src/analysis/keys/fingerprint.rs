@@ -8,6 +8,7 @@ use super::material::KeyMaterial;
 use crate::analysis::base64url;
 pub use crate::analysis::key_report::Fingerprints;
 use rsa::traits::PublicKeyParts;
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 /// Computes the fingerprints of a key.
@@ -19,29 +20,43 @@ pub fn fingerprints_of(material: &KeyMaterial, spki_der: Option<&[u8]>) -> Finge
     }
 }
 
-/// RFC 7638 §3.2: the required members in lexicographic order, no spaces.
-pub fn jwk_thumbprint(material: &KeyMaterial) -> Option<String> {
-    let canonical = match material {
-        KeyMaterial::Rsa(key) => format!(
-            r#"{{"e":"{}","kty":"RSA","n":"{}"}}"#,
-            base64url::encode(&unsigned(&key.e().to_be_bytes())),
-            base64url::encode(&unsigned(&key.n().to_be_bytes()))
-        ),
+/// The public JWK's required members (RFC 7518 §6.2.1, §6.3.1, RFC 8037
+/// §2) in lexicographic order, as RFC 7638 §3.2 hashes them; `None` for a
+/// secret, which has no public form.
+pub fn public_jwk_members(material: &KeyMaterial) -> Option<Map<String, Value>> {
+    let members: Vec<(&str, String)> = match material {
+        KeyMaterial::Rsa(key) => vec![
+            ("e", base64url::encode(&unsigned(&key.e().to_be_bytes()))),
+            ("kty", "RSA".into()),
+            ("n", base64url::encode(&unsigned(&key.n().to_be_bytes()))),
+        ],
         KeyMaterial::Ec { curve, point, .. } => {
             let size = curve.field_bytes();
-            format!(
-                r#"{{"crv":"{}","kty":"EC","x":"{}","y":"{}"}}"#,
-                curve.jwk_name(),
-                base64url::encode(&point[1..=size]),
-                base64url::encode(&point[1 + size..])
-            )
+            vec![
+                ("crv", curve.jwk_name().into()),
+                ("kty", "EC".into()),
+                ("x", base64url::encode(&point[1..=size])),
+                ("y", base64url::encode(&point[1 + size..])),
+            ]
         }
-        KeyMaterial::Ed25519(key) => format!(
-            r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
-            base64url::encode(key.as_bytes())
-        ),
+        KeyMaterial::Ed25519(key) => vec![
+            ("crv", "Ed25519".into()),
+            ("kty", "OKP".into()),
+            ("x", base64url::encode(key.as_bytes())),
+        ],
         KeyMaterial::Hmac(_) => return None,
     };
+    Some(
+        members
+            .into_iter()
+            .map(|(name, value)| (name.to_string(), Value::String(value)))
+            .collect(),
+    )
+}
+
+/// RFC 7638 §3.2: the required members in lexicographic order, no spaces.
+pub fn jwk_thumbprint(material: &KeyMaterial) -> Option<String> {
+    let canonical = Value::Object(public_jwk_members(material)?).to_string();
     Some(base64url::encode(&Sha256::digest(canonical.as_bytes())))
 }
 
