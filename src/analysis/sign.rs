@@ -9,6 +9,7 @@ pub mod algorithms;
 pub mod export;
 pub mod key_text;
 pub mod keygen;
+pub mod refusals;
 
 use crate::analysis::base64url;
 use crate::analysis::json::{self, JsonError};
