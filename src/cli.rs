@@ -2,6 +2,7 @@
 //! library so it is unit-tested; `src/bin/jwt-inspect.rs` only does I/O.
 
 pub mod gate;
+pub mod make;
 pub mod text;
 
 use crate::analysis::expectations::{Expectations, parse_duration};
@@ -18,6 +19,7 @@ Usage: jwt-inspect [--key FILE]... [--secret-file FILE [--secret-encoding ENC]]
                    [--fail-on LIST]
                    [--format text|json | --json] [--compact] [INPUT_FILE]
        jwt-inspect diff A B [--key FILE]... [--now UNIX_SECONDS] [--compact]
+       jwt-inspect sign | keygen | forge ...   (jwt-inspect sign --help)
        jwt-inspect --jobs < JOBS.jsonl
        jwt-inspect --version
 

@@ -14,8 +14,12 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 fn main() -> ExitCode {
+    let arguments: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if cli::make::is_make_command(arguments.first()) {
+        return make(arguments);
+    }
     // args_os: a file name that is not UTF-8 is a usage error, not a panic.
-    let args = match cli::parse_args(std::env::args_os().skip(1)) {
+    let args = match cli::parse_args(arguments) {
         Ok(args) => args,
         Err(error) => {
             eprintln!("jwt-inspect: {error}\n\n{}", cli::USAGE);
@@ -203,4 +207,71 @@ fn now_unix_seconds() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// `sign`, `keygen` and `forge`: making tokens and keys.
+fn make(arguments: Vec<std::ffi::OsString>) -> ExitCode {
+    use cli::make;
+    let args = match make::parse(arguments) {
+        Ok(args) if args.help => {
+            println!("{}", make::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Ok(args) => args,
+        Err(error) => {
+            eprintln!("jwt-inspect: {error}\n\n{}", make::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let now = args.now.unwrap_or_else(now_unix_seconds);
+    let result = match args.command.as_str() {
+        "sign" => make::run_sign(&args, now).map(|(token, warnings)| {
+            for warning in warnings {
+                eprintln!("jwt-inspect: warning: {warning}");
+            }
+            format!("{token}\n")
+        }),
+        "keygen" => make::run_keygen(&args).and_then(|(stdout, stderr, files)| {
+            for (name, text, private) in files {
+                write_file(&name, &text, private)?;
+            }
+            eprint!("{stderr}");
+            Ok(stdout)
+        }),
+        _ => read_input(None).and_then(|token| {
+            make::run_forge(&args, &token, now).map(|(lines, notice)| {
+                eprint!("{notice}");
+                lines
+            })
+        }),
+    };
+    match result.and_then(|out| {
+        std::io::stdout()
+            .lock()
+            .write_all(out.as_bytes())
+            .map_err(|e| format!("could not write: {e}"))
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("jwt-inspect: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes a file; a private key or secret readable by its owner only.
+fn write_file(name: &str, text: &str, private: bool) -> Result<(), String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    options
+        .open(name)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|e| format!("cannot write {name}: {e}"))
 }
