@@ -20,9 +20,12 @@ cargo clippy --all-targets --quiet -- -D warnings
 step "native tests (core light and full, CLI, conformance vectors, report snapshots)"
 cargo test --quiet -- --nocapture
 
-step "differential: 2,000 seeded cases against npm jose (tests/differential)"
+step "differential: jose signs 2,000 seeded cases, we verify (tests/differential/differential.mjs)"
 cargo build --quiet --bin jwt-inspect
 node tests/differential/differential.mjs --cases 2000 --seed 20261123 --cli target/debug/jwt-inspect
+
+step "reverse differential: we sign 2,000 seeded cases, npm jose verifies (tests/differential/reverse.mjs)"
+node tests/differential/reverse.mjs --cases 2000 --seed 20261130 --cli target/debug/jwt-inspect
 
 step "the page's light build as shipped (no crypto feature): clippy, unit tests, light report snapshots"
 # The same light behaviour already ran above with every feature on; this

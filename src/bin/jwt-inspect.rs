@@ -225,6 +225,7 @@ fn make(arguments: Vec<std::ffi::OsString>) -> ExitCode {
     };
     let now = args.now.unwrap_or_else(now_unix_seconds);
     let result = match args.command.as_str() {
+        "sign" if args.batch => read_input(None).map(|jobs| make::run_sign_batch(&jobs, now)),
         "sign" => make::run_sign(&args, now).map(|(token, warnings)| {
             for warning in warnings {
                 eprintln!("jwt-inspect: warning: {warning}");

@@ -17,6 +17,7 @@ Usage: jwt-inspect sign --alg ALG (--key FILE | --secret-file FILE [--secret-enc
                         [--header JSON] [--payload JSON | --payload-file FILE]
                         [--iat now|UNIX] [--nbf now|+DURATION|UNIX] [--exp +DURATION|UNIX]
                         [--kid KID] [--now UNIX_SECONDS]
+       jwt-inspect sign --batch < JOBS.jsonl
        jwt-inspect keygen --alg ALG [--bits 2048|3072|4096] [--kid KID] [--out PREFIX]
        jwt-inspect forge --negative (--key FILE | --secret-file FILE [--secret-encoding ENC])
                          [--header-line 'Authorization: Bearer <token>'] [--now UNIX_SECONDS] < TOKEN
@@ -26,6 +27,10 @@ sign    prints a signed JWT (JWS compact serialization). ALG is HS256/384/512,
         header's members keep their order; `alg` (and `kid`) are set from
         the flags. --exp +30m sets exp to now + 30 minutes (s, m, h, d).
         Warnings (a short secret, an exp in the past) go to stderr.
+        --batch signs many: every input line is {\"id\", \"header\", \"payload\",
+        \"key\"} (header and payload as JSON texts, key as a key file's text,
+        an oct JWK for a secret), every output line {\"id\", \"token\",
+        \"warnings\"} or {\"id\", \"error\"}.
 keygen  makes a key for ALG: prints the private key as PKCS#8 PEM to stdout
         and the public JWK to stderr; with --out PREFIX writes PREFIX.key.pem
         (mode 600), PREFIX.pub.pem and PREFIX.jwks.json instead. For HS*
@@ -59,6 +64,8 @@ pub struct MakeArgs {
     pub out: Option<String>,
     pub negative: bool,
     pub header_line: Option<String>,
+    /// `sign --batch`: JSON lines in, one signed token per line out.
+    pub batch: bool,
     pub help: bool,
 }
 
@@ -133,6 +140,7 @@ where
             }
             Long("out") => parsed.out = Some(value_of(&mut parser, "--out")?),
             Long("negative") => parsed.negative = true,
+            Long("batch") => parsed.batch = true,
             Long("header-line") => {
                 parsed.header_line = Some(value_of(&mut parser, "--header-line")?)
             }
@@ -336,4 +344,40 @@ pub fn run_forge(args: &MakeArgs, token: &str, now: i64) -> Result<(String, Stri
         format!("{}\n", lines.join("\n")),
         format!("{RESPONSIBLE_USE}\n"),
     ))
+}
+
+/// `sign --batch`: one answer line per job line.
+pub fn run_sign_batch(input: &str, now: i64) -> String {
+    let mut out = String::new();
+    for line in input.lines().filter(|l| !l.trim().is_empty()) {
+        let answer = match serde_json::from_str::<Value>(line) {
+            Ok(job) => {
+                let id = job.get("id").cloned().unwrap_or(Value::Null);
+                let field = |name: &str| job.get(name).and_then(Value::as_str).unwrap_or_default();
+                let signed = key_text::signing_key(field("key"))
+                    .map_err(|e| e.to_string())
+                    .and_then(|key| {
+                        sign::sign(
+                            field("header"),
+                            field("payload"),
+                            &key,
+                            Layout::Compact,
+                            now,
+                            &mut getrandom::SysRng,
+                        )
+                        .map_err(|e| e.to_string())
+                    });
+                match signed {
+                    Ok(signed) => {
+                        json!({"id": id, "token": signed.token, "warnings": signed.warnings})
+                    }
+                    Err(error) => json!({"id": id, "error": error}),
+                }
+            }
+            Err(error) => json!({"id": Value::Null, "error": format!("not a JSON job: {error}")}),
+        };
+        out.push_str(&answer.to_string());
+        out.push('\n');
+    }
+    out
 }
