@@ -194,7 +194,7 @@ fn rfc_6979_deterministic_ecdsa_is_reproduced() {
 fn every_algorithm_round_trips_through_the_inspector() {
     let algs = [
         "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256",
-        "ES384", "ES512", "EdDSA", "Ed25519",
+        "ES384", "ES512", "ES256K", "EdDSA", "Ed25519",
     ];
     for name in algs {
         let alg = JwsAlg::parse(name).unwrap();

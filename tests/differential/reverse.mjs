@@ -9,6 +9,11 @@
 // must be exactly what was asked for, members in the same order.
 // (The other direction, jose signs and we verify, is differential.mjs.)
 //
+// jose has no ES256K (RFC 8812), so secp256k1 is checked against
+// node:crypto itself, both ways: node verifies what we sign, and we
+// verify (`jwt-inspect --jobs`) what node signs, whose ECDSA does not
+// normalise s, so half its signatures are "high-S".
+//
 //   node tests/differential/reverse.mjs [--cases N] [--seed S] [--cli PATH]
 
 import * as jose from "jose";
@@ -54,6 +59,7 @@ const ALGORITHMS = {
   PS256: "rsa", PS384: "rsa", PS512: "rsa",
   ES256: "P-256", ES384: "P-384", ES512: "P-521",
   EdDSA: "ed25519", Ed25519: "ed25519",
+  ES256K: "secp256k1",
 };
 const HASH_BYTES = { HS256: 32, HS384: 48, HS512: 64 };
 
@@ -65,6 +71,7 @@ function keyPool() {
     "P-384": pairs("ec", { namedCurve: "P-384" }, 2),
     "P-521": pairs("ec", { namedCurve: "P-521" }, 2),
     ed25519: pairs("ed25519", {}, 2),
+    secp256k1: pairs("ec", { namedCurve: "secp256k1" }, 2),
   };
 }
 
@@ -88,7 +95,7 @@ function keyCase(r, alg, pool) {
   const pair = r.pick(pool[type]);
   const forms = ["pkcs8", "jwk"];
   if (type === "rsa") forms.push("pkcs1");
-  if (type.startsWith("P-")) forms.push("sec1");
+  if (type.startsWith("P-") || type === "secp256k1") forms.push("sec1");
   const form = r.pick(forms);
   const text = form === "jwk"
     ? JSON.stringify(pair.privateKey.export({ format: "jwk" }))
@@ -128,6 +135,35 @@ function sign(cli, cases) {
   });
 }
 
+/** ES256K without jose: node:crypto over the signing input (RFC 8812 §3.2). */
+function nodeVerify(token, publicKey) {
+  const [h, p, sig] = token.split(".");
+  const ok = nodeCrypto.verify("sha256", Buffer.from(`${h}.${p}`), { key: publicKey, dsaEncoding: "ieee-p1363" }, Buffer.from(sig, "base64url"));
+  if (!ok) throw new Error("node:crypto refused the ES256K signature");
+  return { payload: Buffer.from(p, "base64url"), protectedHeader: JSON.parse(Buffer.from(h, "base64url").toString("utf8")) };
+}
+
+/** node signs ES256K tokens; our inspector must verify every one. */
+function nodeSignsWeVerify(cli, pool, count) {
+  const jobs = Array.from({ length: count }, (_, id) => {
+    const pair = pool.secp256k1[id % pool.secp256k1.length];
+    const input = `${Buffer.from('{"alg":"ES256K"}').toString("base64url")}.${Buffer.from(JSON.stringify({ n: id })).toString("base64url")}`;
+    const sig = nodeCrypto.sign("sha256", Buffer.from(input), { key: pair.privateKey, dsaEncoding: "ieee-p1363" });
+    return { id, input: `${input}.${sig.toString("base64url")}`, key_text: pair.publicKey.export({ type: "spki", format: "pem" }), now: 1800000000 };
+  });
+  return new Promise((done, reject) => {
+    const child = spawn(cli, ["--jobs"], { stdio: ["pipe", "pipe", "inherit"] });
+    const chunks = [];
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.on("error", reject);
+    child.on("close", () => {
+      const statuses = Buffer.concat(chunks).toString("utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).report?.tokens?.[0]?.signature?.status);
+      done(statuses);
+    });
+    child.stdin.end(jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
+  });
+}
+
 async function main() {
   const o = options(process.argv.slice(2));
   const started = Date.now();
@@ -141,7 +177,9 @@ async function main() {
     if (!answer?.token) problem = `we did not sign: ${answer?.error ?? "no answer"}`;
     else {
       try {
-        const { payload, protectedHeader } = await jose.compactVerify(answer.token, c.key.verifyWith, { algorithms: [c.alg] });
+        const { payload, protectedHeader } = c.alg === "ES256K"
+          ? nodeVerify(answer.token, c.key.verifyWith)
+          : await jose.compactVerify(answer.token, c.key.verifyWith, { algorithms: [c.alg] });
         const text = new TextDecoder().decode(payload);
         if (text !== JSON.stringify(c.claims)) problem = `claims differ: ${text}`;
         else if (JSON.stringify(protectedHeader) !== JSON.stringify(c.header)) problem = `header differs: ${JSON.stringify(protectedHeader)}`;
@@ -159,6 +197,10 @@ async function main() {
   console.log(`reverse differential (we sign, jose verifies): ${cases.length} cases, seed ${o.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log("alg key-form           cases  jose-verified");
   for (const [k, t] of [...tally].sort()) console.log(`${k.padEnd(22)} ${String(t.cases).padStart(6)} ${String(t.verified).padStart(14)}`);
+  const statuses = await nodeSignsWeVerify(o.cli, keyPool(), 200);
+  const verified = statuses.filter((s) => s === "valid").length;
+  console.log(`node:crypto signs ES256K, we verify: ${verified} of ${statuses.length} valid`);
+  if (verified !== 200) failures.push({ id: "node-es256k", alg: "ES256K", form: "spki", problem: `we verified ${verified} of 200` });
   if (failures.length) {
     for (const f of failures.slice(0, 15)) console.log(`FAIL #${f.id} ${f.alg} [${f.form}]: ${f.problem}\n  ${f.token ?? ""}`);
     console.log(`${failures.length} case(s) jose did not verify`);

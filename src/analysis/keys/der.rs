@@ -82,13 +82,13 @@ fn spki_material(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyMaterial, KeyR
 /// verifies with it.
 ///
 /// # Errors
-/// [`KeyReadError::Secp256k1Key`] or [`KeyReadError::UnsupportedEcCurve`].
+/// [`KeyReadError::UnsupportedEcCurve`].
 pub fn curve_named(oid: ObjectIdentifier) -> Result<Curve, KeyReadError> {
     match oid {
         P256 => Ok(Curve::P256),
         P384 => Ok(Curve::P384),
         P521 => Ok(Curve::P521),
-        SECP256K1 => Err(KeyReadError::Secp256k1Key),
+        SECP256K1 => Ok(Curve::Secp256k1),
         other => Err(KeyReadError::UnsupportedEcCurve {
             oid: other.to_string(),
         }),
@@ -177,6 +177,7 @@ pub fn spki_der_for(material: &KeyMaterial) -> Option<Vec<u8>> {
                     Curve::P256 => P256,
                     Curve::P384 => P384,
                     Curve::P521 => P521,
+                    Curve::Secp256k1 => SECP256K1,
                 };
                 (EC_PUBLIC_KEY, Some(curve_oid), point.clone())
             }
@@ -264,10 +265,6 @@ mod tests {
         assert_eq!(
             err(spki(ED448, None, bits(&[1; 57]))),
             KeyReadError::Ed448Key
-        );
-        assert_eq!(
-            err(spki(EC_PUBLIC_KEY, Some(&SECP256K1), bits(&p256_point()))),
-            KeyReadError::Secp256k1Key
         );
         let brainpool = ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.7");
         assert_eq!(

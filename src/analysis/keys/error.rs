@@ -211,11 +211,8 @@ pub enum KeyReadError {
     /// An `id-ecPublicKey` key whose parameters are not a named curve
     /// (RFC 5480 §2.1.1 requires `namedCurve`).
     EcCurveUnnamed,
-    /// An EC key on secp256k1 (ES256K, RFC 8812 §3.2), which this page
-    /// does not verify.
-    Secp256k1Key,
     /// An EC key on a curve JOSE does not use (RFC 7518 §3.4 uses P-256,
-    /// P-384 and P-521).
+    /// P-384 and P-521; RFC 8812 secp256k1).
     UnsupportedEcCurve {
         /// The curve's OID, dotted.
         oid: String,
@@ -333,9 +330,6 @@ pub enum KeyReadError {
     },
     /// An `oct` key whose `k` is empty (RFC 7518 §6.4.1).
     JwkEmptySecret,
-    /// An EC JWK on secp256k1 (RFC 8812 §3.1), which this page does not
-    /// verify.
-    JwkSecp256k1,
     /// An EC JWK `crv` other than P-256, P-384 and P-521
     /// (RFC 7518 §6.2.1.1).
     JwkUnsupportedCurve {

@@ -134,7 +134,6 @@ fn ec(jwk: &Map<String, Value>, warnings: &mut Vec<String>) -> Result<KeyMateria
     let crv = curve_name(jwk)?;
     let curve = match Curve::from_jwk_name(crv) {
         Some(curve) => curve,
-        None if crv == "secp256k1" => return Err(KeyReadError::JwkSecp256k1),
         None => {
             return Err(KeyReadError::JwkUnsupportedCurve {
                 crv: crv.to_string(),
@@ -288,10 +287,6 @@ mod tests {
             KeyReadError::JwkUnsupportedKty {
                 kty: "RSA-PSS".into()
             }
-        );
-        assert_eq!(
-            read(json!({"kty":"EC","crv":"secp256k1","x":"AA","y":"AA"})).unwrap_err(),
-            KeyReadError::JwkSecp256k1
         );
         assert_eq!(
             read(json!({"kty":"EC","crv":"brainpoolP256r1"})).unwrap_err(),

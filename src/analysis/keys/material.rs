@@ -14,7 +14,7 @@ pub const RSA_MIN_BITS: usize = 512;
 /// The largest modulus read: beyond it verifying costs too much for a page.
 pub const RSA_MAX_BITS: usize = 16_384;
 
-/// The NIST curves of RFC 7518 §3.4.
+/// The NIST curves of RFC 7518 §3.4, and secp256k1 (RFC 8812 §3.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Curve {
     /// P-256 (secp256r1), for ES256.
@@ -23,6 +23,8 @@ pub enum Curve {
     P384,
     /// P-521 (secp521r1), for ES512.
     P521,
+    /// secp256k1, for ES256K (RFC 8812 §3.2).
+    Secp256k1,
 }
 
 impl Curve {
@@ -32,6 +34,7 @@ impl Curve {
             Curve::P256 => "P-256",
             Curve::P384 => "P-384",
             Curve::P521 => "P-521",
+            Curve::Secp256k1 => "secp256k1",
         }
     }
 
@@ -41,6 +44,7 @@ impl Curve {
             "P-256" => Some(Curve::P256),
             "P-384" => Some(Curve::P384),
             "P-521" => Some(Curve::P521),
+            "secp256k1" => Some(Curve::Secp256k1),
             _ => None,
         }
     }
@@ -48,7 +52,7 @@ impl Curve {
     /// Bytes of one coordinate (and of r or s in a JWS signature).
     pub fn field_bytes(self) -> usize {
         match self {
-            Curve::P256 => 32,
+            Curve::P256 | Curve::Secp256k1 => 32,
             Curve::P384 => 48,
             Curve::P521 => 66,
         }
@@ -60,6 +64,7 @@ impl Curve {
             Curve::P256 => "ES256",
             Curve::P384 => "ES384",
             Curve::P521 => "ES512",
+            Curve::Secp256k1 => "ES256K",
         }
     }
 }
@@ -73,6 +78,8 @@ pub enum EcKey {
     P384(p384::ecdsa::VerifyingKey),
     /// A P-521 point.
     P521(p521::ecdsa::VerifyingKey),
+    /// A secp256k1 point.
+    Secp256k1(k256::ecdsa::VerifyingKey),
 }
 
 /// A key that can verify signatures.
@@ -223,11 +230,15 @@ pub fn ec_from_sec1(curve: Curve, point: &[u8]) -> Result<KeyMaterial, KeyReadEr
         Curve::P521 => EcKey::P521(
             p521::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| not_on_curve())?,
         ),
+        Curve::Secp256k1 => EcKey::Secp256k1(
+            k256::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| not_on_curve())?,
+        ),
     };
     let point = match &key {
         EcKey::P256(k) => k.to_sec1_point(false).as_bytes().to_vec(),
         EcKey::P384(k) => k.to_sec1_point(false).as_bytes().to_vec(),
         EcKey::P521(k) => k.to_sec1_point(false).as_bytes().to_vec(),
+        EcKey::Secp256k1(k) => k.to_sec1_point(false).as_bytes().to_vec(),
     };
     Ok(KeyMaterial::Ec { curve, key, point })
 }

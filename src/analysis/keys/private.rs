@@ -245,6 +245,10 @@ fn ec_public(curve: Curve, private: &[u8]) -> Result<KeyMaterial, KeyReadError> 
             .map_err(|_| invalid())?
             .public_key()
             .to_sec1_bytes(),
+        Curve::Secp256k1 => k256::SecretKey::from_slice(private)
+            .map_err(|_| invalid())?
+            .public_key()
+            .to_sec1_bytes(),
         Curve::P521 => p521::SecretKey::from_slice(private)
             .map_err(|_| invalid())?
             .public_key()

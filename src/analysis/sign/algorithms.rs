@@ -53,7 +53,7 @@ pub fn signature<R: TryCryptoRng + ?Sized>(
             rsa_signature(alg, k, input, rng)
         }
         (
-            JwsAlg::ES256 | JwsAlg::ES384 | JwsAlg::ES512,
+            JwsAlg::ES256 | JwsAlg::ES384 | JwsAlg::ES512 | JwsAlg::ES256K,
             SigningKey::Private(PrivateKey::Ec { curve, scalar }),
         ) if alg.key_kind() == KeyKind::Ec(*curve) => ecdsa(*curve, scalar, input),
         (JwsAlg::EdDSA | JwsAlg::Ed25519, SigningKey::Private(PrivateKey::Ed25519(seed))) => {
@@ -129,6 +129,12 @@ fn ecdsa(curve: Curve, scalar: &[u8], input: &[u8]) -> Result<Vec<u8>, SignError
         Curve::P521 => {
             let key = p521::ecdsa::SigningKey::from_slice(scalar).map_err(crypto)?;
             let signature: p521::ecdsa::Signature = key.try_sign(input).map_err(crypto)?;
+            signature.to_bytes().to_vec()
+        }
+        // RFC 8812 §3.2: SHA-256 on secp256k1; k256 signs low-S.
+        Curve::Secp256k1 => {
+            let key = k256::ecdsa::SigningKey::from_slice(scalar).map_err(crypto)?;
+            let signature: k256::ecdsa::Signature = key.try_sign(input).map_err(crypto)?;
             signature.to_bytes().to_vec()
         }
     })

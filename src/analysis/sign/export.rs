@@ -106,6 +106,12 @@ pub fn private_pkcs8_pem(key: &PrivateKey) -> Result<String, SignError> {
                 .map_err(crypto)?
                 .to_pkcs8_der()
                 .map_err(crypto)?,
+            crate::analysis::keys::material::Curve::Secp256k1 => {
+                k256::SecretKey::from_slice(scalar)
+                    .map_err(crypto)?
+                    .to_pkcs8_der()
+                    .map_err(crypto)?
+            }
         },
         PrivateKey::Ed25519(seed) => ed25519_dalek::SigningKey::from_bytes(seed)
             .to_pkcs8_der()

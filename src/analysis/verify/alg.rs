@@ -60,6 +60,7 @@ impl JwsAlg {
             JwsAlg::ES256 => KeyKind::Ec(Curve::P256),
             JwsAlg::ES384 => KeyKind::Ec(Curve::P384),
             JwsAlg::ES512 => KeyKind::Ec(Curve::P521),
+            JwsAlg::ES256K => KeyKind::Ec(Curve::Secp256k1),
             JwsAlg::EdDSA | JwsAlg::Ed25519 => KeyKind::Ed25519,
         }
     }
@@ -245,6 +246,14 @@ fn verify_ecdsa(key: &EcKey, input: &[u8], signature: &[u8]) -> Result<(), Failu
                 .map_err(|_| Failure::ScalarOutOfRange)?;
             k.verify(input, &s).map_err(|_| Failure::Mismatch)
         }
+        EcKey::Secp256k1(k) => {
+            let s = k256::ecdsa::Signature::from_slice(signature)
+                .map_err(|_| Failure::ScalarOutOfRange)?;
+            // k256 accepts only low-S (Bitcoin's rule); RFC 8812 has no such
+            // rule, and (r, s) verifies exactly when (r, n − s) does.
+            let s = s.normalize_s();
+            k.verify(input, &s).map_err(|_| Failure::Mismatch)
+        }
     }
 }
 
@@ -265,5 +274,6 @@ pub fn ecdsa_scalars_in_range(curve: Curve, signature: &[u8]) -> bool {
         Curve::P256 => p256::ecdsa::Signature::from_slice(signature).is_ok(),
         Curve::P384 => p384::ecdsa::Signature::from_slice(signature).is_ok(),
         Curve::P521 => p521::ecdsa::Signature::from_slice(signature).is_ok(),
+        Curve::Secp256k1 => k256::ecdsa::Signature::from_slice(signature).is_ok(),
     }
 }

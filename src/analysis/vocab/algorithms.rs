@@ -32,6 +32,8 @@ vocabulary! {
         ES384 = "ES384",
         /// ECDSA on P-521 with SHA-512 (RFC 7518 §3.4).
         ES512 = "ES512",
+        /// ECDSA on secp256k1 with SHA-256 (RFC 8812 §3.2).
+        ES256K = "ES256K",
         /// EdDSA, here Ed25519 (RFC 8037 §3.1).
         EdDSA = "EdDSA",
         /// Ed25519, fully specified (RFC 9864).
@@ -54,7 +56,7 @@ impl JwsAlg {
     /// RFC 7518 §3.2).
     pub fn hash_bytes(self) -> usize {
         match self {
-            JwsAlg::HS256 | JwsAlg::RS256 | JwsAlg::PS256 | JwsAlg::ES256 => 32,
+            JwsAlg::HS256 | JwsAlg::RS256 | JwsAlg::PS256 | JwsAlg::ES256 | JwsAlg::ES256K => 32,
             JwsAlg::HS384 | JwsAlg::RS384 | JwsAlg::PS384 | JwsAlg::ES384 => 48,
             JwsAlg::HS512
             | JwsAlg::RS512

@@ -152,6 +152,7 @@ def main():
         case("rsa-pkcs1-encrypted", rsa_key, TRADITIONAL, encryption=PASSPHRASE, refused=True),
         case("dsa-traditional", dsa.generate_private_key(key_size=2048), TRADITIONAL, refused=True),
         case("ed448-pkcs8", ed448.Ed448PrivateKey.generate(), PKCS8, refused=True),
+        # Refused when made; read since ES256K joined (tests/private_keys.rs).
         case("secp256k1-sec1", ec.generate_private_key(ec.SECP256K1()), TRADITIONAL, refused=True),
     ]
     with open(os.path.join(HERE, "cases.json"), "w") as out:

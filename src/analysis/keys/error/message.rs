@@ -118,9 +118,6 @@ impl fmt::Display for KeyReadError {
             ),
             E::BitStringUnusedBits => f.write_str("the public key BIT STRING has unused bits"),
             E::EcCurveUnnamed => f.write_str("the EC key does not name its curve"),
-            E::Secp256k1Key => {
-                f.write_str("the key is on secp256k1 (ES256K), which this page does not verify")
-            }
             E::UnsupportedEcCurve { oid } => {
                 write!(f, "the EC key is on curve {oid}, which JOSE does not use")
             }
@@ -187,9 +184,6 @@ impl fmt::Display for KeyReadError {
             }
             E::JwkEmptySecret => {
                 f.write_str("JWK `k` is empty: an empty HMAC secret verifies nothing")
-            }
-            E::JwkSecp256k1 => {
-                f.write_str("JWK curve secp256k1 (ES256K) is not verified by this page")
             }
             E::JwkUnsupportedCurve { crv } => {
                 write!(f, "JWK `crv` \"{crv}\" is not P-256, P-384 or P-521")

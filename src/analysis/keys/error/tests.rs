@@ -150,10 +150,6 @@ fn every_variant_reads_as_the_reports_sentence() {
         ),
         (E::EcCurveUnnamed, "the EC key does not name its curve"),
         (
-            E::Secp256k1Key,
-            "the key is on secp256k1 (ES256K), which this page does not verify",
-        ),
-        (
             E::UnsupportedEcCurve {
                 oid: "1.3.36.3.3.2.8.1.1.7".into(),
             },
@@ -270,10 +266,6 @@ fn every_variant_reads_as_the_reports_sentence() {
         (
             E::JwkEmptySecret,
             "JWK `k` is empty: an empty HMAC secret verifies nothing",
-        ),
-        (
-            E::JwkSecp256k1,
-            "JWK curve secp256k1 (ES256K) is not verified by this page",
         ),
         (
             E::JwkUnsupportedCurve {
