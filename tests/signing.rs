@@ -193,8 +193,24 @@ fn rfc_6979_deterministic_ecdsa_is_reproduced() {
 #[test]
 fn every_algorithm_round_trips_through_the_inspector() {
     let algs = [
-        "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256",
-        "ES384", "ES512", "ES256K", "EdDSA", "Ed25519",
+        "HS256",
+        "HS384",
+        "HS512",
+        "RS256",
+        "RS384",
+        "RS512",
+        "PS256",
+        "PS384",
+        "PS512",
+        "ES256",
+        "ES384",
+        "ES512",
+        "ES256K",
+        "EdDSA",
+        "Ed25519",
+        "ML-DSA-44",
+        "ML-DSA-65",
+        "ML-DSA-87",
     ];
     for name in algs {
         let alg = JwsAlg::parse(name).unwrap();
@@ -325,4 +341,39 @@ fn a_text_without_a_private_key_says_what_it_holds() {
     assert!(error.to_string().contains("a public JWK only"), "{error}");
     let error = key_text::signing_key("hello").unwrap_err();
     assert!(error.to_string().contains("no PEM block or JWK"), "{error}");
+}
+
+/// draft-ietf-cose-dilithium's JOSE example (ML-DSA-44, seed 0³², AKP
+/// JWK): our verifier accepts its JWS, and our key from its `priv`
+/// derives its `pub`. (Its signature is hedged, so ours, deterministic,
+/// differs; ours must verify with its public key.)
+#[test]
+fn the_ml_dsa_draft_example_verifies_and_its_seed_gives_its_key() {
+    let vector = &signing_keys()["ml_dsa_44_draft"];
+    let private = &vector["private_jwk"];
+    let mut public = private.as_object().unwrap().clone();
+    public.remove("priv");
+    let public = Value::Object(public).to_string();
+    let jws = vector["jws_compact"].as_str().unwrap();
+    assert_eq!(verify(jws, &public), SignatureStatus::Valid);
+    let key = key_text::signing_key(&private.to_string()).unwrap();
+    let ours = sign::sign(
+        vector["protected_header_json"].as_str().unwrap(),
+        vector["payload_text"].as_str().unwrap(),
+        &key,
+        Layout::AsWritten,
+        NOW,
+        &mut rng(),
+    )
+    .unwrap();
+    assert_eq!(verify(&ours.token, &public), SignatureStatus::Valid);
+    let (ours_input, _) = ours.token.rsplit_once('.').unwrap();
+    let (their_input, _) = jws.rsplit_once('.').unwrap();
+    assert_eq!(ours_input, their_input);
+    let forms = export::public_forms(&key, JwsAlg::MlDsa44, None).unwrap();
+    assert_eq!(
+        forms.kid,
+        private["kid"].as_str().unwrap(),
+        "the AKP thumbprint is the draft's kid"
+    );
 }

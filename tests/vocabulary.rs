@@ -11,6 +11,7 @@
     reason = "a test fails by panicking"
 )]
 
+use jwt_inspector::analysis::sign::refusals::RefusalCase;
 use jwt_inspector::analysis::vocab::{
     Change, ClaimState, Confidence, ExpectationRule, FindingId, KeyType, KeystoneFormat, KidMatch,
     LifetimeRule, LinkClaim, NoticeId, Refusal, SecretEncoding, Severity, SignatureMatch,
@@ -91,6 +92,10 @@ fn vocabulary() -> Value {
     v.insert(
         "SecretEncoding".into(),
         strings(SecretEncoding::ALL, SecretEncoding::as_str),
+    );
+    v.insert(
+        "RefusalCase".into(),
+        strings(RefusalCase::ALL, RefusalCase::as_str),
     );
     Value::Object(v)
 }

@@ -8,6 +8,7 @@ pub mod fingerprint;
 pub mod json_text;
 pub mod jwk;
 pub mod material;
+pub mod ml_dsa;
 pub mod pem;
 pub mod private;
 pub mod roca;
@@ -285,6 +286,7 @@ impl Key {
             ),
             KeyMaterial::Ec { curve, .. } => (None, None, Some(curve.jwk_name())),
             KeyMaterial::Ed25519(_) => (None, None, Some("Ed25519")),
+            KeyMaterial::MlDsa { level, .. } => (None, None, Some(level.name())),
             KeyMaterial::Hmac(s) => (Some(s.len() * 8), None, None),
         };
         let summary = if self.from_private {

@@ -73,6 +73,12 @@ fn spki_material(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyMaterial, KeyR
     if oid == ED448 {
         return Err(KeyReadError::Ed448Key);
     }
+    if let Some(level) = super::ml_dsa::MlDsaLevel::from_oid(oid) {
+        return Ok(KeyMaterial::MlDsa {
+            level,
+            public: super::ml_dsa::public_key(level, bits)?,
+        });
+    }
     Err(KeyReadError::UnsupportedAlgorithm {
         oid: oid.to_string(),
     })
@@ -182,6 +188,8 @@ pub fn spki_der_for(material: &KeyMaterial) -> Option<Vec<u8>> {
                 (EC_PUBLIC_KEY, Some(curve_oid), point.clone())
             }
             KeyMaterial::Ed25519(key) => (ED25519, None, key.to_bytes().to_vec()),
+            // RFC 9881 §2: no parameters, the key is the encoded public key.
+            KeyMaterial::MlDsa { level, public } => (level.oid(), None, public.clone()),
             KeyMaterial::Hmac(_) => return None,
         };
     let parameters = match (&curve, material) {

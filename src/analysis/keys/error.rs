@@ -108,6 +108,21 @@ pub enum KeyReadError {
         /// Length of the seed, in bytes.
         bytes: usize,
     },
+    /// An ML-DSA public key of the wrong length for its level.
+    MlDsaKeyLength {
+        /// The level's `alg` name.
+        alg: &'static str,
+        /// The length given.
+        bytes: usize,
+        /// The length the level has (FIPS 204 Table 2).
+        expected: usize,
+    },
+    /// An AKP JWK (draft-ietf-cose-dilithium) whose `alg` is no ML-DSA
+    /// level.
+    AkpAlgUnknown {
+        /// The `alg` given, if any.
+        alg: String,
+    },
     /// RSA private values (PKCS#1, or a JWK's `d`, `p`, `q`) that do not
     /// form a key (RFC 8017 §3.2).
     RsaPrivateKeyInvalid {

@@ -44,6 +44,12 @@ pub fn public_jwk_members(material: &KeyMaterial) -> Option<Map<String, Value>> 
             ("kty", "OKP".into()),
             ("x", base64url::encode(key.as_bytes())),
         ],
+        // draft-ietf-cose-dilithium: the AKP thumbprint members.
+        KeyMaterial::MlDsa { level, public } => vec![
+            ("alg", level.name().into()),
+            ("kty", "AKP".into()),
+            ("pub", base64url::encode(public)),
+        ],
         KeyMaterial::Hmac(_) => return None,
     };
     Some(

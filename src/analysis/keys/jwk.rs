@@ -4,6 +4,7 @@
 use super::der;
 use super::error::KeyReadError;
 use super::material::{self, Curve, KeyMaterial};
+use super::ml_dsa::{self, MlDsaLevel};
 use super::private::PrivateKey;
 use crate::analysis::base64url;
 use base64::Engine;
@@ -46,6 +47,7 @@ pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, KeyReadError> {
     let own_key_given = match kty {
         "RSA" => jwk.contains_key("n"),
         "EC" | "OKP" => jwk.contains_key("x"),
+        "AKP" => jwk.contains_key("pub"),
         _ => true,
     };
     let material = match (&certified, own_key_given) {
@@ -66,7 +68,9 @@ pub fn parse(jwk: &Map<String, Value>) -> Result<JwkKey, KeyReadError> {
     }
     Ok(JwkKey {
         // RFC 7518 §6.3.2.1, §6.2.2.1, RFC 8037 §2: `d` is the private part.
-        private: jwk.contains_key("d") && !matches!(material, KeyMaterial::Hmac(_)),
+        // draft-ietf-cose-dilithium: an AKP key's private part is `priv`.
+        private: (jwk.contains_key("d") || jwk.contains_key("priv"))
+            && !matches!(material, KeyMaterial::Hmac(_)),
         material,
         certificate: certified.and_then(|c| c.certificate),
         kid: string(jwk, "kid"),
@@ -115,6 +119,14 @@ fn own_material(
         }
         "EC" => ec(jwk, warnings)?,
         "OKP" => okp(jwk, warnings)?,
+        "AKP" => {
+            let level = akp_level(jwk)?;
+            let public = member(jwk, "pub", warnings)?;
+            KeyMaterial::MlDsa {
+                level,
+                public: ml_dsa::public_key(level, &public)?,
+            }
+        }
         "oct" => {
             let k = member(jwk, "k", warnings)?;
             if k.is_empty() {
@@ -178,7 +190,7 @@ fn okp(jwk: &Map<String, Value>, warnings: &mut Vec<String>) -> Result<KeyMateri
 /// A member missing or not base64url, values that form no key, or
 /// [`KeyReadError::PrivateKeyMismatch`].
 pub fn private_key(jwk: &Map<String, Value>) -> Result<Option<PrivateKey>, KeyReadError> {
-    if !jwk.contains_key("d") {
+    if !jwk.contains_key("d") && !jwk.contains_key("priv") {
         return Ok(None);
     }
     let mut warnings = Vec::new();
@@ -187,6 +199,14 @@ pub fn private_key(jwk: &Map<String, Value>) -> Result<Option<PrivateKey>, KeyRe
         .and_then(Value::as_str)
         .ok_or(KeyReadError::JwkMissingMember { name: "kty" })?;
     let public = own_material(kty, jwk, &mut warnings)?;
+    if let KeyMaterial::MlDsa { level, .. } = public {
+        let key = PrivateKey::ml_dsa(level, &member(jwk, "priv", &mut warnings)?)?;
+        return if key.public()? == public {
+            Ok(Some(key))
+        } else {
+            Err(KeyReadError::PrivateKeyMismatch)
+        };
+    }
     let d = member(jwk, "d", &mut warnings)?;
     let key = match (kty, &public) {
         ("RSA", _) => {
@@ -217,6 +237,12 @@ pub fn private_key(jwk: &Map<String, Value>) -> Result<Option<PrivateKey>, KeyRe
         return Err(KeyReadError::PrivateKeyMismatch);
     }
     Ok(Some(key))
+}
+
+/// An AKP JWK's `alg`: which ML-DSA level its key is.
+fn akp_level(jwk: &Map<String, Value>) -> Result<MlDsaLevel, KeyReadError> {
+    let alg = jwk.get("alg").and_then(Value::as_str).unwrap_or("");
+    MlDsaLevel::from_name(alg).ok_or_else(|| KeyReadError::AkpAlgUnknown { alg: alg.into() })
 }
 
 /// `crv` (RFC 7518 §6.2.1.1, RFC 8037 §2); absent and not a string read

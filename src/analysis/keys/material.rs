@@ -100,6 +100,13 @@ pub enum KeyMaterial {
     Ed25519(ed25519_dalek::VerifyingKey),
     /// A shared secret for HS256/384/512.
     Hmac(Vec<u8>),
+    /// An ML-DSA public key (draft-ietf-cose-dilithium), encoded.
+    MlDsa {
+        /// The parameter set.
+        level: super::ml_dsa::MlDsaLevel,
+        /// The encoded public key (FIPS 204 `pkEncode`).
+        public: Vec<u8>,
+    },
 }
 
 impl fmt::Debug for KeyMaterial {
@@ -108,6 +115,7 @@ impl fmt::Debug for KeyMaterial {
             KeyMaterial::Rsa(k) => write!(f, "Rsa({} bits)", k.n().bit_width()),
             KeyMaterial::Ec { curve, .. } => write!(f, "Ec({})", curve.jwk_name()),
             KeyMaterial::Ed25519(_) => f.write_str("Ed25519"),
+            KeyMaterial::MlDsa { level, .. } => f.write_str(level.name()),
             // Never print a secret.
             KeyMaterial::Hmac(s) => write!(f, "Hmac([redacted; {} bytes])", s.len()),
         }
@@ -122,6 +130,7 @@ impl KeyMaterial {
             KeyMaterial::Ec { .. } => KeyType::Ec,
             KeyMaterial::Ed25519(_) => KeyType::Okp,
             KeyMaterial::Hmac(_) => KeyType::Oct,
+            KeyMaterial::MlDsa { .. } => KeyType::Akp,
         }
     }
 
@@ -136,6 +145,7 @@ impl KeyMaterial {
             KeyMaterial::Ec { curve, .. } => format!("EC {}", curve.jwk_name()),
             KeyMaterial::Ed25519(_) => "Ed25519".to_string(),
             KeyMaterial::Hmac(s) => format!("HMAC secret, {} bytes", s.len()),
+            KeyMaterial::MlDsa { level, .. } => level.name().to_string(),
         }
     }
 

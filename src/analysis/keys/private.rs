@@ -12,6 +12,7 @@
 use super::der::{self as der_key, DerKey};
 use super::error::{DerContainer, KeyReadError};
 use super::material::{self, Curve, KeyMaterial};
+use super::ml_dsa::MlDsaLevel;
 use der::Decode;
 use der::asn1::OctetStringRef;
 use rsa::pkcs1::UintRef;
@@ -57,6 +58,12 @@ enum Inner<'a> {
         seed: &'a [u8],
         stored: Option<&'a [u8]>,
     },
+    /// An ML-DSA seed (RFC 9881 §6), with the stored public key, if any.
+    MlDsa {
+        level: MlDsaLevel,
+        seed: &'a [u8],
+        stored: Option<&'a [u8]>,
+    },
 }
 
 impl Inner<'_> {
@@ -85,6 +92,23 @@ impl Inner<'_> {
                 }
                 Ok(derived)
             }
+            Inner::MlDsa {
+                level,
+                seed,
+                stored,
+            } => {
+                let derived = PrivateKey::ml_dsa(*level, seed)?.public()?;
+                if let Some(stored) = stored
+                    && derived
+                        != (KeyMaterial::MlDsa {
+                            level: *level,
+                            public: stored.to_vec(),
+                        })
+                {
+                    return Err(KeyReadError::PrivateKeyMismatch);
+                }
+                Ok(derived)
+            }
         }
     }
 
@@ -100,6 +124,7 @@ impl Inner<'_> {
                 }),
             Inner::Ec { curve, scalar, .. } => PrivateKey::ec(*curve, scalar),
             Inner::Ed25519 { seed, .. } => PrivateKey::ed25519(seed),
+            Inner::MlDsa { level, seed, .. } => PrivateKey::ml_dsa(*level, seed),
         }
     }
 }
@@ -134,8 +159,42 @@ fn pkcs8_inner(der: &[u8]) -> Result<Inner<'_>, KeyReadError> {
     if oid == der_key::ED448 {
         return Err(KeyReadError::Ed448Key);
     }
+    if let Some(level) = MlDsaLevel::from_oid(oid) {
+        return ml_dsa_inner(level, private, info.public_key.and_then(|b| b.as_bytes()));
+    }
     Err(KeyReadError::UnsupportedAlgorithm {
         oid: oid.to_string(),
+    })
+}
+
+/// RFC 9881 §6: the private key is `[0] IMPLICIT OCTET STRING` (the
+/// 32-byte seed) or a SEQUENCE of the seed and the expanded key; the
+/// expanded form alone holds no seed to derive from.
+fn ml_dsa_inner<'a>(
+    level: MlDsaLevel,
+    private: &'a [u8],
+    stored: Option<&'a [u8]>,
+) -> Result<Inner<'a>, KeyReadError> {
+    let seed = match private {
+        [0x80, 0x20, seed @ ..] if seed.len() == 32 => seed,
+        [0x30, _, 0x04, 0x20, rest @ ..] | [0x30, 0x82, _, _, 0x04, 0x20, rest @ ..]
+            if rest.len() >= 32 =>
+        {
+            &rest[..32]
+        }
+        _ => {
+            return Err(KeyReadError::PrivateKeyUnsupported {
+                label: format!(
+                    "{} private key without its seed (only the expanded form)",
+                    level.name()
+                ),
+            });
+        }
+    };
+    Ok(Inner::MlDsa {
+        level,
+        seed,
+        stored,
     })
 }
 

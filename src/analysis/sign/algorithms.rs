@@ -26,6 +26,7 @@ fn needs(alg: JwsAlg) -> String {
         KeyKind::Rsa => "an RSA private key".into(),
         KeyKind::Ec(curve) => format!("an EC {} private key", curve.jwk_name()),
         KeyKind::Ed25519 => "an Ed25519 private key".into(),
+        KeyKind::MlDsa(level) => format!("an {} private key", level.name()),
     }
 }
 
@@ -62,6 +63,11 @@ pub fn signature<R: TryCryptoRng + ?Sized>(
                 .sign(input)
                 .to_bytes()
                 .to_vec())
+        }
+        (_, SigningKey::Private(PrivateKey::MlDsa { level, seed }))
+            if alg.key_kind() == KeyKind::MlDsa(*level) =>
+        {
+            crate::analysis::keys::ml_dsa::sign(*level, seed, input).map_err(SignError::Crypto)
         }
         _ => Err(misfit()),
     }

@@ -116,6 +116,25 @@ pub fn private_pkcs8_pem(key: &PrivateKey) -> Result<String, SignError> {
         PrivateKey::Ed25519(seed) => ed25519_dalek::SigningKey::from_bytes(seed)
             .to_pkcs8_der()
             .map_err(crypto)?,
+        PrivateKey::MlDsa { level, seed } => {
+            return pem_rfc7468::encode_string(
+                "PRIVATE KEY",
+                LineEnding::LF,
+                &ml_dsa_pkcs8(*level, seed),
+            )
+            .map_err(crypto);
+        }
     };
     pem_rfc7468::encode_string("PRIVATE KEY", LineEnding::LF, der.as_bytes()).map_err(crypto)
+}
+
+/// RFC 9881 §6's seed-only PrivateKeyInfo: version 0, the level's OID
+/// without parameters, and `[0] IMPLICIT OCTET STRING` holding the seed.
+fn ml_dsa_pkcs8(level: crate::analysis::keys::ml_dsa::MlDsaLevel, seed: &[u8; 32]) -> Vec<u8> {
+    use der::Encode;
+    let oid = level.oid().to_der().unwrap_or_default();
+    let algorithm = [&[0x30, oid.len() as u8][..], &oid].concat();
+    let private_key = [&[0x04, 34, 0x80, 32][..], seed].concat();
+    let body = [&[0x02, 0x01, 0x00][..], &algorithm, &private_key].concat();
+    [&[0x30, body.len() as u8][..], &body].concat()
 }

@@ -6,6 +6,7 @@
 
 use super::{SignError, SigningKey};
 use crate::analysis::keys::material::Curve;
+use crate::analysis::keys::ml_dsa::MlDsaLevel;
 use crate::analysis::keys::private::PrivateKey;
 use crate::analysis::verify::alg::KeyKind;
 use crate::analysis::vocab::JwsAlg;
@@ -22,6 +23,8 @@ pub enum KeySpec {
     Ed25519,
     /// An HMAC secret of this many bytes.
     Secret(usize),
+    /// An ML-DSA key of this level.
+    MlDsa(MlDsaLevel),
 }
 
 impl KeySpec {
@@ -33,6 +36,7 @@ impl KeySpec {
             KeyKind::Rsa => KeySpec::Rsa(2048),
             KeyKind::Ec(curve) => KeySpec::Ec(curve),
             KeyKind::Ed25519 => KeySpec::Ed25519,
+            KeyKind::MlDsa(level) => KeySpec::MlDsa(level),
         }
     }
 
@@ -43,6 +47,7 @@ impl KeySpec {
             KeySpec::Ec(curve) => format!("EC {}", curve.jwk_name()),
             KeySpec::Ed25519 => "Ed25519".into(),
             KeySpec::Secret(bytes) => format!("HMAC secret, {bytes} bytes"),
+            KeySpec::MlDsa(level) => level.name().into(),
         }
     }
 }
@@ -94,6 +99,9 @@ pub fn generate<R: TryCryptoRng + ?Sized>(
                 .map(SigningKey::Private)
                 .map_err(|e| SignError::Crypto(e.to_string()))
         }
+        KeySpec::MlDsa(level) => PrivateKey::ml_dsa(level, &random(rng, 32)?)
+            .map(SigningKey::Private)
+            .map_err(|e| SignError::Crypto(e.to_string())),
         KeySpec::Secret(bytes) if bytes >= 16 => Ok(SigningKey::Secret(random(rng, bytes)?)),
         KeySpec::Secret(bytes) => Err(SignError::Crypto(format!(
             "an HMAC secret of {bytes} bytes is too short to make; RFC 7518 §3.2 asks at least the hash's length"

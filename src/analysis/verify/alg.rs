@@ -2,6 +2,7 @@
 //! verified with RustCrypto over the signing input exactly as received.
 
 use crate::analysis::keys::material::{Curve, EcKey, KeyMaterial};
+use crate::analysis::keys::ml_dsa::MlDsaLevel;
 pub use crate::analysis::vocab::JwsAlg;
 use hmac::{KeyInit, Mac};
 use rsa::traits::PublicKeyParts;
@@ -20,6 +21,8 @@ pub enum KeyKind {
     Ec(Curve),
     /// An Ed25519 public key, for EdDSA and Ed25519.
     Ed25519,
+    /// An ML-DSA public key of this level.
+    MlDsa(MlDsaLevel),
 }
 
 impl KeyKind {
@@ -30,6 +33,7 @@ impl KeyKind {
             KeyKind::Rsa => "an RSA public key".into(),
             KeyKind::Ec(curve) => format!("an EC {} public key", curve.jwk_name()),
             KeyKind::Ed25519 => "an Ed25519 public key".into(),
+            KeyKind::MlDsa(level) => format!("an {} public key (kty AKP)", level.name()),
         }
     }
 
@@ -41,6 +45,7 @@ impl KeyKind {
             | (KeyKind::Rsa, KeyMaterial::Rsa(_))
             | (KeyKind::Ed25519, KeyMaterial::Ed25519(_)) => true,
             (KeyKind::Ec(want), KeyMaterial::Ec { curve, .. }) => want == *curve,
+            (KeyKind::MlDsa(want), KeyMaterial::MlDsa { level, .. }) => want == *level,
             _ => false,
         }
     }
@@ -62,6 +67,9 @@ impl JwsAlg {
             JwsAlg::ES512 => KeyKind::Ec(Curve::P521),
             JwsAlg::ES256K => KeyKind::Ec(Curve::Secp256k1),
             JwsAlg::EdDSA | JwsAlg::Ed25519 => KeyKind::Ed25519,
+            JwsAlg::MlDsa44 => KeyKind::MlDsa(MlDsaLevel::L44),
+            JwsAlg::MlDsa65 => KeyKind::MlDsa(MlDsaLevel::L65),
+            JwsAlg::MlDsa87 => KeyKind::MlDsa(MlDsaLevel::L87),
         }
     }
 
@@ -73,6 +81,7 @@ impl JwsAlg {
             (KeyKind::Rsa, KeyMaterial::Rsa(k)) => Some(k.size()),
             (KeyKind::Ec(curve), _) => Some(2 * curve.field_bytes()),
             (KeyKind::Ed25519, _) => Some(64),
+            (KeyKind::MlDsa(level), _) => Some(level.signature_bytes()),
             _ => None,
         }
     }
@@ -148,6 +157,13 @@ pub fn verify(
                 ed25519_dalek::Signature::from_slice(signature).map_err(|_| Failure::Mismatch)?;
             key.verify_strict(signing_input, &signature)
                 .map_err(|_| Failure::Mismatch)
+        }
+        (_, KeyMaterial::MlDsa { level, public }) => {
+            if crate::analysis::keys::ml_dsa::verify(*level, public, signing_input, signature) {
+                Ok(())
+            } else {
+                Err(Failure::Mismatch)
+            }
         }
     }
 }

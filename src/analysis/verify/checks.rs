@@ -159,7 +159,7 @@ fn signature_shape(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Vec<Finding> {
             .collect(),
         KeyKind::Ec(curve) => vec![2 * curve.field_bytes()],
         // Fixed by the algorithm alone: judged above, as without keys.
-        KeyKind::Hmac | KeyKind::Ed25519 => Vec::new(),
+        KeyKind::Hmac | KeyKind::Ed25519 | KeyKind::MlDsa(_) => Vec::new(),
     };
     if !expected.is_empty() && !expected.contains(&sig.len()) {
         let want = expected

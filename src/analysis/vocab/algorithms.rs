@@ -38,6 +38,12 @@ vocabulary! {
         EdDSA = "EdDSA",
         /// Ed25519, fully specified (RFC 9864).
         Ed25519 = "Ed25519",
+        /// ML-DSA-44 (FIPS 204; draft-ietf-cose-dilithium).
+        MlDsa44 = "ML-DSA-44",
+        /// ML-DSA-65 (FIPS 204; draft-ietf-cose-dilithium).
+        MlDsa65 = "ML-DSA-65",
+        /// ML-DSA-87 (FIPS 204; draft-ietf-cose-dilithium).
+        MlDsa87 = "ML-DSA-87",
     }
 }
 
@@ -63,7 +69,10 @@ impl JwsAlg {
             | JwsAlg::PS512
             | JwsAlg::ES512
             | JwsAlg::EdDSA
-            | JwsAlg::Ed25519 => 64,
+            | JwsAlg::Ed25519
+            | JwsAlg::MlDsa44
+            | JwsAlg::MlDsa65
+            | JwsAlg::MlDsa87 => 64,
         }
     }
 
@@ -75,6 +84,9 @@ impl JwsAlg {
         match self {
             JwsAlg::HS256 | JwsAlg::HS384 | JwsAlg::HS512 => Some(self.hash_bytes()),
             JwsAlg::EdDSA | JwsAlg::Ed25519 => Some(64),
+            JwsAlg::MlDsa44 => Some(2420),
+            JwsAlg::MlDsa65 => Some(3309),
+            JwsAlg::MlDsa87 => Some(4627),
             _ => None,
         }
     }

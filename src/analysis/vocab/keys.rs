@@ -14,6 +14,9 @@ vocabulary! {
         Okp = "OKP",
         /// A shared HMAC secret (RFC 7518 §6.4).
         Oct = "oct",
+        /// An ML-DSA public key: the Algorithm Key Pair type of
+        /// draft-ietf-cose-dilithium.
+        Akp = "AKP",
     }
 }
 

@@ -48,6 +48,14 @@ impl fmt::Display for KeyReadError {
                 f,
                 "the Ed25519 private key is {bytes} bytes; RFC 8032 §5.1.5 private keys are 32-byte seeds"
             ),
+            E::MlDsaKeyLength { alg, bytes, expected } => write!(
+                f,
+                "the {alg} public key is {bytes} bytes; FIPS 204 gives {expected}"
+            ),
+            E::AkpAlgUnknown { alg } => write!(
+                f,
+                "an AKP JWK names its algorithm in `alg` (ML-DSA-44, ML-DSA-65 or ML-DSA-87); this one has \"{alg}\""
+            ),
             E::RsaPrivateKeyInvalid { reason } => write!(
                 f,
                 "the RSA private key's values do not form a key ({reason}); RFC 8017 §3.2 requires n = p·q and d the inverse of e"
@@ -123,7 +131,7 @@ impl fmt::Display for KeyReadError {
             }
             E::Ed448Key => f.write_str("the key is Ed448, which this page does not verify"),
             E::UnsupportedAlgorithm { oid } => {
-                write!(f, "the key algorithm {oid} is not RSA, EC or Ed25519")
+                write!(f, "the key algorithm {oid} is not RSA, EC, Ed25519 or ML-DSA")
             }
             E::SpkiReencodeFailed => f.write_str("could not re-encode the key"),
             E::CertificateKeyReencodeFailed { detail } => write!(

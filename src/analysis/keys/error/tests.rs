@@ -163,7 +163,7 @@ fn every_variant_reads_as_the_reports_sentence() {
             E::UnsupportedAlgorithm {
                 oid: "1.2.840.10040.4.1".into(),
             },
-            "the key algorithm 1.2.840.10040.4.1 is not RSA, EC or Ed25519",
+            "the key algorithm 1.2.840.10040.4.1 is not RSA, EC, Ed25519 or ML-DSA",
         ),
         (E::SpkiReencodeFailed, "could not re-encode the key"),
         (

@@ -5,6 +5,7 @@
 
 use crate::analysis::keys::error::KeyReadError;
 use crate::analysis::keys::material::{Curve, KeyMaterial};
+use crate::analysis::keys::ml_dsa::{self, MlDsaLevel};
 use std::fmt;
 
 /// A private key to sign with.
@@ -21,6 +22,13 @@ pub enum PrivateKey {
     },
     /// An Ed25519 seed.
     Ed25519([u8; 32]),
+    /// An ML-DSA seed (FIPS 204 ξ).
+    MlDsa {
+        /// The parameter set.
+        level: MlDsaLevel,
+        /// The 32-byte seed.
+        seed: [u8; 32],
+    },
 }
 
 impl PrivateKey {
@@ -55,6 +63,19 @@ impl PrivateKey {
         Ok(PrivateKey::Ed25519(seed))
     }
 
+    /// An ML-DSA key from its 32-byte seed.
+    ///
+    /// # Errors
+    /// [`KeyReadError::MlDsaKeyLength`] for another length.
+    pub fn ml_dsa(level: MlDsaLevel, seed: &[u8]) -> Result<Self, KeyReadError> {
+        let seed: [u8; 32] = seed.try_into().map_err(|_| KeyReadError::MlDsaKeyLength {
+            alg: level.name(),
+            bytes: seed.len(),
+            expected: 32,
+        })?;
+        Ok(PrivateKey::MlDsa { level, seed })
+    }
+
     /// Its public key.
     ///
     /// # Errors
@@ -71,6 +92,10 @@ impl PrivateKey {
             }
             PrivateKey::Ec { curve, scalar } => super::ec_public(*curve, scalar),
             PrivateKey::Ed25519(seed) => super::ed25519_public(seed),
+            PrivateKey::MlDsa { level, seed } => Ok(KeyMaterial::MlDsa {
+                level: *level,
+                public: ml_dsa::public_of_seed(*level, seed),
+            }),
         }
     }
 
