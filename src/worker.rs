@@ -64,6 +64,15 @@ pub fn answer(request: WorkerRequest, clock: impl Fn() -> f64) -> WorkerReply {
             WorkerReply::Result(CACHE.with(|cache| job::run_cached(&job, &mut cache.borrow_mut())))
         }
         WorkerRequest::BenchVerify(bench) => WorkerReply::Bench(bench_verify(&bench, clock)),
+        // crypto.getRandomValues, through getrandom's wasm_js backend.
+        WorkerRequest::Sign(job) => WorkerReply::Signed(crate::analysis::sign::jobs::sign(
+            &job,
+            &mut getrandom::SysRng,
+        )),
+        WorkerRequest::Keygen(job) => WorkerReply::Generated(crate::analysis::sign::jobs::keygen(
+            &job,
+            &mut getrandom::SysRng,
+        )),
     }
 }
 
@@ -191,5 +200,63 @@ mod tests {
         };
         assert_eq!(result.id, 5);
         assert_eq!(result.report.tokens.len(), 1);
+    }
+
+    #[test]
+    fn the_encoder_makes_a_key_and_signs_with_it_and_the_inspector_verifies() {
+        use crate::analysis::job::make::{MakeKey, SignJob};
+        let keygen = r#"{"keygen":{"id":7,"alg":"ES384","rsa_bits":null,"kid":"enc-1"}}"#;
+        let WorkerReply::Generated(made) = answer_parts(keygen, None, no_clock) else {
+            panic!("a keygen request is answered with a key");
+        };
+        assert_eq!(made.id, 7);
+        let key = made.result.unwrap();
+        assert_eq!(key.description, "EC P-384");
+        assert!(key.private.starts_with("-----BEGIN PRIVATE KEY-----"));
+        assert!(key.public.jwks.contains("\"kid\": \"enc-1\""));
+        let sign = WorkerRequest::Sign(SignJob {
+            id: 8,
+            header: r#"{"alg":"ES384","kid":"enc-1"}"#.into(),
+            payload: r#"{"uid":"alice","exp":4102444800}"#.into(),
+            key: MakeKey::Text(key.private.clone()),
+            now: 1_800_000_000,
+        });
+        let WorkerReply::Signed(signed) = answer_parts(&sign.into_parts().0, None, no_clock) else {
+            panic!("a sign request is answered with a token");
+        };
+        let signed = signed.result.unwrap();
+        assert_eq!(signed.public.unwrap().kid, "enc-1");
+        // The one-key JWKS beside the new token: "Signature verified".
+        let job = Job {
+            id: 9,
+            input: signed.token.into(),
+            key_text: key.public.jwks,
+            now: 1_800_000_000,
+            ..Job::default()
+        };
+        let WorkerReply::Result(result) = answer_parts(
+            &analyse_json(job.clone()),
+            Some(job.input.to_string()),
+            no_clock,
+        ) else {
+            panic!("analysed");
+        };
+        assert_eq!(result.report.tokens[0].signature.status.as_str(), "valid");
+        // A key that does not fit says so.
+        let misfit = WorkerRequest::Sign(SignJob {
+            id: 10,
+            header: r#"{"alg":"RS256"}"#.into(),
+            payload: "{}".into(),
+            key: MakeKey::Text(key.private),
+            now: 0,
+        });
+        let WorkerReply::Signed(answer) = answer_parts(&misfit.into_parts().0, None, no_clock)
+        else {
+            panic!("answered");
+        };
+        assert_eq!(
+            answer.result.unwrap_err(),
+            "RS256 needs an RSA private key; the key given is EC P-384"
+        );
     }
 }

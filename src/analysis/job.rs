@@ -4,6 +4,8 @@
 //! itself, defined here once for both sides: [`WorkerRequest`] in,
 //! [`WorkerReply`] out.
 
+pub mod make;
+
 use crate::analysis::expectations::Expectations;
 use crate::analysis::report::Report;
 use crate::analysis::vocab::SecretEncoding;
@@ -156,6 +158,14 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
 pub enum WorkerRequest {
     /// The full analysis of a job; answered by [`WorkerReply::Result`].
     Analyse(Job),
+    /// Sign a token (the encoder); answered by [`WorkerReply::Signed`].
+    /// Like the bench request, not in the page's build: the page has no
+    /// encoder yet, and these types cost it 4 KB gzip (measured).
+    #[cfg(feature = "crypto")]
+    Sign(make::SignJob),
+    /// Make a key (the encoder); answered by [`WorkerReply::Generated`].
+    #[cfg(feature = "crypto")]
+    Keygen(make::KeygenJob),
     /// The benchmark harness (scripts/bench.mjs) times the signature check
     /// alone; the page never sends it, nor has it in its build. Answered by
     /// [`WorkerReply::Bench`].
@@ -195,6 +205,12 @@ pub enum WorkerReply {
     Ready,
     /// The answer to a [`WorkerRequest::Analyse`].
     Result(JobResult),
+    /// The answer to a [`WorkerRequest::Sign`].
+    #[cfg(feature = "crypto")]
+    Signed(make::SignAnswer),
+    /// The answer to a [`WorkerRequest::Keygen`].
+    #[cfg(feature = "crypto")]
+    Generated(make::KeygenAnswer),
     /// The answer to a [`WorkerRequest::BenchVerify`].
     #[cfg(feature = "crypto")]
     Bench(BenchTimings),
@@ -213,6 +229,8 @@ impl WorkerRequest {
             }
             #[cfg(feature = "crypto")]
             bench @ WorkerRequest::BenchVerify(_) => (bench, None),
+            #[cfg(feature = "crypto")]
+            other @ (WorkerRequest::Sign(_) | WorkerRequest::Keygen(_)) => (other, None),
         };
         // Strings, numbers and string-keyed structs: writing cannot fail.
         (serde_json::to_string(&request).unwrap_or_default(), paste)

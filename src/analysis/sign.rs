@@ -7,6 +7,7 @@
 
 pub mod algorithms;
 pub mod export;
+pub mod jobs;
 pub mod key_text;
 pub mod keygen;
 pub mod refusals;

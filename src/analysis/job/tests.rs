@@ -125,7 +125,7 @@ mod protocol {
         let inside = WorkerRequest::from_parts(json, None).unwrap();
         let input = |r: WorkerRequest| match r {
             WorkerRequest::Analyse(job) => job.input.to_string(),
-            WorkerRequest::BenchVerify(_) => unreachable!("an analyse request"),
+            other => unreachable!("an analyse request, not {other:?}"),
         };
         assert_eq!(input(beside), "beside");
         assert_eq!(input(inside), "inside");

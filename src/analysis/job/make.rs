@@ -1,0 +1,107 @@
+//! The encoder's requests to the Web Worker and their answers: sign a
+//! token, make a key. Plain data, defined once for both sides; the worker
+//! answers them with `analysis::sign` (feature `crypto`), the page holds
+//! none of that code. A private key travels only inside these messages:
+//! never into storage or a URL.
+
+use crate::analysis::vocab::SecretEncoding;
+use serde::{Deserialize, Serialize};
+
+/// The key to sign with, as the encoder has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MakeKey {
+    /// Pasted or generated key text: a private PEM, a JWK with `d` (or
+    /// `priv`), a JWKS holding one, or a `kty: oct` JWK.
+    Text(String),
+    /// An HMAC secret typed in `encoding`.
+    Secret {
+        /// The secret as typed.
+        text: String,
+        /// How to read it (`auto` reads it as text).
+        encoding: SecretEncoding,
+    },
+}
+
+/// Sign `payload` under `header` with `key`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignJob {
+    /// Answers to older jobs are dropped.
+    pub id: u64,
+    /// The header editor's JSON text (its `alg` chooses the algorithm).
+    pub header: String,
+    /// The payload editor's JSON text.
+    pub payload: String,
+    /// The key.
+    pub key: MakeKey,
+    /// Unix seconds, for the warning about an `exp` in the past.
+    pub now: i64,
+}
+
+/// Make a key for `alg`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeygenJob {
+    /// Answers to older jobs are dropped.
+    pub id: u64,
+    /// The algorithm the key is for (`RS256`, `ES384`, `ML-DSA-65`, …).
+    pub alg: String,
+    /// RSA modulus bits (2048, 3072, 4096); `None` for 2048.
+    pub rsa_bits: Option<usize>,
+    /// The `kid` to give it; `None` for its RFC 7638 thumbprint.
+    pub kid: Option<String>,
+}
+
+/// A key's public forms, ready to paste into a service's configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicForms {
+    /// `-----BEGIN PUBLIC KEY-----`; `None` for a secret.
+    pub pem: Option<String>,
+    /// The JWK with `kid`, `alg` and `use`, pretty-printed.
+    pub jwk: String,
+    /// `{"keys": [jwk]}`, pretty-printed.
+    pub jwks: String,
+    /// The `kid`.
+    pub kid: String,
+}
+
+/// A signed token and what goes with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedToken {
+    /// The compact JWS.
+    pub token: String,
+    /// Sentences to read before using it (never refusals).
+    pub warnings: Vec<String>,
+    /// The public forms of the key that signed (`None` when they could not
+    /// be made).
+    pub public: Option<PublicForms>,
+}
+
+/// A key made by the worker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GeneratedKey {
+    /// "RSA 3072", "EC P-256", "ML-DSA-65", "HMAC secret, 32 bytes".
+    pub description: String,
+    /// The private key as PKCS#8 PEM, or the secret as an oct JWK: shown
+    /// only behind "show private key".
+    pub private: String,
+    /// Its public forms.
+    pub public: PublicForms,
+}
+
+/// The answer to a [`SignJob`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignAnswer {
+    /// The job's id.
+    pub id: u64,
+    /// The token, or why it could not be signed, in words.
+    pub result: Result<SignedToken, String>,
+}
+
+/// The answer to a [`KeygenJob`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeygenAnswer {
+    /// The job's id.
+    pub id: u64,
+    /// The key, or why none was made, in words.
+    pub result: Result<GeneratedKey, String>,
+}
