@@ -8,6 +8,7 @@
 pub mod base64url;
 pub mod compare;
 pub mod decode;
+pub mod encode;
 pub mod expectations;
 pub mod files;
 pub mod finder;

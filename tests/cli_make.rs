@@ -146,7 +146,7 @@ fn sign_says_what_is_wrong() {
                 "--payload",
                 "{\"a\": }",
             ],
-            "the payload is not JSON",
+            "the payload is not a JSON object: line 1, column 7",
         ),
         (
             vec![

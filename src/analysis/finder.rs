@@ -173,9 +173,7 @@ impl Search<'_> {
     /// A HAR or config.json that does not parse is still scanned as text;
     /// the notice says which format and where its JSON breaks.
     fn broken_file(&mut self, text: &str, broken: &json_scan::BrokenFile) {
-        let before = &text[..broken.error.offset.min(text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = crate::analysis::json::line_column(text, broken.error.offset);
         self.notices.push(Notice {
             id: NoticeId::FileStructure,
             severity: Severity::Info,

@@ -99,6 +99,20 @@ pub fn parse(text: &str) -> Result<ParsedJson, JsonError> {
     }
 }
 
+/// The 1-based line and column (in characters) of byte `offset` in
+/// `text`, as an editor shows them; an offset past the end or inside a
+/// character counts from the character boundary before it.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
 /// Parses the first JSON value at the start of `text` and returns it with
 /// the number of bytes it occupied; used by the token finder to read JSON
 /// embedded in other text.

@@ -4,7 +4,6 @@
 //! process listings.
 
 use crate::analysis::expectations::parse_duration;
-use crate::analysis::json;
 use crate::analysis::sign::keygen::{self, KeySpec, RSA_SIZES};
 use crate::analysis::sign::refusals::{self, RESPONSIBLE_USE};
 use crate::analysis::sign::{self, Layout, SigningKey, export, key_text};
@@ -196,19 +195,8 @@ fn instant(flag: &str, text: &str, now: i64) -> Result<i64, String> {
 }
 
 fn object(text: &str, what: &str) -> Result<Map<String, Value>, String> {
-    match json::parse(text) {
-        Ok(parsed) => match parsed.value {
-            Value::Object(members) => Ok(members),
-            _ => Err(format!("the {what} must be a JSON object")),
-        },
-        Err(error) => {
-            let line = text[..error.offset.min(text.len())].matches('\n').count() + 1;
-            Err(format!(
-                "the {what} is not JSON: {} (line {line})",
-                error.problem
-            ))
-        }
-    }
+    crate::analysis::encode::object(text)
+        .map_err(|problem| format!("the {what} is not a JSON object: {problem}"))
 }
 
 /// `sign`: the token, and warnings for stderr.
