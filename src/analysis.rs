@@ -8,6 +8,8 @@
 pub mod base64url;
 pub mod compare;
 pub mod decode;
+#[cfg(feature = "crypto")]
+pub mod decrypt;
 pub mod encode;
 pub mod expectations;
 pub mod files;

@@ -1,0 +1,130 @@
+//! JWE decryption (issue 14, first part): RFC 7516 Appendix A.1–A.3 and
+//! the RFC 7520 §5 compact examples (ietf-jose/cookbook) decrypt to their
+//! plaintexts with their keys; the ones whose `alg` is not supported yet
+//! say so; a wrong key or an altered token gets the one generic message.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
+
+mod common;
+
+use common::read_json;
+use jwt_inspector::analysis::decrypt::{DecryptError, DecryptionKey, decrypt_compact};
+use jwt_inspector::analysis::sign::{SigningKey, key_text};
+use serde_json::Value;
+
+fn key(jwk: &Value) -> DecryptionKey {
+    match key_text::signing_key(&jwk.to_string()).unwrap() {
+        SigningKey::Private(private) => DecryptionKey::Private(private),
+        SigningKey::Secret(secret) => DecryptionKey::Secret(secret),
+    }
+}
+
+fn vectors() -> Value {
+    read_json("rfc/jwe_examples.json")
+}
+
+#[test]
+fn rfc_7516_appendix_a_tokens_decrypt() {
+    let vectors = vectors();
+    for (section, alg, enc) in [
+        ("rfc7516_a1", "RSA-OAEP", "A256GCM"),
+        ("rfc7516_a2", "RSA1_5", "A128CBC-HS256"),
+        ("rfc7516_a3", "A128KW", "A128CBC-HS256"),
+    ] {
+        let vector = &vectors[section];
+        let decrypted = decrypt_compact(
+            vector["compact"].as_str().unwrap(),
+            &key(&vector["jwk"]),
+            &mut getrandom::SysRng,
+        )
+        .unwrap_or_else(|e| panic!("{section}: {e}"));
+        assert_eq!((decrypted.alg.as_str(), decrypted.enc.as_str()), (alg, enc));
+        assert_eq!(
+            String::from_utf8(decrypted.plaintext).unwrap(),
+            vector["plaintext"].as_str().unwrap(),
+            "{section}"
+        );
+    }
+}
+
+#[test]
+fn rfc_7520_compact_examples_decrypt_or_say_what_is_not_supported_yet() {
+    let vectors = vectors();
+    let mut decrypted_count = 0;
+    for section in [
+        "5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9",
+    ] {
+        let file = &vectors["rfc7520"][section]["file"];
+        let compact = file["output"]["compact"].as_str().unwrap();
+        let input = &file["input"];
+        let alg = input["alg"].as_str().unwrap();
+        let result = match input.get("key") {
+            Some(jwk) => decrypt_compact(compact, &key(jwk), &mut getrandom::SysRng),
+            None => Err(DecryptError::Unsupported(format!("alg \"{alg}\""))),
+        };
+        match alg {
+            "PBES2-HS512+A256KW" | "ECDH-ES+A128KW" | "ECDH-ES" | "A256GCMKW" => {
+                let error = result.unwrap_err();
+                assert!(
+                    matches!(
+                        error,
+                        DecryptError::Unsupported(_) | DecryptError::KeyDoesNotFit { .. }
+                    ),
+                    "{section} {alg}: {error}"
+                );
+            }
+            _ => {
+                let decrypted = result.unwrap_or_else(|e| panic!("{section} {alg}: {e}"));
+                assert_eq!(
+                    String::from_utf8(decrypted.plaintext).unwrap(),
+                    input["plaintext"].as_str().unwrap(),
+                    "{section}"
+                );
+                decrypted_count += 1;
+            }
+        }
+    }
+    // RSA1_5, RSA-OAEP, dir, A128KW, and A128KW with zip DEF.
+    assert_eq!(decrypted_count, 5);
+}
+
+#[test]
+fn a_wrong_key_or_an_altered_token_gets_one_message() {
+    let vectors = vectors();
+    let a3 = &vectors["rfc7516_a3"];
+    let compact = a3["compact"].as_str().unwrap();
+    let wrong = DecryptionKey::Secret(vec![7; 16]);
+    let error = decrypt_compact(compact, &wrong, &mut getrandom::SysRng).unwrap_err();
+    assert_eq!(error, DecryptError::Failed);
+    // A flipped tag bit: the same message.
+    let mut parts: Vec<String> = compact.split('.').map(str::to_string).collect();
+    let last = parts[4].pop().unwrap();
+    parts[4].push(if last == 'A' { 'B' } else { 'A' });
+    let altered = parts.join(".");
+    let error = decrypt_compact(&altered, &key(&a3["jwk"]), &mut getrandom::SysRng).unwrap_err();
+    assert_eq!(error, DecryptError::Failed);
+    assert_eq!(
+        error.to_string(),
+        "the key does not decrypt this token (wrong key, or the token was altered)"
+    );
+    // RSA1_5 with the wrong RSA key: the same message too (RFC 7516 §11.5).
+    let a2 = &vectors["rfc7516_a2"];
+    let a1_key = key(&vectors["rfc7516_a1"]["jwk"]);
+    let error = decrypt_compact(
+        a2["compact"].as_str().unwrap(),
+        &a1_key,
+        &mut getrandom::SysRng,
+    )
+    .unwrap_err();
+    assert_eq!(error, DecryptError::Failed);
+    // A key of the wrong kind says which kind is needed.
+    let error = decrypt_compact(compact, &a1_key, &mut getrandom::SysRng).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "A128KW needs a 16-byte symmetric key (kty oct)"
+    );
+}
