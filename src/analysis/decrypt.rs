@@ -1,6 +1,7 @@
 //! Decrypting JWE (RFC 7516) with a key the person supplies: the compact
 //! serialization, key management by RSA-OAEP, RSA-OAEP-256, RSA1_5, AES
-//! key wrap and `dir` (RFC 7518 §4.2–§4.5), content encryption by
+//! key wrap, `dir`, AES-GCM key wrap and PBES2 (RFC 7518 §4.2–§4.5,
+//! §4.7, §4.8), content encryption by
 //! AES-CBC-HMAC-SHA2 and AES-GCM (§5.2, §5.3), and `zip: DEF` (RFC 7516
 //! §4.1.3) inflated with a cap. Every failure after the key is found reads
 //! the same ("the key does not decrypt this token"), so the page is no
@@ -30,6 +31,8 @@ pub enum DecryptionKey {
     Private(PrivateKey),
     /// A symmetric key: a `kty: oct` JWK or raw bytes.
     Secret(Vec<u8>),
+    /// A password, for PBES2 (RFC 7518 §4.8).
+    Password(String),
 }
 
 /// A compact JWE's five parts (RFC 7516 §7.1).
@@ -79,6 +82,8 @@ pub enum DecryptError {
     Failed,
     /// The plaintext inflates beyond [`MAX_INFLATED`], or is not DEFLATE.
     Inflate(String),
+    /// A header value refused before any work: why.
+    Refused(String),
 }
 
 impl fmt::Display for DecryptError {
@@ -91,6 +96,7 @@ impl fmt::Display for DecryptError {
                 "the key does not decrypt this token (wrong key, or the token was altered)",
             ),
             DecryptError::Inflate(why) => write!(f, "the plaintext could not be inflated: {why}"),
+            DecryptError::Refused(why) => f.write_str(why),
         }
     }
 }
@@ -155,7 +161,14 @@ pub fn decrypt_compact<R: TryCryptoRng + ?Sized>(
     };
     let (alg, enc) = (text("alg"), text("enc"));
     let content = content::Encryption::parse(&enc)?;
-    let cek = key_management::content_key(&alg, &jwe.encrypted_key, key, content.key_bytes(), rng)?;
+    let cek = key_management::content_key(
+        &alg,
+        &jwe.header,
+        &jwe.encrypted_key,
+        key,
+        content.key_bytes(),
+        rng,
+    )?;
     let plaintext = content.decrypt(
         &cek,
         &jwe.iv,

@@ -1,10 +1,12 @@
 //! The content encryption key (CEK) of a JWE, by `alg` (RFC 7518 §4):
 //! RSA1_5 (§4.2), RSA-OAEP and RSA-OAEP-256 (§4.3), A128KW/A192KW/A256KW
-//! (§4.4) and `dir` (§4.5).
+//! (§4.4), `dir` (§4.5), A128GCMKW/A192GCMKW/A256GCMKW (§4.7) and
+//! PBES2-HS256+A128KW/HS384+A192KW/HS512+A256KW (§4.8).
 
 use super::{DecryptError, DecryptionKey};
 use crate::analysis::keys::private::PrivateKey;
 use rsa::rand_core::TryCryptoRng;
+use serde_json::{Map, Value};
 
 fn needs(alg: &str, what: &str) -> DecryptError {
     DecryptError::KeyDoesNotFit {
@@ -20,6 +22,7 @@ fn needs(alg: &str, what: &str) -> DecryptError {
 /// [`DecryptError::Failed`] (one message for every cryptographic failure).
 pub fn content_key<R: TryCryptoRng + ?Sized>(
     alg: &str,
+    header: &Map<String, Value>,
     encrypted_key: &[u8],
     key: &DecryptionKey,
     cek_bytes: usize,
@@ -36,7 +39,9 @@ pub fn content_key<R: TryCryptoRng + ?Sized>(
                 alg,
                 &format!("the {cek_bytes}-byte content key itself, and no encrypted key"),
             )),
-            DecryptionKey::Private(_) => Err(needs(alg, "a symmetric key (kty oct)")),
+            DecryptionKey::Private(_) | DecryptionKey::Password(_) => {
+                Err(needs(alg, "a symmetric key (kty oct)"))
+            }
         },
         "A128KW" | "A192KW" | "A256KW" => {
             let kek_bytes = match alg {
@@ -88,8 +93,111 @@ pub fn content_key<R: TryCryptoRng + ?Sized>(
                 _ => Err(DecryptError::Failed),
             }
         }
+        "A128GCMKW" | "A192GCMKW" | "A256GCMKW" => {
+            let kek_bytes = match alg {
+                "A128GCMKW" => 16,
+                "A192GCMKW" => 24,
+                _ => 32,
+            };
+            let DecryptionKey::Secret(kek) = key else {
+                return Err(needs(
+                    alg,
+                    &format!("a {kek_bytes}-byte symmetric key (kty oct)"),
+                ));
+            };
+            if kek.len() != kek_bytes {
+                return Err(needs(
+                    alg,
+                    &format!(
+                        "a {kek_bytes}-byte symmetric key; this one is {} bytes",
+                        kek.len()
+                    ),
+                ));
+            }
+            let iv = header_bytes(header, "iv")?;
+            let tag = header_bytes(header, "tag")?;
+            // §4.7: the CEK is AES-GCM encrypted under the KEK, no AAD.
+            let cek = super::content::Encryption::Gcm(kek_bytes).decrypt(
+                kek,
+                &iv,
+                encrypted_key,
+                &tag,
+                &[],
+            )?;
+            if cek.len() == cek_bytes {
+                Ok(cek)
+            } else {
+                Err(DecryptError::Failed)
+            }
+        }
+        "PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW" => {
+            let DecryptionKey::Password(password) = key else {
+                return Err(needs(alg, "a password"));
+            };
+            let count = header.get("p2c").and_then(Value::as_u64).ok_or_else(|| {
+                DecryptError::NotCompactJwe(
+                    "PBES2 needs a \"p2c\" iteration count in the header (RFC 7518 §4.8.1.2)"
+                        .into(),
+                )
+            })?;
+            if count > MAX_P2C {
+                return Err(DecryptError::Refused(format!(
+                    "p2c is {count}: more than {MAX_P2C} PBKDF2 iterations are refused, so a token cannot make the decryption hang"
+                )));
+            }
+            if count < 1 {
+                return Err(DecryptError::Refused(
+                    "p2c is 0: PBKDF2 needs at least one iteration".into(),
+                ));
+            }
+            // §4.8.1.1: the salt is the alg name, a zero byte, and p2s.
+            let mut salt = alg.as_bytes().to_vec();
+            salt.push(0);
+            salt.extend(header_bytes(header, "p2s")?);
+            let rounds = u32::try_from(count).unwrap_or(u32::MAX);
+            let kek = match alg {
+                "PBES2-HS256+A128KW" => derive(password, &salt, rounds, 16),
+                "PBES2-HS384+A192KW" => derive(password, &salt, rounds, 24),
+                _ => derive(password, &salt, rounds, 32),
+            }?;
+            unwrap_key(&kek, encrypted_key)
+        }
         other => Err(DecryptError::Unsupported(format!("alg \"{other}\""))),
     }
+}
+
+/// PBES2 iteration counts beyond this are refused (issue 14: a token must
+/// not hang the worker).
+pub const MAX_P2C: u64 = 1_000_000;
+
+/// PBKDF2 with HMAC-SHA-256/384/512 by `bytes` (16, 24, 32: §4.8).
+fn derive(password: &str, salt: &[u8], rounds: u32, bytes: usize) -> Result<Vec<u8>, DecryptError> {
+    let mut key = vec![0; bytes];
+    let result = match bytes {
+        16 => {
+            pbkdf2::pbkdf2::<hmac::Hmac<sha2::Sha256>>(password.as_bytes(), salt, rounds, &mut key)
+        }
+        24 => {
+            pbkdf2::pbkdf2::<hmac::Hmac<sha2::Sha384>>(password.as_bytes(), salt, rounds, &mut key)
+        }
+        _ => {
+            pbkdf2::pbkdf2::<hmac::Hmac<sha2::Sha512>>(password.as_bytes(), salt, rounds, &mut key)
+        }
+    };
+    result.map_err(|_| DecryptError::Failed)?;
+    Ok(key)
+}
+
+/// A base64url member of the header (`iv`, `tag`, `p2s`).
+fn header_bytes(header: &Map<String, Value>, name: &str) -> Result<Vec<u8>, DecryptError> {
+    let text = header.get(name).and_then(Value::as_str).ok_or_else(|| {
+        DecryptError::NotCompactJwe(format!("the header has no \"{name}\" (RFC 7518 §4)"))
+    })?;
+    crate::analysis::base64url::decode_segment(text)
+        .map(|d| d.bytes)
+        .map_err(|e| {
+            DecryptError::NotCompactJwe(format!("the header's \"{name}\" is not base64url ({e})"))
+        })
 }
 
 /// AES key unwrap (RFC 3394), integrity checked.
