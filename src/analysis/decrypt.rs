@@ -10,6 +10,7 @@
 //! CEK on RSA1_5 failure.
 
 pub mod content;
+pub mod ecdh;
 pub mod key_management;
 
 use crate::analysis::base64url;

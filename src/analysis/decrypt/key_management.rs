@@ -162,6 +162,31 @@ pub fn content_key<R: TryCryptoRng + ?Sized>(
             }?;
             unwrap_key(&kek, encrypted_key)
         }
+        "ECDH-ES" | "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW" => {
+            let DecryptionKey::Private(PrivateKey::Ec { curve, scalar }) = key else {
+                return Err(needs(
+                    alg,
+                    "an EC private key (P-256, P-384 or P-521) on the epk's curve",
+                ));
+            };
+            let enc = header.get("enc").and_then(Value::as_str).unwrap_or("");
+            match alg {
+                // §4.6: the agreed key is the CEK, named by `enc`.
+                "ECDH-ES" if encrypted_key.is_empty() => {
+                    super::ecdh::agreed_key(header, *curve, scalar, enc, cek_bytes)
+                }
+                "ECDH-ES" => Err(DecryptError::Failed),
+                _ => {
+                    let kek_bytes = match alg {
+                        "ECDH-ES+A128KW" => 16,
+                        "ECDH-ES+A192KW" => 24,
+                        _ => 32,
+                    };
+                    let kek = super::ecdh::agreed_key(header, *curve, scalar, alg, kek_bytes)?;
+                    unwrap_key(&kek, encrypted_key)
+                }
+            }
+        }
         other => Err(DecryptError::Unsupported(format!("alg \"{other}\""))),
     }
 }
