@@ -183,3 +183,45 @@ fn an_epk_off_its_curve_is_refused() {
         decrypt_compact(&forged, &key(&file["input"]["key"]), &mut getrandom::SysRng).unwrap_err();
     assert!(error.to_string().contains("invalid-curve"), "{error}");
 }
+
+/// RFC 7520 §5: every example's JSON forms (general and flattened),
+/// including §5.10's extra AAD, §5.11–§5.12's unprotected headers and
+/// §5.13's three recipients, each key opening its own recipient.
+#[test]
+fn every_rfc_7520_json_serialization_decrypts_for_its_recipient() {
+    use jwt_inspector::analysis::decrypt::json_form::decrypt_json;
+    let vectors = vectors();
+    let mut opened = 0;
+    for (section, example) in vectors["rfc7520"].as_object().unwrap() {
+        let file = &example["file"];
+        let input = &file["input"];
+        let keys: Vec<DecryptionKey> = match (&input["key"], input.get("pwd")) {
+            (Value::Array(list), _) => list.iter().map(key).collect(),
+            (Value::Object(_), _) => vec![key(&input["key"])],
+            (_, Some(password)) => vec![DecryptionKey::Password(password.as_str().unwrap().into())],
+            _ => panic!("{section} has no key"),
+        };
+        for form in ["json", "json_flat"] {
+            let Some(serialized) = file["output"].get(form) else {
+                continue;
+            };
+            for (index, key) in keys.iter().enumerate() {
+                let result = decrypt_json(&serialized.to_string(), key, &mut getrandom::SysRng)
+                    .unwrap_or_else(|e| panic!("{section} {form} key {index}: {e}"));
+                assert_eq!(
+                    String::from_utf8(result.decrypted.plaintext).unwrap(),
+                    input["plaintext"].as_str().unwrap(),
+                    "{section} {form}"
+                );
+                if keys.len() > 1 {
+                    assert_eq!(
+                        result.recipient, index,
+                        "{section}: each key opens its own recipient"
+                    );
+                }
+                opened += 1;
+            }
+        }
+    }
+    assert!(opened >= 25, "{opened}");
+}

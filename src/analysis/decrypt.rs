@@ -11,6 +11,7 @@
 
 pub mod content;
 pub mod ecdh;
+pub mod json_form;
 pub mod key_management;
 
 use crate::analysis::base64url;
@@ -153,8 +154,38 @@ pub fn decrypt_compact<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
 ) -> Result<Decrypted, DecryptError> {
     let jwe = parse_compact(token)?;
+    let parts = Sealed {
+        iv: &jwe.iv,
+        ciphertext: &jwe.ciphertext,
+        tag: &jwe.tag,
+        aad: jwe.protected_b64.as_bytes(),
+        protected: &jwe.header,
+    };
+    open(&jwe.header, &jwe.encrypted_key, &parts, key, rng)
+}
+
+/// What every recipient shares: the content and its authenticated data.
+pub(crate) struct Sealed<'a> {
+    pub iv: &'a [u8],
+    pub ciphertext: &'a [u8],
+    pub tag: &'a [u8],
+    /// The AAD (RFC 7516 §5.1 step 14).
+    pub aad: &'a [u8],
+    /// The integrity-protected header (where `zip` must be).
+    pub protected: &'a Map<String, Value>,
+}
+
+/// Decrypts for one recipient: `header` is its whole JOSE header (RFC 7516
+/// §7.2.1's union), `encrypted_key` its encrypted key.
+pub(crate) fn open<R: TryCryptoRng + ?Sized>(
+    header: &Map<String, Value>,
+    encrypted_key: &[u8],
+    sealed: &Sealed<'_>,
+    key: &DecryptionKey,
+    rng: &mut R,
+) -> Result<Decrypted, DecryptError> {
     let text = |name: &str| {
-        jwe.header
+        header
             .get(name)
             .and_then(Value::as_str)
             .unwrap_or("")
@@ -162,22 +193,11 @@ pub fn decrypt_compact<R: TryCryptoRng + ?Sized>(
     };
     let (alg, enc) = (text("alg"), text("enc"));
     let content = content::Encryption::parse(&enc)?;
-    let cek = key_management::content_key(
-        &alg,
-        &jwe.header,
-        &jwe.encrypted_key,
-        key,
-        content.key_bytes(),
-        rng,
-    )?;
-    let plaintext = content.decrypt(
-        &cek,
-        &jwe.iv,
-        &jwe.ciphertext,
-        &jwe.tag,
-        jwe.protected_b64.as_bytes(),
-    )?;
-    let plaintext = match jwe.header.get("zip").and_then(Value::as_str) {
+    let cek =
+        key_management::content_key(&alg, header, encrypted_key, key, content.key_bytes(), rng)?;
+    let plaintext = content.decrypt(&cek, sealed.iv, sealed.ciphertext, sealed.tag, sealed.aad)?;
+    // RFC 7516 §4.1.3: `zip` must be integrity protected.
+    let plaintext = match sealed.protected.get("zip").and_then(Value::as_str) {
         None => plaintext,
         Some("DEF") => inflate(&plaintext)?,
         Some(other) => return Err(DecryptError::Unsupported(format!("zip \"{other}\""))),

@@ -1,0 +1,133 @@
+//! The JWE JSON Serialization (RFC 7516 §7.2): general, with several
+//! recipients, and flattened. Each recipient's header is the union of the
+//! protected, shared unprotected and per-recipient headers, which must not
+//! repeat a member (§7.2.1); the AAD is the encoded protected header, and
+//! `.` and the `aad` member when present (§5.1 step 14). The key is tried
+//! on every recipient; the one it opens is named.
+
+use super::{DecryptError, Decrypted, DecryptionKey, Sealed, open};
+use crate::analysis::base64url;
+use crate::analysis::json;
+use rsa::rand_core::TryCryptoRng;
+use serde_json::{Map, Value};
+
+/// What the key opened, and for which recipient (0-based; 0 for the
+/// flattened form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenedJson {
+    /// The plaintext and its algorithms.
+    pub decrypted: Decrypted,
+    /// The recipient whose encrypted key the key opened.
+    pub recipient: usize,
+}
+
+fn bytes(object: &Map<String, Value>, name: &str) -> Result<Vec<u8>, DecryptError> {
+    match object.get(name) {
+        None => Ok(Vec::new()),
+        Some(Value::String(text)) => base64url::decode_segment(text)
+            .map(|d| d.bytes)
+            .map_err(|e| DecryptError::NotCompactJwe(format!("\"{name}\" is not base64url ({e})"))),
+        Some(_) => Err(DecryptError::NotCompactJwe(format!(
+            "\"{name}\" is not a string"
+        ))),
+    }
+}
+
+fn object<'a>(
+    parent: &'a Map<String, Value>,
+    name: &str,
+) -> Result<Option<&'a Map<String, Value>>, DecryptError> {
+    match parent.get(name) {
+        None => Ok(None),
+        Some(Value::Object(members)) => Ok(Some(members)),
+        Some(_) => Err(DecryptError::NotCompactJwe(format!(
+            "\"{name}\" is not a JSON object"
+        ))),
+    }
+}
+
+/// Decrypts a JWE in the JSON serialization with `key`.
+///
+/// # Errors
+/// Not a JWE JSON object, headers that repeat a member, or the first
+/// error of the last recipient tried ([`DecryptError::Failed`] when the
+/// key opens none).
+pub fn decrypt_json<R: TryCryptoRng + ?Sized>(
+    text: &str,
+    key: &DecryptionKey,
+    rng: &mut R,
+) -> Result<OpenedJson, DecryptError> {
+    let Ok(Value::Object(jwe)) = json::parse(text).map(|p| p.value) else {
+        return Err(DecryptError::NotCompactJwe("not a JSON object".into()));
+    };
+    let protected_b64 = jwe.get("protected").and_then(Value::as_str).unwrap_or("");
+    let protected: Map<String, Value> = if protected_b64.is_empty() {
+        Map::new()
+    } else {
+        let decoded = bytes(&jwe, "protected")?;
+        match serde_json::from_slice(&decoded) {
+            Ok(Value::Object(members)) => members,
+            _ => {
+                return Err(DecryptError::NotCompactJwe(
+                    "the protected header is not a JSON object".into(),
+                ));
+            }
+        }
+    };
+    let shared = object(&jwe, "unprotected")?.cloned().unwrap_or_default();
+    let aad = match jwe.get("aad").and_then(Value::as_str) {
+        Some(extra) => format!("{protected_b64}.{extra}"),
+        None => protected_b64.to_string(),
+    };
+    let (iv, ciphertext, tag) = (
+        bytes(&jwe, "iv")?,
+        bytes(&jwe, "ciphertext")?,
+        bytes(&jwe, "tag")?,
+    );
+    let sealed = Sealed {
+        iv: &iv,
+        ciphertext: &ciphertext,
+        tag: &tag,
+        aad: aad.as_bytes(),
+        protected: &protected,
+    };
+    // General: `recipients`; flattened: `header` and `encrypted_key` at the top.
+    let recipients: Vec<Map<String, Value>> = match jwe.get("recipients") {
+        Some(Value::Array(list)) => list.iter().filter_map(|r| r.as_object().cloned()).collect(),
+        Some(_) => {
+            return Err(DecryptError::NotCompactJwe(
+                "\"recipients\" is not an array".into(),
+            ));
+        }
+        None => vec![jwe.clone()],
+    };
+    let mut last = DecryptError::NotCompactJwe("it has no recipients".into());
+    let mut failed = false;
+    for (index, recipient) in recipients.iter().enumerate() {
+        let own = object(recipient, "header")?.cloned().unwrap_or_default();
+        let mut header = protected.clone();
+        for (name, value) in shared.iter().chain(own.iter()) {
+            if header.insert(name.clone(), value.clone()).is_some() {
+                return Err(DecryptError::NotCompactJwe(format!(
+                    "the header member \"{name}\" appears in more than one header (RFC 7516 §7.2.1)"
+                )));
+            }
+        }
+        let encrypted_key = bytes(recipient, "encrypted_key")?;
+        match open(&header, &encrypted_key, &sealed, key, rng) {
+            Ok(decrypted) => {
+                return Ok(OpenedJson {
+                    decrypted,
+                    recipient: index,
+                });
+            }
+            Err(error) => {
+                failed |= error == DecryptError::Failed;
+                last = error;
+            }
+        }
+    }
+    // A key that fit some recipient and opened none: the generic failure,
+    // not another recipient's "needs a … key".
+    Err(if failed { DecryptError::Failed } else { last })
+}
