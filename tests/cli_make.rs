@@ -277,3 +277,43 @@ fn forge_negative_prints_the_refusal_set_as_json_lines() {
     let without = jwt_inspect(&["forge", "--key", &key], &token.stdout);
     assert!(text(&without.stderr).contains("give --negative"));
 }
+
+/// A private key is never written into a file that already exists with
+/// looser permissions.
+#[cfg(unix)]
+#[test]
+fn keygen_replaces_an_existing_readable_file_with_an_owner_only_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let prefix = temp_file("make-existing", "")
+        .to_string_lossy()
+        .into_owned();
+    let key_file = format!("{prefix}.key.pem");
+    std::fs::write(&key_file, "old").unwrap();
+    std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let made = jwt_inspect(&["keygen", "--alg", "ES256", "--out", &prefix], b"");
+    assert_eq!(made.status.code(), Some(0), "{}", text(&made.stderr));
+    let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(
+        std::fs::read_to_string(&key_file)
+            .unwrap()
+            .starts_with("-----BEGIN PRIVATE KEY-----")
+    );
+    let far = jwt_inspect(
+        &[
+            "sign",
+            "--alg",
+            "ES256",
+            "--key",
+            &key_file,
+            "--exp",
+            "+106751991167000d",
+        ],
+        b"",
+    );
+    assert!(
+        text(&far.stderr).contains("within the years a time can have"),
+        "{}",
+        text(&far.stderr)
+    );
+}

@@ -164,3 +164,89 @@ fn a_token_that_is_no_signed_jwt_is_refused_with_a_reason() {
         "{error}"
     );
 }
+
+#[test]
+fn an_expired_starting_token_still_gives_cases_with_one_flaw_each() {
+    let mut rng = getrandom::SysRng;
+    let key = keygen::generate(KeySpec::for_alg(JwsAlg::ES256), &mut rng).unwrap();
+    let claims = format!(
+        r#"{{"iss":"{ISSUER}","aud":"{AUDIENCE}","exp":{},"nbf":{}}}"#,
+        NOW - 86_400,
+        NOW - 90_000
+    );
+    let expired = sign::sign(
+        r#"{"alg":"ES256"}"#,
+        &claims,
+        &key,
+        Layout::Compact,
+        NOW,
+        &mut rng,
+    )
+    .unwrap();
+    let set = refusal_set(&expired.token, &key, NOW, None, &mut rng).unwrap();
+    for refusal in &set {
+        let report = inspect(&refusal.token, &key, JwsAlg::ES256);
+        match refusal.case {
+            RefusalCase::Expired => assert_eq!(report.validity.state, ValidityState::Expired),
+            RefusalCase::NotYetValid => {
+                assert_eq!(report.validity.state, ValidityState::NotYetValid)
+            }
+            case => assert_eq!(
+                report.validity.state,
+                ValidityState::Valid,
+                "{case}: only one flaw"
+            ),
+        }
+        if matches!(
+            refusal.case,
+            RefusalCase::OtherAudience | RefusalCase::OtherIssuer
+        ) {
+            assert_eq!(
+                report.signature.status,
+                SignatureStatus::Valid,
+                "{}",
+                refusal.case
+            );
+            let failed: Vec<&str> = report
+                .expectations
+                .as_ref()
+                .unwrap()
+                .rules
+                .iter()
+                .filter(|r| !r.ok)
+                .map(|r| r.id.as_str())
+                .collect();
+            assert_eq!(failed.len(), 1, "{}: {failed:?}", refusal.case);
+        }
+    }
+}
+
+#[test]
+fn a_wrong_key_or_a_header_line_without_its_token_is_refused() {
+    let mut rng = getrandom::SysRng;
+    let key = keygen::generate(KeySpec::for_alg(JwsAlg::RS256), &mut rng).unwrap();
+    let other = keygen::generate(KeySpec::for_alg(JwsAlg::RS256), &mut rng).unwrap();
+    let token = sign::sign(
+        r#"{"alg":"RS256"}"#,
+        "{}",
+        &key,
+        Layout::Compact,
+        NOW,
+        &mut rng,
+    )
+    .unwrap()
+    .token;
+    let error = refusal_set(&token, &other, NOW, None, &mut rng).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("the starting token is not signed by the key given"),
+        "{error}"
+    );
+    let error =
+        refusal_set(&token, &key, NOW, Some("Authorization: Bearer"), &mut rng).unwrap_err();
+    assert!(
+        error.to_string().contains("has no <token> to replace"),
+        "{error}"
+    );
+}

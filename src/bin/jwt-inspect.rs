@@ -267,7 +267,12 @@ fn write_file(name: &str, text: &str, private: bool) -> Result<(), String> {
     #[cfg(unix)]
     if private {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        // A private key is written to a new file only: an existing one
+        // (perhaps readable by others, perhaps a symlink planted in a
+        // shared folder) is removed first, and O_EXCL does not follow
+        // links.
+        let _ = std::fs::remove_file(name);
+        options.create_new(true).mode(0o600);
     }
     #[cfg(not(unix))]
     let _ = private;

@@ -187,8 +187,8 @@ fn instant(flag: &str, text: &str, now: i64) -> Result<i64, String> {
     }
     if let Some(after) = text.strip_prefix('+') {
         return parse_duration(after)
-            .map(|d| now + d)
-            .ok_or_else(|| format!("{flag} {text}: give +N with s, m, h or d (+30m)"));
+            .and_then(|d| now.checked_add(d))
+            .ok_or_else(|| format!("{flag} {text}: give +N with s, m, h or d (+30m), within the years a time can have"));
     }
     text.parse()
         .map_err(|_| format!("{flag} {text}: give now, +DURATION or Unix seconds"))

@@ -101,6 +101,26 @@ pub fn decrypt_json<R: TryCryptoRng + ?Sized>(
         }
         None => vec![jwe.clone()],
     };
+    // PBES2's cost is per recipient: the cap holds for the whole token.
+    if matches!(key, DecryptionKey::Password(_)) {
+        let total: u64 = recipients
+            .iter()
+            .map(|r| {
+                let own = r.get("header").and_then(Value::as_object);
+                [Some(&protected), Some(&shared), own]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|h| h.get("p2c").and_then(Value::as_u64))
+                    .unwrap_or(0)
+            })
+            .fold(0, u64::saturating_add);
+        if total > super::key_management::MAX_P2C {
+            return Err(DecryptError::Refused(format!(
+                "the recipients ask {total} PBKDF2 iterations in all: more than {} are refused, so a token cannot make the decryption hang",
+                super::key_management::MAX_P2C
+            )));
+        }
+    }
     let mut last = DecryptError::NotCompactJwe("it has no recipients".into());
     let mut failed = false;
     for (index, recipient) in recipients.iter().enumerate() {

@@ -8,7 +8,7 @@ use crate::analysis::vocab::SecretEncoding;
 use serde::{Deserialize, Serialize};
 
 /// The key to sign with, as the encoder has it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MakeKey {
     /// Pasted or generated key text: a private PEM, a JWK with `d` (or
@@ -77,7 +77,7 @@ pub struct SignedToken {
 }
 
 /// A key made by the worker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GeneratedKey {
     /// "RSA 3072", "EC P-256", "ML-DSA-65", "HMAC secret, 32 bytes".
     pub description: String,
@@ -104,4 +104,26 @@ pub struct KeygenAnswer {
     pub id: u64,
     /// The key, or why none was made, in words.
     pub result: Result<GeneratedKey, String>,
+}
+
+// Private keys and secrets never reach a Debug print (logs, panics).
+impl std::fmt::Debug for MakeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MakeKey::Text(text) => write!(f, "Text([redacted; {} bytes])", text.len()),
+            MakeKey::Secret { text, encoding } => {
+                write!(f, "Secret([redacted; {} bytes], {encoding:?})", text.len())
+            }
+        }
+    }
+}
+
+impl std::fmt::Debug for GeneratedKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GeneratedKey")
+            .field("description", &self.description)
+            .field("private", &"[redacted]")
+            .field("public", &self.public)
+            .finish()
+    }
 }

@@ -71,7 +71,11 @@ pub fn keygen<R: TryCryptoRng + ?Sized>(job: &KeygenJob, rng: &mut R) -> KeygenA
             SigningKey::Private(private) => {
                 export::private_pkcs8_pem(private).map_err(|e| e.to_string())?
             }
-            SigningKey::Secret(_) => public.jwk.clone(),
+            SigningKey::Secret(_) => {
+                let forms = export::public_forms(&key, alg, job.kid.as_deref())
+                    .map_err(|e| e.to_string())?;
+                serde_json::to_string_pretty(&forms.jwk).unwrap_or_default()
+            }
         };
         Ok(GeneratedKey {
             description: spec.describe(),

@@ -8,6 +8,7 @@ use crate::analysis::base64url;
 use crate::analysis::json;
 use crate::analysis::keys::der::spki_der_for;
 use crate::analysis::keys::fingerprint::public_jwk_members;
+use crate::analysis::keys::material::KeyMaterial;
 use crate::analysis::vocab::{JwsAlg, vocabulary};
 use rsa::rand_core::TryCryptoRng;
 use serde_json::{Map, Value};
@@ -73,6 +74,10 @@ pub enum RefusalError {
     NotAJws(String),
     /// Re-signing failed.
     Sign(SignError),
+    /// The starting token's signature is not the given key's.
+    NotSignedByKey,
+    /// The header line has no `<token>` to replace.
+    HeaderLine(String),
 }
 
 impl std::fmt::Display for RefusalError {
@@ -82,6 +87,8 @@ impl std::fmt::Display for RefusalError {
                 write!(f, "the token to start from must be a signed JWT: {why}")
             }
             RefusalError::Sign(error) => error.fmt(f),
+            RefusalError::NotSignedByKey => f.write_str("the starting token is not signed by the key given: start from a valid token of your service and the key that signs it"),
+            RefusalError::HeaderLine(line) => write!(f, "the header line \"{line}\" has no <token> to replace (e.g. 'Authorization: Bearer <token>')"),
         }
     }
 }
@@ -160,6 +167,35 @@ pub fn refusal_set<R: TryCryptoRng + ?Sized>(
         ))
     })?;
     let header_line = header_line.unwrap_or("Authorization: Bearer <token>");
+    if !header_line.contains("<token>") {
+        return Err(RefusalError::HeaderLine(header_line.to_string()));
+    }
+    // The starting token must be the key's: otherwise every case would be
+    // refused for its signature alone, and prove nothing.
+    let (input, signature) = token.trim().rsplit_once('.').unwrap_or_default();
+    let verifying = match key {
+        SigningKey::Private(private) => private.public().ok(),
+        SigningKey::Secret(secret) => Some(KeyMaterial::Hmac(secret.clone())),
+    };
+    let signature = base64url::decode_segment(signature)
+        .map(|d| d.bytes)
+        .unwrap_or_default();
+    if !verifying.is_some_and(|material| {
+        crate::analysis::verify::alg::verify(alg, &material, input.as_bytes(), &signature).is_ok()
+    }) {
+        return Err(RefusalError::NotSignedByKey);
+    }
+    // Every case starts from claims that are otherwise acceptable now
+    // (issued now, an hour to live, no nbf), so exactly one thing is
+    // wrong with each.
+    let mut base = parts.claims.clone();
+    base.insert("iat".into(), Value::from(now));
+    base.insert("exp".into(), Value::from(now.saturating_add(3600)));
+    base.remove("nbf");
+    let parts = Parts {
+        header: parts.header,
+        claims: base,
+    };
     let mut set = Vec::new();
     let mut push = |case: RefusalCase, reason: &str, token: String| {
         let curl = format!(
@@ -235,13 +271,13 @@ pub fn refusal_set<R: TryCryptoRng + ?Sized>(
             RefusalCase::Expired,
             "exp",
             "expired an hour ago, correctly signed: exp must be enforced (RFC 7519 §4.1.4)",
-            Value::from(now - 3600),
+            Value::from(now.saturating_sub(3600)),
         ),
         (
             RefusalCase::NotYetValid,
             "nbf",
             "not valid for another hour, correctly signed: nbf must be enforced (RFC 7519 §4.1.5)",
-            Value::from(now + 3600),
+            Value::from(now.saturating_add(3600)),
         ),
         (
             RefusalCase::OtherAudience,
@@ -258,8 +294,12 @@ pub fn refusal_set<R: TryCryptoRng + ?Sized>(
     ];
     for (case, claim, reason, value) in claim_cases {
         let mut claims = parts.claims.clone();
+        if case == RefusalCase::NotYetValid {
+            // Valid for an hour once it starts: only nbf is wrong.
+            claims.insert("exp".into(), Value::from(now.saturating_add(7200)));
+        }
         if case == RefusalCase::Expired {
-            claims.insert("iat".into(), Value::from(now - 7200));
+            claims.insert("iat".into(), Value::from(now.saturating_sub(7200)));
             claims.remove("nbf");
         }
         claims.insert(claim.into(), value);
