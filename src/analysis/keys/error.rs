@@ -351,6 +351,14 @@ pub enum KeyReadError {
         /// The `crv` given.
         crv: String,
     },
+    /// An EC private `d` of the wrong length: RFC 7518 §6.2.2.1 makes it
+    /// exactly the curve's field size.
+    JwkPrivateLength {
+        /// Its decoded length.
+        bytes: usize,
+        /// The curve the JWK names.
+        curve: Curve,
+    },
     /// An EC coordinate of the wrong length: RFC 7518 §6.2.1.2 and
     /// §6.2.1.3 make `x` and `y` exactly the curve's field size.
     JwkCoordinateLength {

@@ -229,6 +229,13 @@ pub fn private_key(jwk: &Map<String, Value>) -> Result<Option<PrivateKey>, KeyRe
             })?;
             PrivateKey::Rsa(Box::new(key))
         }
+        // RFC 7518 §6.2.2.1: `d` is exactly the curve's length.
+        (_, KeyMaterial::Ec { curve, .. }) if d.len() != curve.field_bytes() => {
+            return Err(KeyReadError::JwkPrivateLength {
+                bytes: d.len(),
+                curve: *curve,
+            });
+        }
         (_, KeyMaterial::Ec { curve, .. }) => PrivateKey::ec(*curve, &d)?,
         (_, KeyMaterial::Ed25519(_)) => PrivateKey::ed25519(&d)?,
         _ => return Ok(None),
@@ -284,6 +291,25 @@ mod tests {
 
     fn read(v: Value) -> Result<JwkKey, KeyReadError> {
         parse(v.as_object().unwrap())
+    }
+
+    #[test]
+    fn an_ec_private_key_shorter_than_its_curve_is_refused() {
+        // RFC 7515 A.3's P-256 key with `d`'s first byte removed.
+        let d = base64url::decode_segment("jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI")
+            .unwrap()
+            .bytes;
+        let jwk = json!({"kty":"EC","crv":"P-256",
+            "x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+            "y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+            "d": base64url::encode(&d[1..])});
+        assert_eq!(
+            read(jwk).unwrap_err(),
+            KeyReadError::JwkPrivateLength {
+                bytes: 31,
+                curve: Curve::P256
+            }
+        );
     }
 
     #[test]

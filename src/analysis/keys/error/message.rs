@@ -194,8 +194,14 @@ impl fmt::Display for KeyReadError {
                 f.write_str("JWK `k` is empty: an empty HMAC secret verifies nothing")
             }
             E::JwkUnsupportedCurve { crv } => {
-                write!(f, "JWK `crv` \"{crv}\" is not P-256, P-384 or P-521")
+                write!(f, "JWK `crv` \"{crv}\" is not P-256, P-384, P-521 or secp256k1")
             }
+            E::JwkPrivateLength { bytes, curve } => write!(
+                f,
+                "JWK `d` is {bytes} bytes, but a {} private key is {} bytes (RFC 7518 §6.2.2.1)",
+                curve.jwk_name(),
+                curve.field_bytes()
+            ),
             E::JwkCoordinateLength { name, bytes, curve } => write!(
                 f,
                 "JWK `{name}` is {bytes} bytes, but a {} coordinate is {} bytes (RFC 7518 §6.2.1.2)",

@@ -271,7 +271,7 @@ fn every_variant_reads_as_the_reports_sentence() {
             E::JwkUnsupportedCurve {
                 crv: "P-192".into(),
             },
-            "JWK `crv` \"P-192\" is not P-256, P-384 or P-521",
+            "JWK `crv` \"P-192\" is not P-256, P-384, P-521 or secp256k1",
         ),
         (
             E::JwkCoordinateLength {
@@ -280,6 +280,13 @@ fn every_variant_reads_as_the_reports_sentence() {
                 curve: Curve::P521,
             },
             "JWK `y` is 65 bytes, but a P-521 coordinate is 66 bytes (RFC 7518 §6.2.1.2)",
+        ),
+        (
+            E::JwkPrivateLength {
+                bytes: 31,
+                curve: Curve::P256,
+            },
+            "JWK `d` is 31 bytes, but a P-256 private key is 32 bytes (RFC 7518 §6.2.2.1)",
         ),
         (
             E::JwkUnsupportedOkpCurve {
