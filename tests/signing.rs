@@ -377,3 +377,48 @@ fn the_ml_dsa_draft_example_verifies_and_its_seed_gives_its_key() {
         "the AKP thumbprint is the draft's kid"
     );
 }
+
+/// RFC 9881 §6: a PKCS#8 ML-DSA key may carry the seed and the expanded
+/// key; the expanded key must be the seed's.
+#[test]
+fn an_ml_dsa_key_with_both_forms_is_checked() {
+    use base64::Engine;
+    use jwt_inspector::analysis::keys::ml_dsa::{MlDsaLevel, expanded_of_seed};
+    fn der_long(tag: u8, body: &[u8]) -> Vec<u8> {
+        let len = body.len();
+        [&[tag, 0x82, (len >> 8) as u8, len as u8][..], body].concat()
+    }
+    let pem = |seed: &[u8], expanded: &[u8]| {
+        let both = der_long(
+            0x30,
+            &[&[0x04, 0x20][..], seed, &der_long(0x04, expanded)].concat(),
+        );
+        let oid = [
+            0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, 0x11,
+        ];
+        let algorithm = [&[0x30, oid.len() as u8][..], &oid].concat();
+        let info = der_long(
+            0x30,
+            &[&[0x02, 0x01, 0x00][..], &algorithm, &der_long(0x04, &both)].concat(),
+        );
+        format!(
+            "-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+            base64::engine::general_purpose::STANDARD.encode(info)
+        )
+    };
+    let seed = [7u8; 32];
+    let mut expanded = expanded_of_seed(MlDsaLevel::L44, &seed).unwrap();
+    let key = key_text::signing_key(&pem(&seed, &expanded)).unwrap();
+    let seed_only = SigningKey::Private(
+        jwt_inspector::analysis::keys::private::PrivateKey::ml_dsa(MlDsaLevel::L44, &seed).unwrap(),
+    );
+    assert_eq!(key.public(), seed_only.public());
+    expanded[100] ^= 1;
+    let error = key_text::signing_key(&pem(&seed, &expanded)).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("is not the one its private part gives"),
+        "{error}"
+    );
+}

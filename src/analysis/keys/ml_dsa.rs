@@ -142,3 +142,25 @@ pub fn sign(level: MlDsaLevel, seed: &[u8; 32], input: &[u8]) -> Result<Vec<u8>,
         MlDsaLevel::L87 => run::<MlDsa87>(seed, input),
     }
 }
+
+/// The expanded private key (FIPS 204 `skEncode`) of a 32-byte seed, to
+/// check a PKCS#8 key that carries both forms (RFC 9881 §6).
+pub fn expanded_of_seed(level: MlDsaLevel, seed: &[u8]) -> Option<Vec<u8>> {
+    #[allow(
+        deprecated,
+        reason = "skEncode is exactly what RFC 9881's check compares"
+    )]
+    fn expand<P: ml_dsa::MlDsaParams>(seed: &[u8; 32]) -> Vec<u8> {
+        let seed = ml_dsa::Seed::from(*seed);
+        ml_dsa::SigningKey::<P>::from_seed(&seed)
+            .expanded_key()
+            .to_expanded()
+            .to_vec()
+    }
+    let seed: &[u8; 32] = seed.try_into().ok()?;
+    Some(match level {
+        MlDsaLevel::L44 => expand::<MlDsa44>(seed),
+        MlDsaLevel::L65 => expand::<MlDsa65>(seed),
+        MlDsaLevel::L87 => expand::<MlDsa87>(seed),
+    })
+}

@@ -177,10 +177,29 @@ fn ml_dsa_inner<'a>(
 ) -> Result<Inner<'a>, KeyReadError> {
     let seed = match private {
         [0x80, 0x20, seed @ ..] if seed.len() == 32 => seed,
-        [0x30, _, 0x04, 0x20, rest @ ..] | [0x30, 0x82, _, _, 0x04, 0x20, rest @ ..]
-            if rest.len() >= 32 =>
-        {
-            &rest[..32]
+        // `both`: SEQUENCE { seed, expandedKey }; the expanded key must be
+        // the seed's (RFC 9881 §6 asks for the check).
+        [0x30, 0x82, _, _, 0x04, 0x20, rest @ ..] if rest.len() >= 32 => {
+            let (seed, expanded) = rest.split_at(32);
+            let expanded = match expanded {
+                [0x04, 0x82, high, low, key @ ..]
+                    if key.len() == usize::from(*high) << 8 | usize::from(*low) =>
+                {
+                    key
+                }
+                _ => {
+                    return Err(KeyReadError::PrivateKeyUnsupported {
+                        label: format!(
+                            "{} private key whose expanded form is malformed",
+                            level.name()
+                        ),
+                    });
+                }
+            };
+            if super::ml_dsa::expanded_of_seed(level, seed).as_deref() != Some(expanded) {
+                return Err(KeyReadError::PrivateKeyMismatch);
+            }
+            seed
         }
         _ => {
             return Err(KeyReadError::PrivateKeyUnsupported {
