@@ -135,6 +135,16 @@ function sign(cli, cases) {
   });
 }
 
+/** Settles with `promise`, or fails naming `what` after `ms`: a stuck
+ *  step is a failure with its name, never a silent hang. */
+function within(ms, promise, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} gave no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** ES256K without jose: node:crypto over the signing input (RFC 8812 §3.2). */
 function nodeVerify(token, publicKey) {
   const [h, p, sig] = token.split(".");
@@ -168,7 +178,7 @@ async function main() {
   const o = options(process.argv.slice(2));
   const started = Date.now();
   const cases = makeCases(o);
-  const answers = await sign(o.cli, cases);
+  const answers = await within(120_000, sign(o.cli, cases), "jwt-inspect sign --batch");
   const tally = new Map();
   const failures = [];
   for (const c of cases) {
@@ -179,7 +189,7 @@ async function main() {
       try {
         const { payload, protectedHeader } = c.alg === "ES256K"
           ? nodeVerify(answer.token, c.key.verifyWith)
-          : await jose.compactVerify(answer.token, c.key.verifyWith, { algorithms: [c.alg] });
+          : await within(20_000, jose.compactVerify(answer.token, c.key.verifyWith, { algorithms: [c.alg] }), `jose on case ${c.id}`);
         const text = new TextDecoder().decode(payload);
         if (text !== JSON.stringify(c.claims)) problem = `claims differ: ${text}`;
         else if (JSON.stringify(protectedHeader) !== JSON.stringify(c.header)) problem = `header differs: ${JSON.stringify(protectedHeader)}`;
@@ -197,7 +207,7 @@ async function main() {
   console.log(`reverse differential (we sign, jose verifies): ${cases.length} cases, seed ${o.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log("alg key-form           cases  jose-verified");
   for (const [k, t] of [...tally].sort()) console.log(`${k.padEnd(22)} ${String(t.cases).padStart(6)} ${String(t.verified).padStart(14)}`);
-  const statuses = await nodeSignsWeVerify(o.cli, keyPool(), 200);
+  const statuses = await within(120_000, nodeSignsWeVerify(o.cli, keyPool(), 200), "jwt-inspect --jobs (ES256K)");
   const verified = statuses.filter((s) => s === "valid").length;
   console.log(`node:crypto signs ES256K, we verify: ${verified} of ${statuses.length} valid`);
   if (verified !== 200) failures.push({ id: "node-es256k", alg: "ES256K", form: "spki", problem: `we verified ${verified} of 200` });
