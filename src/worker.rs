@@ -259,4 +259,26 @@ mod tests {
             "RS256 needs an RSA private key; the key given is EC P-384"
         );
     }
+
+    #[test]
+    fn a_generated_secret_is_only_in_the_private_part() {
+        let keygen = r#"{"keygen":{"id":1,"alg":"HS256","rsa_bits":null,"kid":null}}"#;
+        let WorkerReply::Generated(made) = answer_parts(keygen, None, no_clock) else {
+            panic!("a keygen request is answered with a key");
+        };
+        let key = made.result.unwrap();
+        assert!(
+            key.private.contains("\"k\""),
+            "the secret is the private part"
+        );
+        assert_eq!(
+            (
+                key.public.pem,
+                key.public.jwk.as_str(),
+                key.public.jwks.as_str()
+            ),
+            (None, "", "")
+        );
+        assert!(!key.public.kid.is_empty());
+    }
 }

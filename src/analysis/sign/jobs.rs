@@ -6,18 +6,27 @@ use super::{Layout, SigningKey, export, key_text};
 use crate::analysis::job::make::{
     GeneratedKey, KeygenAnswer, KeygenJob, MakeKey, PublicForms, SignAnswer, SignJob, SignedToken,
 };
-use crate::analysis::keys::secret;
-use crate::analysis::vocab::{JwsAlg, SecretEncoding};
+use crate::analysis::vocab::JwsAlg;
 use rsa::rand_core::TryCryptoRng;
 
-fn forms(key: &SigningKey, alg: JwsAlg, kid: Option<&str>) -> Result<PublicForms, String> {
-    let forms = export::public_forms(key, alg, kid).map_err(|e| e.to_string())?;
-    Ok(PublicForms {
-        pem: forms.pem,
-        jwk: serde_json::to_string_pretty(&forms.jwk).unwrap_or_default(),
-        jwks: serde_json::to_string_pretty(&forms.jwks).unwrap_or_default(),
-        kid: forms.kid,
-    })
+/// The protocol's public forms of an exported key. A secret has none: its
+/// JWK is the secret itself, given only as the private part.
+fn public_part(key: &SigningKey, exported: &export::PublicForms) -> PublicForms {
+    let pretty = |value| serde_json::to_string_pretty(value).unwrap_or_default();
+    match key {
+        SigningKey::Private(_) => PublicForms {
+            pem: exported.pem.clone(),
+            jwk: pretty(&exported.jwk),
+            jwks: pretty(&exported.jwks),
+            kid: exported.kid.clone(),
+        },
+        SigningKey::Secret(_) => PublicForms {
+            pem: None,
+            jwk: String::new(),
+            jwks: String::new(),
+            kid: exported.kid.clone(),
+        },
+    }
 }
 
 /// Signs the job's token.
@@ -25,13 +34,7 @@ pub fn sign<R: TryCryptoRng + ?Sized>(job: &SignJob, rng: &mut R) -> SignAnswer 
     let key = match &job.key {
         MakeKey::Text(text) => key_text::signing_key(text).map_err(|e| e.to_string()),
         MakeKey::Secret { text, encoding } => {
-            let encoding = match encoding {
-                SecretEncoding::Auto => SecretEncoding::Text,
-                other => *other,
-            };
-            secret::decode(text, encoding)
-                .map(SigningKey::Secret)
-                .map_err(|e| e.to_string())
+            key_text::secret(text, *encoding).map_err(|e| e.to_string())
         }
     };
     let result = key.and_then(|key| {
@@ -50,7 +53,9 @@ pub fn sign<R: TryCryptoRng + ?Sized>(job: &SignJob, rng: &mut R) -> SignAnswer 
         Ok(SignedToken {
             token: signed.token,
             warnings: signed.warnings,
-            public: forms(&key, signed.alg, kid.as_deref()).ok(),
+            public: export::public_forms(&key, signed.alg, kid.as_deref())
+                .ok()
+                .map(|exported| public_part(&key, &exported)),
         })
     });
     SignAnswer { id: job.id, result }
@@ -66,17 +71,17 @@ pub fn keygen<R: TryCryptoRng + ?Sized>(job: &KeygenJob, rng: &mut R) -> KeygenA
             (spec, _) => spec,
         };
         let key = keygen::generate(spec, rng).map_err(|e| e.to_string())?;
-        let public = forms(&key, alg, job.kid.as_deref())?;
+        let exported =
+            export::public_forms(&key, alg, job.kid.as_deref()).map_err(|e| e.to_string())?;
         let private = match &key {
             SigningKey::Private(private) => {
                 export::private_pkcs8_pem(private).map_err(|e| e.to_string())?
             }
             SigningKey::Secret(_) => {
-                let forms = export::public_forms(&key, alg, job.kid.as_deref())
-                    .map_err(|e| e.to_string())?;
-                serde_json::to_string_pretty(&forms.jwk).unwrap_or_default()
+                serde_json::to_string_pretty(&exported.jwk).unwrap_or_default()
             }
         };
+        let public = public_part(&key, &exported);
         Ok(GeneratedKey {
             description: spec.describe(),
             private,
