@@ -24,6 +24,21 @@ fn key(jwk: &Value) -> DecryptionKey {
     }
 }
 
+/// The compact JWE with its protected header edited by `edit` (the token
+/// then fails its tag, but what the edit breaks is judged first).
+fn with_header(compact: &str, edit: impl FnOnce(&mut serde_json::Map<String, Value>)) -> String {
+    use jwt_inspector::analysis::base64url;
+    let (protected, rest) = compact.split_once('.').unwrap();
+    let header: Value =
+        serde_json::from_slice(&base64url::decode_segment(protected).unwrap().bytes).unwrap();
+    let mut header = header.as_object().unwrap().clone();
+    edit(&mut header);
+    format!(
+        "{}.{rest}",
+        base64url::encode(Value::Object(header).to_string().as_bytes())
+    )
+}
+
 fn vectors() -> Value {
     read_json("rfc/jwe_examples.json")
 }
@@ -132,19 +147,9 @@ fn a_pbes2_iteration_count_over_a_million_is_refused_before_any_work() {
     let compact = file["output"]["compact"].as_str().unwrap();
     // Re-encode the protected header with p2c = 2,000,000 (the token then
     // fails its tag, but the count is judged first).
-    let (protected, rest) = compact.split_once('.').unwrap();
-    let header: Value = serde_json::from_slice(
-        &jwt_inspector::analysis::base64url::decode_segment(protected)
-            .unwrap()
-            .bytes,
-    )
-    .unwrap();
-    let mut header = header.as_object().unwrap().clone();
-    header.insert("p2c".into(), Value::from(2_000_000));
-    let forged = format!(
-        "{}.{rest}",
-        jwt_inspector::analysis::base64url::encode(Value::Object(header).to_string().as_bytes())
-    );
+    let forged = with_header(compact, |header| {
+        header.insert("p2c".into(), Value::from(2_000_000));
+    });
     let password = DecryptionKey::Password(file["input"]["pwd"].as_str().unwrap().into());
     let error = decrypt_compact(&forged, &password, &mut getrandom::SysRng).unwrap_err();
     assert!(matches!(error, DecryptError::Refused(_)), "{error}");
@@ -161,27 +166,17 @@ fn an_epk_off_its_curve_is_refused() {
     let vectors = vectors();
     let file = &vectors["rfc7520"]["5.5"]["file"];
     let compact = file["output"]["compact"].as_str().unwrap();
-    let (protected, rest) = compact.split_once('.').unwrap();
-    let header: Value = serde_json::from_slice(
-        &jwt_inspector::analysis::base64url::decode_segment(protected)
-            .unwrap()
-            .bytes,
-    )
-    .unwrap();
-    let mut header = header.as_object().unwrap().clone();
-    // y = 1 is not on P-256 with this x.
-    let mut epk = header["epk"].as_object().unwrap().clone();
-    let mut y = vec![0u8; 32];
-    y[31] = 1;
-    epk.insert(
-        "y".into(),
-        Value::from(jwt_inspector::analysis::base64url::encode(&y)),
-    );
-    header.insert("epk".into(), Value::Object(epk));
-    let forged = format!(
-        "{}.{rest}",
-        jwt_inspector::analysis::base64url::encode(Value::Object(header).to_string().as_bytes())
-    );
+    let forged = with_header(compact, |header| {
+        // y = 1 is not on P-256 with this x.
+        let mut epk = header["epk"].as_object().unwrap().clone();
+        let mut y = vec![0u8; 32];
+        y[31] = 1;
+        epk.insert(
+            "y".into(),
+            Value::from(jwt_inspector::analysis::base64url::encode(&y)),
+        );
+        header.insert("epk".into(), Value::Object(epk));
+    });
     let error =
         decrypt_compact(&forged, &key(&file["input"]["key"]), &mut getrandom::SysRng).unwrap_err();
     assert!(error.to_string().contains("invalid-curve"), "{error}");

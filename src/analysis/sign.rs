@@ -39,6 +39,14 @@ impl SigningKey {
         }
     }
 
+    /// The key as a verifier holds it: the public key, or the secret.
+    pub fn verifying_material(&self) -> Option<KeyMaterial> {
+        match self {
+            SigningKey::Private(key) => key.public().ok(),
+            SigningKey::Secret(secret) => Some(KeyMaterial::Hmac(secret.clone())),
+        }
+    }
+
     /// "RSA 2048-bit, e = 65537", "HMAC secret, 32 bytes".
     pub fn describe(&self) -> String {
         match self {

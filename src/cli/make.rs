@@ -166,13 +166,7 @@ fn signing_key(args: &MakeArgs) -> Result<SigningKey, String> {
         (None, Some(file)) => {
             let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read secret file {file}: {e}"))?;
             let text = text.strip_suffix('\n').unwrap_or(&text);
-            let encoding = match args.secret_encoding {
-                SecretEncoding::Auto => SecretEncoding::Text,
-                other => other,
-            };
-            crate::analysis::keys::secret::decode(text, encoding)
-                .map(SigningKey::Secret)
-                .map_err(|e| format!("{file}: {e}"))
+            key_text::secret(text, args.secret_encoding).map_err(|e| format!("{file}: {e}"))
         }
         (Some(_), Some(_)) => Err("give --key or --secret-file, not both".into()),
         (None, None) => Err("give the key to sign with: --key FILE (a private key) or --secret-file FILE (an HMAC secret)".into()),

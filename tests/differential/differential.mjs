@@ -36,10 +36,10 @@
 
 import * as jose from "jose";
 import { spawn } from "node:child_process";
-import * as nodeCrypto from "node:crypto";
 import { writeFileSync, existsSync } from "node:fs";
 import { resolve, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { prng, ALGORITHMS, keyPool, WORDS } from "./common.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -63,50 +63,6 @@ function options(argv) {
   return o;
 }
 
-/** mulberry32: a small seeded PRNG, so a seed names one sequence of cases. */
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(next() * n);
-  return {
-    int,
-    pick: (list) => list[int(list.length)],
-    chance: (p) => next() < p,
-    bytes: (n) => Uint8Array.from({ length: n }, () => int(256)),
-  };
-}
-
-const ALGORITHMS = {
-  HS256: "oct", HS384: "oct", HS512: "oct",
-  RS256: "rsa", RS384: "rsa", RS512: "rsa",
-  PS256: "rsa", PS384: "rsa", PS512: "rsa",
-  ES256: "P-256", ES384: "P-384", ES512: "P-521",
-  EdDSA: "ed25519", Ed25519: "ed25519",
-};
-
-/** Two or more keys of every type, so "another key of the same type" exists. */
-function keyPool() {
-  const pairs = (type, options, count) =>
-    Array.from({ length: count }, () => nodeCrypto.generateKeyPairSync(type, options));
-  return {
-    rsa: [
-      ...pairs("rsa", { modulusLength: 2048 }, 2),
-      ...pairs("rsa", { modulusLength: 3072 }, 1),
-    ],
-    "P-256": pairs("ec", { namedCurve: "P-256" }, 2),
-    "P-384": pairs("ec", { namedCurve: "P-384" }, 2),
-    "P-521": pairs("ec", { namedCurve: "P-521" }, 2),
-    ed25519: pairs("ed25519", {}, 2),
-  };
-}
-
-const WORDS = ["admin", "ops", "дата", "🔑", "a\"quote", "line\nbreak", "", "x".repeat(40)];
 
 function randomClaims(r) {
   const now = 1_800_000_000;

@@ -22,6 +22,7 @@ import * as nodeCrypto from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { prng, ALGORITHMS as JOSE_ALGORITHMS, keyPool, WORDS } from "./common.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -39,43 +40,10 @@ function options(argv) {
   return o;
 }
 
-/** mulberry32, as in differential.mjs. */
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(next() * n);
-  return { int, pick: (list) => list[int(list.length)], chance: (p) => next() < p, bytes: (n) => Buffer.from(Array.from({ length: n }, () => int(256))) };
-}
-
-const ALGORITHMS = {
-  HS256: "oct", HS384: "oct", HS512: "oct",
-  RS256: "rsa", RS384: "rsa", RS512: "rsa",
-  PS256: "rsa", PS384: "rsa", PS512: "rsa",
-  ES256: "P-256", ES384: "P-384", ES512: "P-521",
-  EdDSA: "ed25519", Ed25519: "ed25519",
-  ES256K: "secp256k1",
-};
+/** jose's algorithms and ES256K (RFC 8812), which jose lacks. */
+const ALGORITHMS = { ...JOSE_ALGORITHMS, ES256K: "secp256k1" };
 const HASH_BYTES = { HS256: 32, HS384: 48, HS512: 64 };
 
-function keyPool() {
-  const pairs = (type, opts, count) => Array.from({ length: count }, () => nodeCrypto.generateKeyPairSync(type, opts));
-  return {
-    rsa: [...pairs("rsa", { modulusLength: 2048 }, 2), ...pairs("rsa", { modulusLength: 3072 }, 1)],
-    "P-256": pairs("ec", { namedCurve: "P-256" }, 2),
-    "P-384": pairs("ec", { namedCurve: "P-384" }, 2),
-    "P-521": pairs("ec", { namedCurve: "P-521" }, 2),
-    ed25519: pairs("ed25519", {}, 2),
-    secp256k1: pairs("ec", { namedCurve: "secp256k1" }, 2),
-  };
-}
-
-const WORDS = ["admin", "ops", "дата", "🔑", "a\"quote", "line\nbreak", "", "x".repeat(40)];
 
 function randomClaims(r) {
   const claims = { sub: `user-${r.int(1e6)}`, iat: 1_800_000_000 - r.int(86400) };
@@ -89,7 +57,7 @@ function randomClaims(r) {
 function keyCase(r, alg, pool) {
   const type = ALGORITHMS[alg];
   if (type === "oct") {
-    const secret = r.bytes(HASH_BYTES[alg] + r.int(32));
+    const secret = Buffer.from(r.bytes(HASH_BYTES[alg] + r.int(32)));
     return { form: "oct-jwk", text: JSON.stringify({ kty: "oct", k: secret.toString("base64url") }), verifyWith: nodeCrypto.createSecretKey(secret) };
   }
   const pair = r.pick(pool[type]);
@@ -103,9 +71,8 @@ function keyCase(r, alg, pool) {
   return { form, text, verifyWith: pair.publicKey };
 }
 
-function makeCases(o) {
+function makeCases(o, pool) {
   const r = prng(o.seed);
-  const pool = keyPool();
   const names = Object.keys(ALGORITHMS);
   return Array.from({ length: o.cases }, (_, id) => {
     const alg = names[id % names.length];
@@ -177,7 +144,8 @@ function nodeSignsWeVerify(cli, pool, count) {
 async function main() {
   const o = options(process.argv.slice(2));
   const started = Date.now();
-  const cases = makeCases(o);
+  const pool = keyPool();
+  const cases = makeCases(o, pool);
   const answers = await within(120_000, sign(o.cli, cases), "jwt-inspect sign --batch");
   const tally = new Map();
   const failures = [];
@@ -207,7 +175,7 @@ async function main() {
   console.log(`reverse differential (we sign, jose verifies): ${cases.length} cases, seed ${o.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log("alg key-form           cases  jose-verified");
   for (const [k, t] of [...tally].sort()) console.log(`${k.padEnd(22)} ${String(t.cases).padStart(6)} ${String(t.verified).padStart(14)}`);
-  const statuses = await within(120_000, nodeSignsWeVerify(o.cli, keyPool(), 200), "jwt-inspect --jobs (ES256K)");
+  const statuses = await within(120_000, nodeSignsWeVerify(o.cli, pool, 200), "jwt-inspect --jobs (ES256K)");
   const verified = statuses.filter((s) => s === "valid").length;
   console.log(`node:crypto signs ES256K, we verify: ${verified} of ${statuses.length} valid`);
   if (verified !== 200) failures.push({ id: "node-es256k", alg: "ES256K", form: "spki", problem: `we verified ${verified} of 200` });

@@ -101,18 +101,18 @@ pub fn decrypt_json<R: TryCryptoRng + ?Sized>(
         }
         None => vec![jwe.clone()],
     };
+    // Each recipient's whole header and encrypted key; an error is raised
+    // when its recipient's turn comes, as before any is tried.
+    let joined: Vec<Result<Recipient, DecryptError>> = recipients
+        .iter()
+        .map(|recipient| recipient_header(&protected, &shared, recipient))
+        .collect();
     // PBES2's cost is per recipient: the cap holds for the whole token.
     if matches!(key, DecryptionKey::Password(_)) {
-        let total: u64 = recipients
+        let total: u64 = joined
             .iter()
-            .map(|r| {
-                let own = r.get("header").and_then(Value::as_object);
-                [Some(&protected), Some(&shared), own]
-                    .into_iter()
-                    .flatten()
-                    .find_map(|h| h.get("p2c").and_then(Value::as_u64))
-                    .unwrap_or(0)
-            })
+            .flatten()
+            .map(|(header, _)| header.get("p2c").and_then(Value::as_u64).unwrap_or(0))
             .fold(0, u64::saturating_add);
         if total > super::key_management::MAX_P2C {
             return Err(DecryptError::Refused(format!(
@@ -123,17 +123,8 @@ pub fn decrypt_json<R: TryCryptoRng + ?Sized>(
     }
     let mut last = DecryptError::NotCompactJwe("it has no recipients".into());
     let mut failed = false;
-    for (index, recipient) in recipients.iter().enumerate() {
-        let own = object(recipient, "header")?.cloned().unwrap_or_default();
-        let mut header = protected.clone();
-        for (name, value) in shared.iter().chain(own.iter()) {
-            if header.insert(name.clone(), value.clone()).is_some() {
-                return Err(DecryptError::NotCompactJwe(format!(
-                    "the header member \"{name}\" appears in more than one header (RFC 7516 §7.2.1)"
-                )));
-            }
-        }
-        let encrypted_key = bytes(recipient, "encrypted_key")?;
+    for (index, entry) in joined.into_iter().enumerate() {
+        let (header, encrypted_key) = entry?;
         match open(&header, &encrypted_key, &sealed, key, rng) {
             Ok(decrypted) => {
                 return Ok(OpenedJson {
@@ -150,4 +141,27 @@ pub fn decrypt_json<R: TryCryptoRng + ?Sized>(
     // A key that fit some recipient and opened none: the generic failure,
     // not another recipient's "needs a … key".
     Err(if failed { DecryptError::Failed } else { last })
+}
+
+/// A recipient's whole JOSE header and its encrypted key.
+type Recipient = (Map<String, Value>, Vec<u8>);
+
+/// A recipient's JOSE header, the union of the protected, shared and own
+/// headers, which must not repeat a member (RFC 7516 §7.2.1), and its
+/// encrypted key.
+fn recipient_header(
+    protected: &Map<String, Value>,
+    shared: &Map<String, Value>,
+    recipient: &Map<String, Value>,
+) -> Result<Recipient, DecryptError> {
+    let own = object(recipient, "header")?.cloned().unwrap_or_default();
+    let mut header = protected.clone();
+    for (name, value) in shared.iter().chain(own.iter()) {
+        if header.insert(name.clone(), value.clone()).is_some() {
+            return Err(DecryptError::NotCompactJwe(format!(
+                "the header member \"{name}\" appears in more than one header (RFC 7516 §7.2.1)"
+            )));
+        }
+    }
+    Ok((header, bytes(recipient, "encrypted_key")?))
 }

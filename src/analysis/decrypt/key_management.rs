@@ -43,29 +43,7 @@ pub fn content_key<R: TryCryptoRng + ?Sized>(
                 Err(needs(alg, "a symmetric key (kty oct)"))
             }
         },
-        "A128KW" | "A192KW" | "A256KW" => {
-            let kek_bytes = match alg {
-                "A128KW" => 16,
-                "A192KW" => 24,
-                _ => 32,
-            };
-            let DecryptionKey::Secret(kek) = key else {
-                return Err(needs(
-                    alg,
-                    &format!("a {kek_bytes}-byte symmetric key (kty oct)"),
-                ));
-            };
-            if kek.len() != kek_bytes {
-                return Err(needs(
-                    alg,
-                    &format!(
-                        "a {kek_bytes}-byte symmetric key; this one is {} bytes",
-                        kek.len()
-                    ),
-                ));
-            }
-            unwrap_key(kek, encrypted_key)
-        }
+        "A128KW" | "A192KW" | "A256KW" => unwrap_key(symmetric_kek(alg, key)?, encrypted_key),
         "RSA1_5" | "RSA-OAEP" | "RSA-OAEP-256" => {
             let DecryptionKey::Private(PrivateKey::Rsa(private)) = key else {
                 return Err(needs(alg, "an RSA private key"));
@@ -94,30 +72,11 @@ pub fn content_key<R: TryCryptoRng + ?Sized>(
             }
         }
         "A128GCMKW" | "A192GCMKW" | "A256GCMKW" => {
-            let kek_bytes = match alg {
-                "A128GCMKW" => 16,
-                "A192GCMKW" => 24,
-                _ => 32,
-            };
-            let DecryptionKey::Secret(kek) = key else {
-                return Err(needs(
-                    alg,
-                    &format!("a {kek_bytes}-byte symmetric key (kty oct)"),
-                ));
-            };
-            if kek.len() != kek_bytes {
-                return Err(needs(
-                    alg,
-                    &format!(
-                        "a {kek_bytes}-byte symmetric key; this one is {} bytes",
-                        kek.len()
-                    ),
-                ));
-            }
+            let kek = symmetric_kek(alg, key)?;
             let iv = header_bytes(header, "iv")?;
             let tag = header_bytes(header, "tag")?;
             // §4.7: the CEK is AES-GCM encrypted under the KEK, no AAD.
-            let cek = super::content::Encryption::Gcm(kek_bytes).decrypt(
+            let cek = super::content::Encryption::Gcm(kek.len()).decrypt(
                 kek,
                 &iv,
                 encrypted_key,
@@ -155,11 +114,7 @@ pub fn content_key<R: TryCryptoRng + ?Sized>(
             salt.push(0);
             salt.extend(header_bytes(header, "p2s")?);
             let rounds = u32::try_from(count).unwrap_or(u32::MAX);
-            let kek = match alg {
-                "PBES2-HS256+A128KW" => derive(password, &salt, rounds, 16),
-                "PBES2-HS384+A192KW" => derive(password, &salt, rounds, 24),
-                _ => derive(password, &salt, rounds, 32),
-            }?;
+            let kek = derive(password, &salt, rounds, wrap_key_bytes(alg))?;
             unwrap_key(&kek, encrypted_key)
         }
         "ECDH-ES" | "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW" => {
@@ -177,18 +132,48 @@ pub fn content_key<R: TryCryptoRng + ?Sized>(
                 }
                 "ECDH-ES" => Err(DecryptError::Failed),
                 _ => {
-                    let kek_bytes = match alg {
-                        "ECDH-ES+A128KW" => 16,
-                        "ECDH-ES+A192KW" => 24,
-                        _ => 32,
-                    };
-                    let kek = super::ecdh::agreed_key(header, *curve, scalar, alg, kek_bytes)?;
+                    let kek =
+                        super::ecdh::agreed_key(header, *curve, scalar, alg, wrap_key_bytes(alg))?;
                     unwrap_key(&kek, encrypted_key)
                 }
             }
         }
         other => Err(DecryptError::Unsupported(format!("alg \"{other}\""))),
     }
+}
+
+/// The AES key size an `alg` names (A128KW, PBES2-HS384+A192KW,
+/// ECDH-ES+A256KW, A128GCMKW, …), in bytes.
+fn wrap_key_bytes(alg: &str) -> usize {
+    if alg.contains("128") {
+        16
+    } else if alg.contains("192") {
+        24
+    } else {
+        32
+    }
+}
+
+/// The symmetric key-encryption key AES key wrap and AES-GCM key wrap
+/// need: a secret exactly the size `alg` names.
+fn symmetric_kek<'k>(alg: &str, key: &'k DecryptionKey) -> Result<&'k [u8], DecryptError> {
+    let kek_bytes = wrap_key_bytes(alg);
+    let DecryptionKey::Secret(kek) = key else {
+        return Err(needs(
+            alg,
+            &format!("a {kek_bytes}-byte symmetric key (kty oct)"),
+        ));
+    };
+    if kek.len() != kek_bytes {
+        return Err(needs(
+            alg,
+            &format!(
+                "a {kek_bytes}-byte symmetric key; this one is {} bytes",
+                kek.len()
+            ),
+        ));
+    }
+    Ok(kek)
 }
 
 /// PBES2 iteration counts beyond this are refused (issue 14: a token must

@@ -19,17 +19,6 @@ fn crypto(error: impl std::fmt::Display) -> SignError {
     SignError::Crypto(error.to_string())
 }
 
-/// What kind of key `alg` signs with, in words.
-fn needs(alg: JwsAlg) -> String {
-    match alg.key_kind() {
-        KeyKind::Hmac => "an HMAC secret".into(),
-        KeyKind::Rsa => "an RSA private key".into(),
-        KeyKind::Ec(curve) => format!("an EC {} private key", curve.jwk_name()),
-        KeyKind::Ed25519 => "an Ed25519 private key".into(),
-        KeyKind::MlDsa(level) => format!("an {} private key", level.name()),
-    }
-}
-
 /// The signature of `input` under `alg` with `key`.
 ///
 /// # Errors
@@ -43,7 +32,7 @@ pub fn signature<R: TryCryptoRng + ?Sized>(
 ) -> Result<Vec<u8>, SignError> {
     let misfit = || SignError::KeyDoesNotFit {
         alg,
-        needs: needs(alg),
+        needs: alg.key_kind().describe_half("private"),
         given: key.describe(),
     };
     match (alg, key) {

@@ -10,6 +10,7 @@ use crate::analysis::json;
 use crate::analysis::keys::error::KeyReadError;
 use crate::analysis::keys::{jwk, pem, private};
 use crate::analysis::pem::PemMeaning;
+use crate::analysis::vocab::SecretEncoding;
 use serde_json::Value;
 
 /// The first private key or symmetric JWK in `text`.
@@ -47,6 +48,19 @@ pub fn signing_key(text: &str) -> Result<SigningKey, KeyReadError> {
             "no PEM block or JWK".into()
         },
     })
+}
+
+/// An HMAC secret typed in `encoding`. Signing needs one reading, so
+/// `auto` (which the verifier resolves by trying each) reads it as text.
+///
+/// # Errors
+/// Why the text is not in its encoding.
+pub fn secret(text: &str, encoding: SecretEncoding) -> Result<SigningKey, KeyReadError> {
+    let encoding = match encoding {
+        SecretEncoding::Auto => SecretEncoding::Text,
+        other => other,
+    };
+    crate::analysis::keys::secret::decode(text, encoding).map(SigningKey::Secret)
 }
 
 /// A JWK with `d`, a `kty: oct` JWK, or the first such key of a JWKS.

@@ -8,7 +8,6 @@ use crate::analysis::base64url;
 use crate::analysis::json;
 use crate::analysis::keys::der::spki_der_for;
 use crate::analysis::keys::fingerprint::public_jwk_members;
-use crate::analysis::keys::material::KeyMaterial;
 use crate::analysis::vocab::{JwsAlg, vocabulary};
 use rsa::rand_core::TryCryptoRng;
 use serde_json::{Map, Value};
@@ -173,10 +172,7 @@ pub fn refusal_set<R: TryCryptoRng + ?Sized>(
     // The starting token must be the key's: otherwise every case would be
     // refused for its signature alone, and prove nothing.
     let (input, signature) = token.trim().rsplit_once('.').unwrap_or_default();
-    let verifying = match key {
-        SigningKey::Private(private) => private.public().ok(),
-        SigningKey::Secret(secret) => Some(KeyMaterial::Hmac(secret.clone())),
-    };
+    let verifying = key.verifying_material();
     let signature = base64url::decode_segment(signature)
         .map(|d| d.bytes)
         .unwrap_or_default();

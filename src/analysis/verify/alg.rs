@@ -29,11 +29,21 @@ impl KeyKind {
     /// "an RSA public key", "an EC P-256 public key", "an HMAC secret".
     pub fn describe(self) -> String {
         match self {
-            KeyKind::Hmac => "an HMAC secret".into(),
-            KeyKind::Rsa => "an RSA public key".into(),
-            KeyKind::Ec(curve) => format!("an EC {} public key", curve.jwk_name()),
-            KeyKind::Ed25519 => "an Ed25519 public key".into(),
             KeyKind::MlDsa(level) => format!("an {} public key (kty AKP)", level.name()),
+            other => other.describe_half("public"),
+        }
+    }
+
+    /// The key of this kind that signs or verifies (`half` is "private" or
+    /// "public"): "an RSA private key", "an EC P-256 public key"; an HMAC
+    /// secret has no halves.
+    pub fn describe_half(self, half: &str) -> String {
+        match self {
+            KeyKind::Hmac => "an HMAC secret".into(),
+            KeyKind::Rsa => format!("an RSA {half} key"),
+            KeyKind::Ec(curve) => format!("an EC {} {half} key", curve.jwk_name()),
+            KeyKind::Ed25519 => format!("an Ed25519 {half} key"),
+            KeyKind::MlDsa(level) => format!("an {} {half} key", level.name()),
         }
     }
 
