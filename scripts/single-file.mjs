@@ -30,6 +30,8 @@ const iconFile = linked("icon");
 const glue = readFileSync(join(dist, jsFile), "utf8");
 const workerGlue = readFileSync(join(dist, "jwt-inspector-worker.js"), "utf8");
 const workerWasm = readFileSync(join(dist, "jwt-inspector-worker_bg.wasm")).toString("base64");
+const encoderGlue = readFileSync(join(dist, "jwt-inspector-encoder.js"), "utf8");
+const encoderWasm = readFileSync(join(dist, "jwt-inspector-encoder_bg.wasm")).toString("base64");
 const examples = readFileSync(join(dist, "tokens.json"), "utf8");
 const wasm = readFileSync(join(dist, wasmFile)).toString("base64");
 const css = readFileSync(join(dist, cssFile), "utf8");
@@ -41,6 +43,15 @@ wasm_bindgen({ module_or_path: Uint8Array.from(atob("${workerWasm}"), (c) => c.c
 `;
 const script = `window.jwtInspectorWorkerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: "text/javascript" }));
 window.jwtInspectorExamples = ${JSON.stringify(examples)};
+// The encoder's no-modules glue, in its own scope; started on first use
+// (src/ui/browser.rs open_encoder), as static/boot.js does when served.
+const encoderInit = (() => {
+${encoderGlue}
+return wasm_bindgen;
+})();
+let encoderLoaded;
+window.jwtInspectorLoadEncoder = () =>
+  (encoderLoaded ??= encoderInit({ module_or_path: Uint8Array.from(atob("${encoderWasm}"), (c) => c.charCodeAt(0)) }));
 ${glue}
 const wasmBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });

@@ -6,9 +6,11 @@ pub mod app;
 pub mod browser;
 pub mod clock;
 pub mod components;
+#[cfg(feature = "encoder")]
+pub mod encoder;
 pub mod examples;
-pub mod full_analysis;
 pub mod large_text;
 pub mod state;
+pub mod worker_channel;
 
 pub use app::App;

@@ -73,6 +73,10 @@ pub fn answer(request: WorkerRequest, clock: impl Fn() -> f64) -> WorkerReply {
             &job,
             &mut getrandom::SysRng,
         )),
+        WorkerRequest::Refuse(job) => WorkerReply::Refused(crate::analysis::sign::jobs::refuse(
+            &job,
+            &mut getrandom::SysRng,
+        )),
     }
 }
 

@@ -3,7 +3,7 @@
 // Registers the service worker that lets the page load again offline.
 (() => {
   "use strict";
-  const { js, wasm } = document.currentScript.dataset;
+  const { js, wasm, encoder } = document.currentScript.dataset;
   performance.mark("boot");
   import(js)
     .then((bindings) => bindings.default({ module_or_path: wasm }))
@@ -15,6 +15,26 @@
       message.textContent = `The inspector could not start in this browser (${error}). Nothing was sent anywhere.`;
       document.body.append(message);
     });
+  // The encoder ("Edit & sign") is its own module, loaded the first time
+  // the page opens it (src/ui/browser.rs open_encoder). Loads once; the
+  // promise settles when the encoder has started.
+  let encoderLoaded;
+  window.jwtInspectorLoadEncoder = () => {
+    encoderLoaded ??= new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = encoder;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`${encoder} could not be loaded`));
+      document.head.append(script);
+    })
+      // wasm-bindgen's no-modules glue defines the global wasm_bindgen.
+      .then(() => wasm_bindgen({ module_or_path: encoder.replace(/\.js$/, "_bg.wasm") }))
+      .catch((error) => {
+        encoderLoaded = undefined;
+        throw error;
+      });
+    return encoderLoaded;
+  };
   if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
     addEventListener("load", () => navigator.serviceWorker.register("./sw.js").catch(() => {}));
   }

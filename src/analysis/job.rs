@@ -149,7 +149,7 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[cfg_attr(
-    feature = "crypto",
+    any(feature = "crypto", feature = "encoder"),
     allow(
         clippy::large_enum_variant,
         reason = "one request at a time, made and moved straight into postMessage: boxing the job buys nothing"
@@ -159,13 +159,17 @@ pub enum WorkerRequest {
     /// The full analysis of a job; answered by [`WorkerReply::Result`].
     Analyse(Job),
     /// Sign a token (the encoder); answered by [`WorkerReply::Signed`].
-    /// Like the bench request, not in the page's build: the page has no
-    /// encoder yet, and these types cost it 4 KB gzip (measured).
-    #[cfg(feature = "crypto")]
+    /// Only in the worker's and the encoder module's builds: the page's
+    /// first download does without these types (4 KB gzip, measured).
+    #[cfg(any(feature = "crypto", feature = "encoder"))]
     Sign(make::SignJob),
     /// Make a key (the encoder); answered by [`WorkerReply::Generated`].
-    #[cfg(feature = "crypto")]
+    #[cfg(any(feature = "crypto", feature = "encoder"))]
     Keygen(make::KeygenJob),
+    /// The tokens a service must refuse (the encoder); answered by
+    /// [`WorkerReply::Refused`].
+    #[cfg(any(feature = "crypto", feature = "encoder"))]
+    Refuse(make::RefuseJob),
     /// The benchmark harness (scripts/bench.mjs) times the signature check
     /// alone; the page never sends it, nor has it in its build. Answered by
     /// [`WorkerReply::Bench`].
@@ -206,11 +210,14 @@ pub enum WorkerReply {
     /// The answer to a [`WorkerRequest::Analyse`].
     Result(JobResult),
     /// The answer to a [`WorkerRequest::Sign`].
-    #[cfg(feature = "crypto")]
+    #[cfg(any(feature = "crypto", feature = "encoder"))]
     Signed(make::SignAnswer),
     /// The answer to a [`WorkerRequest::Keygen`].
-    #[cfg(feature = "crypto")]
+    #[cfg(any(feature = "crypto", feature = "encoder"))]
     Generated(make::KeygenAnswer),
+    /// The answer to a [`WorkerRequest::Refuse`].
+    #[cfg(any(feature = "crypto", feature = "encoder"))]
+    Refused(make::RefuseAnswer),
     /// The answer to a [`WorkerRequest::BenchVerify`].
     #[cfg(feature = "crypto")]
     Bench(BenchTimings),
@@ -229,8 +236,10 @@ impl WorkerRequest {
             }
             #[cfg(feature = "crypto")]
             bench @ WorkerRequest::BenchVerify(_) => (bench, None),
-            #[cfg(feature = "crypto")]
-            other @ (WorkerRequest::Sign(_) | WorkerRequest::Keygen(_)) => (other, None),
+            #[cfg(any(feature = "crypto", feature = "encoder"))]
+            other @ (WorkerRequest::Sign(_)
+            | WorkerRequest::Keygen(_)
+            | WorkerRequest::Refuse(_)) => (other, None),
         };
         // Strings, numbers and string-keyed structs: writing cannot fail.
         (serde_json::to_string(&request).unwrap_or_default(), paste)

@@ -1,13 +1,14 @@
 //! The page: paste on one side, analysis on the other.
 
-use crate::analysis::job::JobResult;
+use crate::analysis::job::make::{EncoderSeed, InspectRequest};
+use crate::analysis::job::{WorkerReply, WorkerRequest};
 use crate::ui::components::{
     ComparePanel, ExpectationsPanel, KeyPanel, Masthead, NoticeList, PasteInput, TimeControls,
     TokenList, TokenView,
 };
 use crate::ui::examples::Example;
-use crate::ui::full_analysis::FullAnalysis;
 use crate::ui::state::{Action, AppState};
+use crate::ui::worker_channel::WorkerChannel;
 use crate::ui::{browser, clock};
 use yew::prelude::*;
 
@@ -23,7 +24,7 @@ pub fn app() -> Html {
     });
 
     // The full analysis: a Web Worker started on first need.
-    let worker = use_mut_ref(|| None::<FullAnalysis>);
+    let worker = use_mut_ref(|| None::<WorkerChannel>);
     {
         let (worker, state) = (worker.clone(), state.clone());
         use_effect_with((state.job.clone(), state.pending), move |(job, pending)| {
@@ -31,22 +32,50 @@ pub fn app() -> Html {
                 let mut slot = worker.borrow_mut();
                 if slot.is_none() {
                     let results = state.clone();
-                    let on_result =
-                        Callback::from(move |result: Result<JobResult, String>| match result {
-                            Ok(answer) => results.dispatch(Action::FullReport(Box::new(answer))),
+                    let on_reply =
+                        Callback::from(move |reply: Result<WorkerReply, String>| match reply {
+                            Ok(WorkerReply::Result(answer)) => {
+                                results.dispatch(Action::FullReport(Box::new(answer)))
+                            }
+                            Ok(_) => results.dispatch(Action::WorkerFailed(
+                                "it answered a question the page did not ask".into(),
+                            )),
                             Err(reason) => results.dispatch(Action::WorkerFailed(reason)),
                         });
-                    match FullAnalysis::start(on_result) {
+                    match WorkerChannel::start(on_reply) {
                         Ok(started) => *slot = Some(started),
                         Err(reason) => state.dispatch(Action::WorkerFailed(reason)),
                     }
                 }
                 if let Some(analysis) = slot.as_ref() {
-                    analysis.send(job);
+                    analysis.send(WorkerRequest::Analyse((**job).clone()));
                 }
             }
         });
     }
+    // Tokens the encoder hands back ("inspect this token"), with their key.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            browser::on_inspect_request(Callback::from(move |request: InspectRequest| {
+                state.dispatch(Action::LoadExample {
+                    paste: request.token,
+                    key: request.key,
+                    now: clock::now_unix_seconds(),
+                })
+            }))
+        });
+    }
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |seed: EncoderSeed| {
+            let state = state.clone();
+            browser::open_encoder(
+                &seed,
+                Callback::from(move |reason| state.dispatch(Action::EncoderFailed(reason))),
+            );
+        })
+    };
     // Marks for the benchmark harness (User Timing; nothing is stored).
     use_effect_with((), |_| clock::mark("app-ready"));
     {
@@ -158,7 +187,7 @@ pub fn app() -> Html {
 
     html! {
         <div class="page">
-            <Masthead on_example={on_example} on_error={on_example_error} />
+            <Masthead on_example={on_example} on_error={on_example_error} on_new_token={on_edit.reform(|_| EncoderSeed::default())} />
             <main class="layout">
                 <section class="inputs" aria-label="Input">
                     <PasteInput value={state.input.clone()} on_input={on_input} />
@@ -179,7 +208,7 @@ pub fn app() -> Html {
                     <TokenList report={report.clone()} selected={state.selected} on_select={on_select} />
                     if let Some(token) = selected {
                         <TokenView token={token.clone()} leeway={state.leeway} as_of={state.as_of}
-                            detached_content={state.detached_content.clone()} on_detached={on_detached} />
+                            detached_content={state.detached_content.clone()} on_detached={on_detached} on_edit={on_edit} />
                         <ComparePanel token={token} selected={state.selected} report={report.clone()}
                             with={state.compare_with.clone()} on_change={on_compare} on_paste={on_compare_paste} />
                     }

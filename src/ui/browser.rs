@@ -78,6 +78,81 @@ pub fn set_theme(dark: bool) {
     }
 }
 
+/// Opens the encoder with `seed`: leaves the seed in
+/// `window.jwtInspectorEncoderSeed` and fires the open event (heard when
+/// the encoder is already running; otherwise it reads the seed as it
+/// starts), then loads the encoder once (`window.jwtInspectorLoadEncoder`,
+/// defined by static/boot.js or the single-file build). A failure to load
+/// comes back in words.
+pub fn open_encoder(
+    seed: &crate::analysis::job::make::EncoderSeed,
+    on_error: yew::Callback<String>,
+) {
+    use crate::analysis::job::make::OPEN_EVENT;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let json = serde_json::to_string(seed).unwrap_or_default();
+    let _ = js_sys::Reflect::set(
+        &window,
+        &JsValue::from_str("jwtInspectorEncoderSeed"),
+        &JsValue::from_str(&json),
+    );
+    if let Ok(event) = web_sys::Event::new(OPEN_EVENT) {
+        let _ = window.dispatch_event(&event);
+    }
+    let loading = js_sys::Reflect::get(&window, &JsValue::from_str("jwtInspectorLoadEncoder"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| "this page was built without it".to_string())
+        .and_then(|load| {
+            load.call0(&JsValue::NULL).map_err(|e| {
+                e.as_string()
+                    .unwrap_or_else(|| "the browser refused".into())
+            })
+        });
+    match loading.map(|promise| promise.dyn_into::<js_sys::Promise>()) {
+        Ok(Ok(promise)) => wasm_bindgen_futures::spawn_local(async move {
+            if let Err(error) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                let reason = js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_else(|| "its files could not be loaded".into());
+                on_error.emit(reason);
+            }
+        }),
+        Ok(Err(_)) => {}
+        Err(reason) => on_error.emit(reason),
+    }
+}
+
+/// Calls `on_inspect` with each token the encoder hands back
+/// (the `jwt-inspector-inspect` event; its detail is an
+/// [`InspectRequest`](crate::analysis::job::make::InspectRequest) as JSON).
+pub fn on_inspect_request(on_inspect: yew::Callback<crate::analysis::job::make::InspectRequest>) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let detail = js_sys::Reflect::get(&event, &JsValue::from_str("detail"))
+            .ok()
+            .and_then(|d| d.as_string())
+            .and_then(|json| serde_json::from_str(&json).ok());
+        if let Some(request) = detail {
+            on_inspect.emit(request);
+        }
+    });
+    let _ = window.add_event_listener_with_callback(
+        crate::analysis::job::make::INSPECT_EVENT,
+        listener.as_ref().unchecked_ref(),
+    );
+    // Lives as long as the page.
+    listener.forget();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

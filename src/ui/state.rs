@@ -207,6 +207,8 @@ pub enum Action {
     WorkerFailed(String),
     /// An example could not be loaded.
     ExampleFailed(String),
+    /// The encoder could not be opened.
+    EncoderFailed(String),
 }
 
 impl Reducible for AppState {
@@ -324,6 +326,10 @@ impl Reducible for AppState {
             },
             Action::ExampleFailed(reason) => AppState {
                 problem: Some(format!("The example could not be loaded: {reason}.")),
+                ..state
+            },
+            Action::EncoderFailed(reason) => AppState {
+                problem: Some(format!("The encoder could not be opened: {reason}.")),
                 ..state
             },
         };

@@ -40,3 +40,25 @@ test("opened from file:// with the network off, it decodes and verifies", async 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("opened from file://, the encoder (inlined) makes a key, signs, and hands the token back", async () => {
+  const context = await browser.newContext();
+  await context.setOffline(true);
+  const requests = [];
+  context.on("request", (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector('[data-testid="paste"]', { timeout: 30_000 });
+  await page.click('[data-testid="new-token"]');
+  await page.locator('[data-testid="encoder"]').waitFor({ state: "visible", timeout: 30_000 });
+  await page.selectOption('[data-testid="encoder-alg"]', "ES384");
+  await page.click('[data-testid="generate-key"]');
+  await page.locator('[data-testid="encoded-token"]').waitFor({ timeout: 60_000 });
+  await page.click('[data-testid="inspect-token"]');
+  await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor({ timeout: 30_000 });
+  assert.deepEqual(requests.filter((u) => !/^(file:|data:|blob:)/.test(u)), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

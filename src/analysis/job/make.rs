@@ -106,6 +106,93 @@ pub struct KeygenAnswer {
     pub result: Result<GeneratedKey, String>,
 }
 
+/// Said with every refusal set (CLI and page).
+pub const RESPONSIBLE_USE: &str = "These tokens are for testing services you are responsible for: send them only to your own service, and expect every one to be refused (HTTP 401).";
+
+/// The window event that opens the (loaded) encoder again.
+pub const OPEN_EVENT: &str = "jwt-inspector-encode";
+/// The window event that hands a token from the encoder to the inspector.
+pub const INSPECT_EVENT: &str = "jwt-inspector-inspect";
+
+/// What the inspector hands the encoder when it opens it: the texts to
+/// start the editors with (both empty: keep what the editors hold).
+/// Travels as JSON in `window.jwtInspectorEncoderSeed`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncoderSeed {
+    /// The header as pretty JSON, members in the token's order.
+    pub header: String,
+    /// The payload as pretty JSON.
+    pub payload: String,
+}
+
+impl EncoderSeed {
+    /// The seed for a decoded token: its header and payload, when both are
+    /// JSON objects (members in the token's order).
+    pub fn from_token(
+        header: Option<&serde_json::Value>,
+        payload: Option<&serde_json::Value>,
+    ) -> Option<Self> {
+        let pretty = |value: Option<&serde_json::Value>| {
+            value
+                .filter(|v| v.is_object())
+                .and_then(|v| serde_json::to_string_pretty(v).ok())
+        };
+        Some(EncoderSeed {
+            header: pretty(header)?,
+            payload: pretty(payload)?,
+        })
+    }
+}
+
+/// What the encoder hands back with "inspect this token": the token, and
+/// key text that verifies it (a public JWKS, or a generated secret's JWK;
+/// empty when the person typed the secret). Travels as JSON in the
+/// `jwt-inspector-inspect` event; it never touches storage or a URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InspectRequest {
+    /// The compact JWS.
+    pub token: String,
+    /// Key text for the inspector's key box.
+    pub key: String,
+}
+
+/// Make the tokens a service must refuse from `token`, signed by `key`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefuseJob {
+    /// Answers to older jobs are dropped.
+    pub id: u64,
+    /// A compact JWS that `key` signed.
+    pub token: String,
+    /// The key that signed it.
+    pub key: MakeKey,
+    /// How the service takes a token, with `<token>` where it goes.
+    pub header_line: String,
+    /// Unix seconds: the cases' times are set from it.
+    pub now: i64,
+}
+
+/// One token a service must refuse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusalToken {
+    /// The case's id (`alg-none`, `expired`, …; docs/report.md).
+    pub case: String,
+    /// Why a service must refuse it, in one line.
+    pub reason: String,
+    /// The token.
+    pub token: String,
+    /// A ready `curl` command sending it.
+    pub curl: String,
+}
+
+/// The answer to a [`RefuseJob`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefuseAnswer {
+    /// The job's id.
+    pub id: u64,
+    /// The set, or why none was made, in words.
+    pub result: Result<Vec<RefusalToken>, String>,
+}
+
 // Private keys and secrets never reach a Debug print (logs, panics).
 impl std::fmt::Debug for MakeKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -4,7 +4,8 @@
 use super::keygen::{self, KeySpec};
 use super::{Layout, SigningKey, export, key_text};
 use crate::analysis::job::make::{
-    GeneratedKey, KeygenAnswer, KeygenJob, MakeKey, PublicForms, SignAnswer, SignJob, SignedToken,
+    GeneratedKey, KeygenAnswer, KeygenJob, MakeKey, PublicForms, RefusalToken, RefuseAnswer,
+    RefuseJob, SignAnswer, SignJob, SignedToken,
 };
 use crate::analysis::vocab::JwsAlg;
 use rsa::rand_core::TryCryptoRng;
@@ -29,15 +30,19 @@ fn public_part(key: &SigningKey, exported: &export::PublicForms) -> PublicForms 
     }
 }
 
-/// Signs the job's token.
-pub fn sign<R: TryCryptoRng + ?Sized>(job: &SignJob, rng: &mut R) -> SignAnswer {
-    let key = match &job.key {
+/// The protocol's key, read: a private key's text or a typed secret.
+fn read_key(key: &MakeKey) -> Result<SigningKey, String> {
+    match key {
         MakeKey::Text(text) => key_text::signing_key(text).map_err(|e| e.to_string()),
         MakeKey::Secret { text, encoding } => {
             key_text::secret(text, *encoding).map_err(|e| e.to_string())
         }
-    };
-    let result = key.and_then(|key| {
+    }
+}
+
+/// Signs the job's token.
+pub fn sign<R: TryCryptoRng + ?Sized>(job: &SignJob, rng: &mut R) -> SignAnswer {
+    let result = read_key(&job.key).and_then(|key| {
         let signed = super::sign(
             &job.header,
             &job.payload,
@@ -89,4 +94,28 @@ pub fn keygen<R: TryCryptoRng + ?Sized>(job: &KeygenJob, rng: &mut R) -> KeygenA
         })
     })();
     KeygenAnswer { id: job.id, result }
+}
+
+/// Makes the job's refusal set (`refusals::refusal_set`).
+pub fn refuse<R: TryCryptoRng + ?Sized>(job: &RefuseJob, rng: &mut R) -> RefuseAnswer {
+    let result = read_key(&job.key).and_then(|key| {
+        let set = super::refusals::refusal_set(
+            &job.token,
+            &key,
+            job.now,
+            Some(job.header_line.as_str()).filter(|line| !line.trim().is_empty()),
+            rng,
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(set
+            .into_iter()
+            .map(|refusal| RefusalToken {
+                case: refusal.case.as_str().to_string(),
+                reason: refusal.reason,
+                token: refusal.token,
+                curl: refusal.curl,
+            })
+            .collect())
+    });
+    RefuseAnswer { id: job.id, result }
 }

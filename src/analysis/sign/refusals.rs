@@ -12,8 +12,7 @@ use crate::analysis::vocab::{JwsAlg, vocabulary};
 use rsa::rand_core::TryCryptoRng;
 use serde_json::{Map, Value};
 
-/// Said with every refusal set.
-pub const RESPONSIBLE_USE: &str = "These tokens are for testing services you are responsible for: send them only to your own service, and expect every one to be refused (HTTP 401).";
+pub use crate::analysis::job::make::RESPONSIBLE_USE;
 
 vocabulary! {
     /// One way a forged or altered token should be refused (the `case` of

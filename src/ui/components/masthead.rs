@@ -10,6 +10,8 @@ pub struct MastheadProps {
     pub on_example: Callback<Example>,
     /// The example could not be loaded.
     pub on_error: Callback<String>,
+    /// "New token": opens the encoder.
+    pub on_new_token: Callback<()>,
 }
 
 #[function_component(Masthead)]
@@ -49,6 +51,7 @@ pub fn masthead(props: &MastheadProps) -> Html {
                     <option value="" selected=true>{ "Try an example…" }</option>
                     { for examples::MENU.iter().map(|(id, title)| html! { <option value={*id}>{ *title }</option> }) }
                 </select>
+                <button type="button" data-testid="new-token" onclick={props.on_new_token.reform(|_| ())}>{ "New token" }</button>
                 <button type="button" class="theme-toggle" data-testid="theme-toggle" aria-pressed={dark.to_string()} onclick={toggle}>
                     { if *dark { "Light theme" } else { "Dark theme" } }
                 </button>

@@ -1,5 +1,6 @@
 //! Everything about the selected token.
 
+use crate::analysis::job::make::EncoderSeed;
 use crate::analysis::report::TokenReport;
 use crate::analysis::vocab::TokenKind;
 use crate::ui::components::{
@@ -19,12 +20,22 @@ pub struct TokenViewProps {
     pub detached_content: String,
     #[prop_or_default]
     pub on_detached: Callback<String>,
+    /// "Edit & sign": opens the encoder with this token's header and payload.
+    #[prop_or_default]
+    pub on_edit: Callback<EncoderSeed>,
 }
 
 #[function_component(TokenView)]
 pub fn token_view(props: &TokenViewProps) -> Html {
     let t = &props.token;
     let is_jwe = t.kind == TokenKind::Jwe;
+    let seed = (!is_jwe)
+        .then(|| EncoderSeed::from_token(t.header.as_ref(), t.payload.as_ref()))
+        .flatten();
+    let on_edit = seed.map(|seed| {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |_| on_edit.emit(seed.clone()))
+    });
     let payload_title = if is_jwe {
         "Payload (encrypted)"
     } else {
@@ -37,6 +48,9 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                     <h3 class="panel-title">{ format!("Token · {}", t.kind.as_str()) }</h3>
                     <CopyButton text={t.token.clone()} label="Copy the token" testid="copy-token" />
                     <Share key={t.token.clone()} token={t.clone()} />
+                    if let Some(onclick) = on_edit {
+                        <button type="button" data-testid="edit-and-sign" {onclick}>{ "Edit & sign" }</button>
+                    }
                 </div>
                 <Segments segments={t.segments.clone()} is_jwe={is_jwe} />
                 <p class="source-line">{ format!("Found as: {} (line {})", t.source.description, t.source.line) }</p>

@@ -1,7 +1,9 @@
-//! The page's side of the Web Worker that runs the full analysis. The
-//! worker is created on first need, so the first download stays small.
+//! The page's side of the Web Worker that runs the full analysis (and, for
+//! the encoder module, signs and makes keys). A worker is created on first
+//! need, so the first download stays small. One writer and one reader of
+//! the envelope: [`WorkerRequest`] out, [`WorkerReply`] back.
 
-use crate::analysis::job::{Job, JobResult, WorkerReply, WorkerRequest};
+use crate::analysis::job::{WorkerReply, WorkerRequest};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -9,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use yew::Callback;
 
 /// A running worker and its handlers (dropped with it).
-pub struct FullAnalysis {
+pub struct WorkerChannel {
     worker: web_sys::Worker,
     /// The latest job, kept until the worker says it is ready.
     waiting: Rc<RefCell<Option<JsValue>>>,
@@ -18,22 +20,23 @@ pub struct FullAnalysis {
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
 
-impl Drop for FullAnalysis {
+impl Drop for WorkerChannel {
     fn drop(&mut self) {
         self.worker.terminate();
     }
 }
 
-impl FullAnalysis {
-    /// Starts the worker; results (or a failure, in words) go to `on_result`.
+impl WorkerChannel {
+    /// Starts the worker; its answers (or a failure, in words) go to
+    /// `on_reply`. [`WorkerReply::Ready`] is handled here.
     ///
     /// # Errors
     /// When the browser refuses to create the worker.
-    pub fn start(on_result: Callback<Result<JobResult, String>>) -> Result<Self, String> {
+    pub fn start(on_reply: Callback<Result<WorkerReply, String>>) -> Result<Self, String> {
         let url = worker_url().ok_or("the page does not say where its worker is")?;
         let worker = web_sys::Worker::new(&url)
             .map_err(|e| format!("the browser refused to start it ({})", reason(&e)))?;
-        let results = on_result.clone();
+        let replies = on_reply.clone();
         let (waiting, ready) = (
             Rc::new(RefCell::new(None::<JsValue>)),
             Rc::new(Cell::new(false)),
@@ -52,21 +55,20 @@ impl FullAnalysis {
                             let _ = sender.post_message(&message);
                         }
                     }
-                    Some(WorkerReply::Result(result)) => results.emit(Ok(result)),
-                    Some(WorkerReply::Error(reason)) => results.emit(Err(reason)),
-                    // Unreadable, or timings the page never asks for.
-                    _ => results.emit(Err("its answer could not be read".into())),
+                    Some(WorkerReply::Error(reason)) => replies.emit(Err(reason)),
+                    Some(answer) => replies.emit(Ok(answer)),
+                    None => replies.emit(Err("its answer could not be read".into())),
                 }
             },
         );
         let on_error =
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
                 event.prevent_default();
-                on_result.emit(Err(format!("it stopped: {}", event.message())));
+                on_reply.emit(Err(format!("it stopped: {}", event.message())));
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(FullAnalysis {
+        Ok(WorkerChannel {
             worker,
             waiting,
             ready,
@@ -75,10 +77,11 @@ impl FullAnalysis {
         })
     }
 
-    /// Sends a job; the answer arrives through the callback. Only the
-    /// handle of its paste is copied here (see [`message`]).
-    pub fn send(&self, job: &Job) {
-        let message = message(WorkerRequest::Analyse(job.clone()));
+    /// Sends a request; the answer arrives through the callback. A job's
+    /// paste is sent as its own JS string (see [`message`]). Sent before
+    /// the worker is ready, only the latest request is kept.
+    pub fn send(&self, request: WorkerRequest) {
+        let message = message(request);
         if self.ready.get() {
             let _ = self.worker.post_message(&message);
         } else {

@@ -1,0 +1,92 @@
+//! The encoder ("Edit & sign"): header and payload editors, a key pasted,
+//! typed or generated, the signed token with its public key forms, and the
+//! tokens a service must refuse. A second wasm module, loaded the first
+//! time the page opens it (`ui::browser::open_encoder`), shown
+//! in a modal `<dialog>`. Signing and key generation run in its own Web
+//! Worker. It talks to the page only through two window events:
+//! `jwt-inspector-encode` (open, with `window.jwtInspectorEncoderSeed`) and
+//! `jwt-inspector-inspect` (hand a token back). Nothing is stored.
+
+pub mod app;
+pub mod editors;
+pub mod key_source;
+pub mod output;
+pub mod state;
+
+use crate::analysis::job::make::{EncoderSeed, INSPECT_EVENT, InspectRequest, OPEN_EVENT};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// Mounts the encoder in a new `<dialog>` at the end of the body.
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(dialog), Some(body)) = (document.create_element("dialog"), document.body()) else {
+        return;
+    };
+    dialog.set_id("encoder");
+    dialog.set_class_name("encoder");
+    let _ = dialog.set_attribute("aria-labelledby", "encoder-title");
+    let _ = dialog.set_attribute("data-testid", "encoder");
+    if body.append_child(&dialog).is_ok() {
+        yew::Renderer::<app::EncoderApp>::with_root(dialog).render();
+    }
+}
+
+/// The seed the page left for the encoder (`window.jwtInspectorEncoderSeed`).
+pub fn seed() -> EncoderSeed {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("jwtInspectorEncoderSeed")).ok())
+        .and_then(|v| v.as_string())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Shows the dialog, modal (Escape closes it).
+pub fn show() {
+    if let Some(dialog) = dialog().filter(|d| !d.open()) {
+        let _ = dialog.show_modal();
+    }
+}
+
+/// Hides the dialog.
+pub fn close() {
+    if let Some(dialog) = dialog() {
+        dialog.close();
+    }
+}
+
+fn dialog() -> Option<web_sys::HtmlDialogElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id("encoder")?
+        .dyn_into()
+        .ok()
+}
+
+/// Calls `on_open` each time the page opens the encoder again.
+pub fn on_open(on_open: yew::Callback<EncoderSeed>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = Closure::<dyn FnMut()>::new(move || on_open.emit(seed()));
+    let _ = window.add_event_listener_with_callback(OPEN_EVENT, listener.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    listener.forget();
+}
+
+/// Hands a token back to the inspector and closes the encoder.
+pub fn inspect(request: &InspectRequest) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(
+        &serde_json::to_string(request).unwrap_or_default(),
+    ));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(INSPECT_EVENT, &init) {
+        let _ = window.dispatch_event(&event);
+    }
+    close();
+}
