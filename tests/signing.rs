@@ -335,6 +335,36 @@ fn member_order_is_kept() {
 }
 
 #[test]
+fn crit_is_signed_with_a_warning_and_b64_false_is_refused() {
+    let secret = SigningKey::Secret(vec![7; 32]);
+    let sign = |header: &str| sign::sign(header, "{}", &secret, Layout::Compact, NOW, &mut rng());
+    let signed = sign(r#"{"alg":"HS256","crit":["exp-ext"],"exp-ext":1}"#).unwrap();
+    assert_eq!(
+        signed.warnings,
+        [
+            "crit names exp-ext: a service that does not understand it must refuse this token (RFC 7515 §4.1.11)"
+        ]
+    );
+    let signed = sign(r#"{"alg":"HS256","crit":["missing"]}"#).unwrap();
+    assert!(
+        signed.warnings[0].starts_with("crit must be a non-empty list"),
+        "{:?}",
+        signed.warnings
+    );
+    assert!(sign(r#"{"alg":"HS256"}"#).unwrap().warnings.is_empty());
+    assert_eq!(
+        sign(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#).unwrap_err(),
+        sign::SignError::UnencodedPayload
+    );
+    assert!(
+        sign(r#"{"alg":"HS999"}"#)
+            .unwrap_err()
+            .to_string()
+            .ends_with("ES256K, EdDSA, Ed25519, ML-DSA-44, ML-DSA-65, ML-DSA-87)")
+    );
+}
+
+#[test]
 fn a_text_without_a_private_key_says_what_it_holds() {
     let public = read_json("rfc/rfc_jws_examples.json")["vectors"][1]["jwk"].to_string();
     let error = key_text::signing_key(&public).unwrap_err();

@@ -88,6 +88,9 @@ pub enum SignError {
     UnsupportedAlg(String),
     /// `alg` is `none`: an unsecured JWS has no key (RFC 7515 §A.5).
     AlgNone,
+    /// `"b64": false` asks for an unencoded payload (RFC 7797 §3), which
+    /// this encoder does not write.
+    UnencodedPayload,
     /// The key is not of the kind the algorithm needs.
     KeyDoesNotFit {
         /// The algorithm.
@@ -110,7 +113,8 @@ impl fmt::Display for SignError {
             SignError::PayloadNotJson(e) => write!(f, "the payload is not JSON: {}", e.problem),
             SignError::HeaderNotObject => f.write_str("the header must be a JSON object (RFC 7515 §4)"),
             SignError::NoAlg => f.write_str("the header has no \"alg\" string (RFC 7515 §4.1.1): set the algorithm to sign with"),
-            SignError::UnsupportedAlg(alg) => write!(f, "\"{alg}\" is not an algorithm this tool signs with (HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, Ed25519)"),
+            SignError::UnsupportedAlg(alg) => write!(f, "\"{alg}\" is not an algorithm this tool signs with ({})", JwsAlg::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", ")),
+            SignError::UnencodedPayload => f.write_str("\"b64\": false asks for an unencoded payload (RFC 7797), which this tool does not sign: remove \"b64\" to sign the payload base64url-encoded"),
             SignError::AlgNone => f.write_str("\"alg\": \"none\" is an unsecured token with no signature; make one with the tokens a service must refuse"),
             SignError::KeyDoesNotFit { alg, needs, given } => write!(f, "{} needs {needs}; the key given is {given}", alg.name()),
             SignError::Crypto(reason) => write!(f, "signing failed: {reason}"),
@@ -131,6 +135,32 @@ pub struct Signed {
     /// Sentences worth reading before using it (a short secret, a weak key,
     /// an `exp` in the past): warnings, never refusals.
     pub warnings: Vec<String>,
+}
+
+/// What `crit` asks of every verifier (RFC 7515 §4.1.11): a verifier that
+/// does not understand each named parameter must refuse the token.
+fn critical_warning(header: &serde_json::Map<String, Value>) -> Option<String> {
+    let named = header.get("crit")?;
+    let names: Vec<&str> = named
+        .as_array()
+        .map(|list| list.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let well_formed = !names.is_empty()
+        && names.len() == named.as_array().map_or(0, Vec::len)
+        && names.iter().all(|name| header.contains_key(*name));
+    Some(if well_formed {
+        format!(
+            "crit names {}: a service that does not understand {} must refuse this token (RFC 7515 §4.1.11)",
+            names.join(", "),
+            if names.len() == 1 {
+                "it"
+            } else {
+                "each of them"
+            }
+        )
+    } else {
+        "crit must be a non-empty list of names of parameters the header carries; services must refuse this token (RFC 7515 §4.1.11)".to_string()
+    })
 }
 
 /// Signs `payload` under `header` (whose `alg` chooses the algorithm).
@@ -161,6 +191,9 @@ pub fn sign<R: TryCryptoRng + ?Sized>(
         Some("none") => return Err(SignError::AlgNone),
         Some(name) => JwsAlg::parse(name).ok_or_else(|| SignError::UnsupportedAlg(name.into()))?,
     };
+    if members.get("b64") == Some(&Value::Bool(false)) {
+        return Err(SignError::UnencodedPayload);
+    }
     let (header_bytes, payload_bytes) = match layout {
         Layout::Compact => (
             header_value.to_string(),
@@ -178,6 +211,7 @@ pub fn sign<R: TryCryptoRng + ?Sized>(
     );
     let signature = algorithms::signature(alg, key, input.as_bytes(), rng)?;
     let mut warnings = algorithms::key_warnings(alg, key);
+    warnings.extend(critical_warning(members));
     if let Some(exp) = payload_value
         .as_ref()
         .and_then(|claims| claims.get("exp"))
