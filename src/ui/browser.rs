@@ -93,11 +93,14 @@ pub fn open_encoder(
     let Some(window) = web_sys::window() else {
         return;
     };
-    let json = serde_json::to_string(seed).unwrap_or_default();
+    let texts = js_sys::Array::of2(
+        &JsValue::from_str(&seed.header),
+        &JsValue::from_str(&seed.payload),
+    );
     let _ = js_sys::Reflect::set(
         &window,
         &JsValue::from_str("jwtInspectorEncoderSeed"),
-        &JsValue::from_str(&json),
+        &texts,
     );
     if let Ok(event) = web_sys::Event::new(OPEN_EVENT) {
         let _ = window.dispatch_event(&event);
@@ -129,7 +132,8 @@ pub fn open_encoder(
 
 /// Calls `on_inspect` with each token the encoder hands back
 /// (the `jwt-inspector-inspect` event; its detail is an
-/// [`InspectRequest`](crate::analysis::job::make::InspectRequest) as JSON).
+/// [`InspectRequest`](crate::analysis::job::make::InspectRequest) as the
+/// array `[token, key]`).
 pub fn on_inspect_request(on_inspect: yew::Callback<crate::analysis::job::make::InspectRequest>) {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
@@ -139,10 +143,12 @@ pub fn on_inspect_request(on_inspect: yew::Callback<crate::analysis::job::make::
     let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let detail = js_sys::Reflect::get(&event, &JsValue::from_str("detail"))
             .ok()
-            .and_then(|d| d.as_string())
-            .and_then(|json| serde_json::from_str(&json).ok());
-        if let Some(request) = detail {
-            on_inspect.emit(request);
+            .and_then(|d| d.dyn_into::<js_sys::Array>().ok());
+        if let Some(parts) = detail {
+            on_inspect.emit(crate::analysis::job::make::InspectRequest {
+                token: parts.get(0).as_string().unwrap_or_default(),
+                key: parts.get(1).as_string().unwrap_or_default(),
+            });
         }
     });
     let _ = window.add_event_listener_with_callback(

@@ -34,13 +34,16 @@ pub fn start() {
     }
 }
 
-/// The seed the page left for the encoder (`window.jwtInspectorEncoderSeed`).
+/// The seed the page left for the encoder (`window.jwtInspectorEncoderSeed`,
+/// the array `[header, payload]`).
 pub fn seed() -> EncoderSeed {
-    web_sys::window()
+    let texts = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("jwtInspectorEncoderSeed")).ok())
-        .and_then(|v| v.as_string())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+    texts.map_or_else(EncoderSeed::default, |texts| EncoderSeed {
+        header: texts.get(0).as_string().unwrap_or_default(),
+        payload: texts.get(1).as_string().unwrap_or_default(),
+    })
 }
 
 /// Shows the dialog, modal (Escape closes it).
@@ -82,8 +85,9 @@ pub fn inspect(request: &InspectRequest) {
         return;
     };
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&JsValue::from_str(
-        &serde_json::to_string(request).unwrap_or_default(),
+    init.set_detail(&js_sys::Array::of2(
+        &JsValue::from_str(&request.token),
+        &JsValue::from_str(&request.key),
     ));
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(INSPECT_EVENT, &init) {
         let _ = window.dispatch_event(&event);

@@ -116,8 +116,10 @@ pub const INSPECT_EVENT: &str = "jwt-inspector-inspect";
 
 /// What the inspector hands the encoder when it opens it: the texts to
 /// start the editors with (both empty: keep what the editors hold).
-/// Travels as JSON in `window.jwtInspectorEncoderSeed`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Travels as the JS array `[header, payload]` in
+/// `window.jwtInspectorEncoderSeed` (two plain strings: no JSON reader or
+/// writer for it in the page's first download).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EncoderSeed {
     /// The header as pretty JSON, members in the token's order.
     pub header: String,
@@ -146,9 +148,10 @@ impl EncoderSeed {
 
 /// What the encoder hands back with "inspect this token": the token, and
 /// key text that verifies it (a public JWKS, or a generated secret's JWK;
-/// empty when the person typed the secret). Travels as JSON in the
-/// `jwt-inspector-inspect` event; it never touches storage or a URL.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// empty when the person typed the secret). Travels as the JS array
+/// `[token, key]`, the detail of the `jwt-inspector-inspect` event; it
+/// never touches storage or a URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InspectRequest {
     /// The compact JWS.
     pub token: String,
