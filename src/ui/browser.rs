@@ -93,9 +93,10 @@ pub fn open_encoder(
     let Some(window) = web_sys::window() else {
         return;
     };
-    let texts = js_sys::Array::of2(
+    let texts = js_sys::Array::of3(
         &JsValue::from_str(&seed.header),
         &JsValue::from_str(&seed.payload),
+        &JsValue::from_str(&seed.header_line),
     );
     let _ = js_sys::Reflect::set(
         &window,

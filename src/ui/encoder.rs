@@ -35,7 +35,7 @@ pub fn start() {
 }
 
 /// The seed the page left for the encoder (`window.jwtInspectorEncoderSeed`,
-/// the array `[header, payload]`).
+/// the array `[header, payload, header_line]`).
 pub fn seed() -> EncoderSeed {
     let texts = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("jwtInspectorEncoderSeed")).ok())
@@ -43,6 +43,7 @@ pub fn seed() -> EncoderSeed {
     texts.map_or_else(EncoderSeed::default, |texts| EncoderSeed {
         header: texts.get(0).as_string().unwrap_or_default(),
         payload: texts.get(1).as_string().unwrap_or_default(),
+        header_line: texts.get(2).as_string().unwrap_or_default(),
     })
 }
 

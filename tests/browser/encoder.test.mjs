@@ -28,7 +28,8 @@ test("done when: DC/OS example → change uid, exp +1 h, RSA key, sign, paste th
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.selectOption('[data-testid="examples"]', "dcos");
-  await page.locator('[data-testid="edit-and-sign"]').waitFor();
+  // The issuer (and so how it takes a token) comes with the full analysis.
+  await page.locator('[data-testid="vendor"][data-vendor="dcos"]').waitFor({ timeout: 30_000 });
   const original = await page.locator('[data-testid="payload-json"]').innerText();
   assert.ok(!requests.some((u) => u.includes("encoder")), "the encoder is not loaded before it is opened");
 
@@ -56,6 +57,7 @@ test("done when: DC/OS example → change uid, exp +1 h, RSA key, sign, paste th
   await page.locator('[data-testid="generated-key"]').waitFor({ timeout: 60_000 });
   assert.match(await page.locator('[data-testid="generated-key"]').innerText(), /^RSA 2048 · kid /);
   const token = await signedToken(page);
+  assert.equal(await page.locator('[data-testid="header-line"]').inputValue(), "Authorization: token=<token>", "DC/OS's way, for the refusal set");
   const jwks = JSON.parse(await page.locator('[data-testid="public-jwks"]').innerText());
   assert.equal(jwks.keys.length, 1);
   assert.equal(decodePart(token, 0).kid, jwks.keys[0].kid, "the header names the new key");

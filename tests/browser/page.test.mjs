@@ -153,6 +153,21 @@ test("axe-core: no WCAG 2.1 AA violations, empty and full, in both themes", asyn
       await page.click('[data-testid="share"]');
       assert.deepEqual(await axe(page), [], `${colorScheme}, ${example}`);
     }
+    // The encoder, open, with a key, a token, its public forms, the
+    // private key shown and the refusal set made.
+    await page.selectOption('[data-testid="examples"]', "dcos");
+    await page.locator('[data-testid="vendor"]').waitFor();
+    await page.click('[data-testid="edit-and-sign"]');
+    await page.locator('[data-testid="encoder"]').waitFor({ state: "visible", timeout: 30_000 });
+    await page.click('[data-testid="generate-key"]');
+    await page.locator('[data-testid="encoded-token"]').waitFor({ timeout: 60_000 });
+    await page.click('[data-testid="show-private-key"]');
+    await page.click(".refusals summary");
+    await page.click('[data-testid="make-refusals"]');
+    await page.locator('[data-testid="refusal-list"]').waitFor({ timeout: 30_000 });
+    await page.fill('[data-testid="encoder-payload"]', "{");
+    await page.locator('[data-testid="encoder-payload-problem"]').waitFor();
+    assert.deepEqual(await axe(page), [], `${colorScheme}, encoder`);
     await context.close();
   }
 });

@@ -116,7 +116,7 @@ pub const INSPECT_EVENT: &str = "jwt-inspector-inspect";
 
 /// What the inspector hands the encoder when it opens it: the texts to
 /// start the editors with (both empty: keep what the editors hold).
-/// Travels as the JS array `[header, payload]` in
+/// Travels as the JS array `[header, payload, header_line]` in
 /// `window.jwtInspectorEncoderSeed` (two plain strings: no JSON reader or
 /// writer for it in the page's first download).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -125,6 +125,9 @@ pub struct EncoderSeed {
     pub header: String,
     /// The payload as pretty JSON.
     pub payload: String,
+    /// How the token's issuer takes it (`Authorization: token=<token>`),
+    /// for the refusal set's curl lines; empty when unknown.
+    pub header_line: String,
 }
 
 impl EncoderSeed {
@@ -142,6 +145,7 @@ impl EncoderSeed {
         Some(EncoderSeed {
             header: pretty(header)?,
             payload: pretty(payload)?,
+            header_line: String::new(),
         })
     }
 }

@@ -31,7 +31,16 @@ pub fn token_view(props: &TokenViewProps) -> Html {
     let is_jwe = t.kind == TokenKind::Jwe;
     let seed = (!is_jwe)
         .then(|| EncoderSeed::from_token(t.header.as_ref(), t.payload.as_ref()))
-        .flatten();
+        .flatten()
+        .map(|seed| EncoderSeed {
+            header_line: t
+                .vendor
+                .how_to_send
+                .as_ref()
+                .map(|send| send.header.clone())
+                .unwrap_or_default(),
+            ..seed
+        });
     let on_edit = seed.map(|seed| {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_| on_edit.emit(seed.clone()))

@@ -125,7 +125,7 @@ fn private_key(props: &PrivateKeyProps) -> Html {
                 { if *shown { "Hide private key" } else { "Show / copy private key" } }
             </button>
             if *shown {
-                <pre class="key-text" data-testid="private-key">{ &props.text }</pre>
+                <pre class="key-text" data-testid="private-key" tabindex="0" aria-label="Private key">{ &props.text }</pre>
                 <CopyButton text={props.text.clone()} label="Copy the private key" testid="copy-private-key" />
             }
         </div>

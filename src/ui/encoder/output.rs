@@ -38,7 +38,7 @@ pub fn output(props: &OutputProps) -> Html {
                         "This token is from the last valid JSON: correct the editor to sign again."
                     } }</p>
                 }
-                <pre class="token-text" data-testid="encoded-token">{ &signed.token }</pre>
+                <pre class="token-text" data-testid="encoded-token" tabindex="0" aria-label="Signed token">{ &signed.token }</pre>
                 <div class="actions">
                     <CopyButton text={signed.token.clone()} label="Copy the token" testid="copy-encoded-token" />
                     <button type="button" data-testid="inspect-token" onclick={on_inspect}>{ "Inspect this token" }</button>
@@ -83,7 +83,7 @@ fn form(title: &'static str, testid: &'static str, text: &str) -> Html {
                 <h4>{ title }</h4>
                 <CopyButton text={text.to_string()} label={format!("Copy the public key as {title}")} testid={format!("copy-{testid}")} />
             </div>
-            <pre class="key-text" data-testid={testid}>{ text }</pre>
+            <pre class="key-text" data-testid={testid} tabindex="0" aria-label={format!("Public key as {title}")}>{ text }</pre>
         </div>
     }
 }

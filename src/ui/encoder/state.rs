@@ -169,6 +169,9 @@ impl EncoderState {
     pub fn apply(&mut self, action: Action, now: i64) {
         let resign = match action {
             Action::Seed(seed) => {
+                if seed.header_line.contains("<token>") {
+                    self.header_line = seed.header_line;
+                }
                 if !seed.header.is_empty() || !seed.payload.is_empty() {
                     self.set_texts(seed.header, seed.payload);
                 } else if self.header.is_empty() && self.payload.is_empty() {

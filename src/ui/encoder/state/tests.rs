@@ -58,6 +58,7 @@ fn generating_names_the_key_in_the_header_and_signs_with_it() {
     let seed = EncoderSeed {
         header: "{\"alg\":\"PS384\",\"kid\":\"old\"}".into(),
         payload: "{\"uid\":\"alice\"}".into(),
+        header_line: "Authorization: token=<token>".into(),
     };
     apply(&mut state, Action::Seed(seed));
     apply(&mut state, Action::RsaBits(3072));
@@ -67,6 +68,10 @@ fn generating_names_the_key_in_the_header_and_signs_with_it() {
     };
     assert_eq!((job.alg.as_str(), job.rsa_bits), ("PS384", Some(3072)));
     assert_eq!(state.generating.as_deref(), Some("an RSA 3072 key"));
+    assert_eq!(
+        state.header_line, "Authorization: token=<token>",
+        "the issuer's way of sending it, for the refusal set"
+    );
     let id = job.id;
     apply(&mut state, Action::Sent);
     // An answer to an older request is dropped.
@@ -151,6 +156,7 @@ fn time_helpers_and_templates_edit_in_place() {
         Action::Seed(EncoderSeed {
             header: "{\"alg\":\"HS256\"}".into(),
             payload: "{\"uid\":\"alice\",\"exp\":1}".into(),
+            ..EncoderSeed::default()
         }),
     );
     apply(
