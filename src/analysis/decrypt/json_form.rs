@@ -8,7 +8,6 @@
 use super::{DecryptError, Decrypted, DecryptionKey, Sealed, open};
 use crate::analysis::base64url;
 use crate::analysis::json;
-use rsa::rand_core::TryCryptoRng;
 use serde_json::{Map, Value};
 
 /// What the key opened, and for which recipient (0-based; 0 for the
@@ -52,11 +51,7 @@ fn object<'a>(
 /// Not a JWE JSON object, headers that repeat a member, or the first
 /// error of the last recipient tried ([`DecryptError::Failed`] when the
 /// key opens none).
-pub fn decrypt_json<R: TryCryptoRng + ?Sized>(
-    text: &str,
-    key: &DecryptionKey,
-    rng: &mut R,
-) -> Result<OpenedJson, DecryptError> {
+pub fn decrypt_json(text: &str, key: &DecryptionKey) -> Result<OpenedJson, DecryptError> {
     let Ok(Value::Object(jwe)) = json::parse(text).map(|p| p.value) else {
         return Err(DecryptError::NotCompactJwe("not a JSON object".into()));
     };
@@ -125,7 +120,7 @@ pub fn decrypt_json<R: TryCryptoRng + ?Sized>(
     let mut failed = false;
     for (index, entry) in joined.into_iter().enumerate() {
         let (header, encrypted_key) = entry?;
-        match open(&header, &encrypted_key, &sealed, key, rng) {
+        match open(&header, &encrypted_key, &sealed, key) {
             Ok(decrypted) => {
                 return Ok(OpenedJson {
                     decrypted,

@@ -5,7 +5,6 @@
 
 use super::{DecryptError, DecryptionKey};
 use crate::analysis::keys::private::PrivateKey;
-use rsa::rand_core::TryCryptoRng;
 use serde_json::{Map, Value};
 
 fn needs(alg: &str, what: &str) -> DecryptError {
@@ -20,13 +19,12 @@ fn needs(alg: &str, what: &str) -> DecryptError {
 /// # Errors
 /// [`DecryptError::Unsupported`] for another `alg`, `KeyDoesNotFit`, or
 /// [`DecryptError::Failed`] (one message for every cryptographic failure).
-pub fn content_key<R: TryCryptoRng + ?Sized>(
+pub fn content_key(
     alg: &str,
     header: &Map<String, Value>,
     encrypted_key: &[u8],
     key: &DecryptionKey,
     cek_bytes: usize,
-    rng: &mut R,
 ) -> Result<Vec<u8>, DecryptError> {
     match alg {
         "dir" => match key {
@@ -49,24 +47,20 @@ pub fn content_key<R: TryCryptoRng + ?Sized>(
                 return Err(needs(alg, "an RSA private key"));
             };
             let decrypted = match alg {
-                "RSA-OAEP" => {
-                    private.decrypt_blinded(rng, rsa::Oaep::<sha1::Sha1>::new(), encrypted_key)
-                }
-                "RSA-OAEP-256" => {
-                    private.decrypt_blinded(rng, rsa::Oaep::<sha2::Sha256>::new(), encrypted_key)
-                }
-                _ => private.decrypt_blinded(rng, rsa::Pkcs1v15Encrypt, encrypted_key),
+                "RSA-OAEP" => private.decrypt(rsa::Oaep::<sha1::Sha1>::new(), encrypted_key),
+                "RSA-OAEP-256" => private.decrypt(rsa::Oaep::<sha2::Sha256>::new(), encrypted_key),
+                _ => private.decrypt(rsa::Pkcs1v15Encrypt, encrypted_key),
             };
             match decrypted {
                 Ok(cek) if cek.len() == cek_bytes => Ok(cek),
                 // RFC 7516 §11.5: on an RSA1_5 failure continue with a
-                // random CEK, so the failure shows only at the tag, like
-                // every other: no Bleichenbacher oracle.
+                // substitute CEK, so the failure shows only at the tag,
+                // like every other: no Bleichenbacher oracle. Derived from
+                // the encrypted key (no RNG in the core).
                 _ if alg == "RSA1_5" => {
-                    let mut cek = vec![0; cek_bytes];
-                    rng.try_fill_bytes(&mut cek)
-                        .map_err(|_| DecryptError::Failed)?;
-                    Ok(cek)
+                    use sha2::Digest;
+                    let digest = sha2::Sha512::digest(encrypted_key);
+                    Ok(digest.iter().copied().cycle().take(cek_bytes).collect())
                 }
                 _ => Err(DecryptError::Failed),
             }
