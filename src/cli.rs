@@ -13,6 +13,7 @@ use std::fmt;
 
 pub const USAGE: &str = "\
 Usage: jwt-inspect [--key FILE]... [--secret-file FILE [--secret-encoding ENC]]
+                   [--password-file FILE]
                    [--detached FILE] [--now UNIX_SECONDS] [--leeway SECONDS]
                    [--expect-iss VALUE]... [--expect-aud VALUE]... [--expect-alg ALG]...
                    [--require CLAIM]... [--max-lifetime DURATION] [--expect-key KEY]
@@ -43,6 +44,11 @@ Options (an option's value may also follow an equals sign: --key=FILE):
                       how the secret is written: text (the default), base64
                       (either alphabet), base64url, hex, or auto (each
                       reading tried; the one that verifies is named)
+  --password-file FILE
+                      a password for a PBES2-encrypted JWE (RFC 7518 §4.8),
+                      read from FILE (a trailing newline is not part of it);
+                      --key with a private key or a kty oct JWK, and
+                      --secret-file, decrypt the other JWE algorithms
   --detached FILE     the content of a JWS whose payload is detached (RFC 7515
                       Appendix F), read from FILE as UTF-8 text
   --now UNIX_SECONDS  evaluate exp/nbf/iat at this instant (default: now)
@@ -93,6 +99,8 @@ pub struct Args {
     pub key_files: Vec<String>,
     pub secret_file: Option<String>,
     pub secret_encoding: SecretEncoding,
+    /// `--password-file`: a PBES2 password.
+    pub password_file: Option<String>,
     pub now: Option<i64>,
     pub leeway: i64,
     pub compact: bool,
@@ -258,6 +266,9 @@ where
             Long("jobs") => parsed.jobs = true,
             Long("key") => parsed.key_files.push(value(&mut parser, "--key")?),
             Long("detached") => parsed.detached_file = Some(value(&mut parser, "--detached")?),
+            Long("password-file") => {
+                parsed.password_file = Some(value(&mut parser, "--password-file")?);
+            }
             Long("secret-file") => {
                 parsed.secret_file = Some(value(&mut parser, "--secret-file")?);
             }

@@ -290,3 +290,34 @@ fn jobs_mode_answers_each_line_in_order() {
     );
     assert_eq!(answers[2]["report"]["tokens"][0]["kind"], "unsecured");
 }
+
+#[test]
+fn a_jwe_decrypts_with_key_and_password_files() {
+    let vectors = read_json("rfc/jwe_examples.json");
+    // RSA-OAEP with the private JWK in a --key file.
+    let a1 = &vectors["rfc7516_a1"];
+    let key = temp_file("a1.jwk", a1["jwk_json"].as_str().unwrap());
+    let value = report(
+        &["--key", key.to_str().unwrap()],
+        a1["compact"].as_str().unwrap(),
+    );
+    let token = &value["tokens"][0];
+    assert_eq!(token["decryption"]["status"], "decrypted");
+    assert_eq!(token["payload_text"], a1["plaintext"]);
+    // PBES2 with --password-file (a trailing newline is not the password).
+    let file = &vectors["rfc7520"]["5.3"]["file"];
+    let password = temp_file(
+        "5.3.pwd",
+        &format!("{}\n", file["input"]["pwd"].as_str().unwrap()),
+    );
+    let value = report(
+        &["--password-file", password.to_str().unwrap()],
+        file["output"]["compact"].as_str().unwrap(),
+    );
+    let decryption = &value["tokens"][0]["decryption"];
+    assert_eq!(decryption["status"], "decrypted", "{decryption}");
+    assert_eq!(decryption["key"], "password");
+    // No key: the header explained, nothing decrypted.
+    let value = report(&[], a1["compact"].as_str().unwrap());
+    assert_eq!(value["tokens"][0]["decryption"]["status"], "no-key");
+}

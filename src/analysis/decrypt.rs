@@ -15,6 +15,7 @@ pub mod content;
 pub mod ecdh;
 pub mod json_form;
 pub mod key_management;
+pub mod with_keys;
 
 use crate::analysis::base64url;
 use crate::analysis::json;

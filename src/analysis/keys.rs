@@ -65,9 +65,14 @@ pub struct Key {
     /// ([`weakness::weaknesses`]).
     pub weaknesses: Vec<Weakness>,
     /// Whether this public key was derived from a pasted private key (a
-    /// private PEM block, an OpenSSH key, a JWK with `d`). The private
-    /// part itself is never kept.
+    /// private PEM block, an OpenSSH key, a JWK with `d`).
     pub from_private: bool,
+    /// That private key, kept in memory only to decrypt JWE for the life of
+    /// this key set (one analysis): never reported, serialized or stored.
+    /// Verification uses only the public part.
+    pub private: Option<std::sync::Arc<private::PrivateKey>>,
+    /// A password given for PBES2 (`add_password`), not a key.
+    pub is_password: bool,
 }
 
 /// Every key the person supplied.
@@ -109,6 +114,24 @@ impl KeySet {
         match secret::decode(text, encoding) {
             Ok(bytes) => self.push(KeyMaterial::Hmac(bytes), label, None, Vec::new(), None),
             Err(error) => self.refuse(label, &error),
+        }
+    }
+
+    /// Adds a password for PBES2 JWE (RFC 7518 §4.8), labelled "password":
+    /// its UTF-8 bytes, tried as a password only.
+    pub fn add_password(&mut self, text: &str) {
+        if !text.is_empty() {
+            let bytes = text.as_bytes().to_vec();
+            self.push(
+                KeyMaterial::Hmac(bytes),
+                "password".into(),
+                None,
+                Vec::new(),
+                None,
+            );
+            if let Some(key) = self.keys.last_mut() {
+                key.is_password = true;
+            }
         }
     }
 
@@ -164,9 +187,10 @@ impl KeySet {
         match parsed {
             // A private block is not kept, even for the confusion check:
             // only the derived public key's SPKI is.
-            Ok((key, _)) if private => {
+            Ok((key, der)) if private => {
                 self.push_der(key, source, Vec::new());
-                self.mark_last_private();
+                let kept = private::signing_key_from_pem(&block.label, &der, &block.text).ok();
+                self.mark_last_private(kept);
             }
             Ok((key, der)) => {
                 let pasted = vec![block.text.as_bytes().to_vec(), der];
@@ -177,10 +201,12 @@ impl KeySet {
     }
 
     /// Marks the key just read as derived from a private key, with the
-    /// warning every private key gets.
-    pub(super) fn mark_last_private(&mut self) {
+    /// warning every private key gets, and keeps that private key for
+    /// decryption.
+    pub(super) fn mark_last_private(&mut self, private: Option<private::PrivateKey>) {
         if let Some(key) = self.keys.last_mut() {
             key.from_private = true;
+            key.private = private.map(std::sync::Arc::new);
             key.warnings.push(PRIVATE_KEY_WARNING.into());
         }
     }
@@ -242,6 +268,8 @@ impl KeySet {
             warnings,
             weaknesses,
             from_private: false,
+            private: None,
+            is_password: false,
         });
     }
 }

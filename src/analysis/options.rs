@@ -64,11 +64,39 @@ pub trait Verifier: fmt::Debug + Send + Sync {
     /// carry.
     fn file_sources(&self, input: &str) -> FileSources;
 
+    /// Decrypts a JWE, compact or JSON (RFC 7516 §7), with the supplied
+    /// keys: the verdict, the plaintext when a key opened it, and the
+    /// findings that come with it.
+    fn decrypt_jwe(&self, token: &str) -> JweReading;
+
     /// The supplied keys, summarised.
     fn key_reports(&self) -> Vec<KeyReport>;
 
     /// The supplied key texts that could not be read, and why.
     fn key_errors(&self) -> Vec<KeyError>;
+}
+
+/// A JWE read by the [`Verifier`]: its verdict, and the plaintext when a
+/// supplied key decrypted it (kept in memory for the report only).
+#[derive(Clone, PartialEq)]
+pub struct JweReading {
+    /// The verdict.
+    pub decryption: crate::analysis::verdict::DecryptionReport,
+    /// The plaintext, when decrypted.
+    pub plaintext: Option<Vec<u8>>,
+    /// What a reviewer should know (RSA1_5, the step that failed).
+    pub findings: Vec<crate::analysis::finding::Finding>,
+}
+
+// The plaintext never reaches a Debug print (logs, panics).
+impl fmt::Debug for JweReading {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JweReading")
+            .field("decryption", &self.decryption)
+            .field("plaintext", &self.plaintext.as_ref().map(Vec::len))
+            .field("findings", &self.findings)
+            .finish()
+    }
 }
 
 /// What the analysis needs besides the pasted text.

@@ -12,7 +12,7 @@ use crate::analysis::keystone::PkiDetails;
 use crate::analysis::keystone::fernet::FernetInfo;
 use crate::analysis::times::{TimeClaim, Validity};
 use crate::analysis::vendor::{ExpectedLifetime, VendorReport};
-pub use crate::analysis::verdict::SignatureReport;
+pub use crate::analysis::verdict::{DecryptionReport, SignatureReport};
 use crate::analysis::vocab::{LinkClaim, SignatureMatch, SignatureStatus, TokenKind};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
@@ -76,6 +76,11 @@ pub struct TokenReport {
     /// The parts that could not be decoded, and why; empty when everything
     /// was read.
     pub errors: Vec<TokenError>,
+    /// For a JWE, what came of decrypting it (the full analysis only);
+    /// absent for other tokens. When `decrypted`, `payload` (or
+    /// `payload_text`, or `nested`) is the plaintext.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decryption: Option<DecryptionReport>,
     /// Keystone Fernet details (version, creation time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fernet: Option<FernetInfo>,
@@ -168,6 +173,7 @@ impl TokenReport {
             errors: Vec::new(),
             fernet: None,
             keystone: None,
+            decryption: None,
             nested: None,
             expectations: None,
             serialization: None,

@@ -76,9 +76,24 @@ fn check_signature(decoded: &Decoded, options: &Options) -> (SignatureReport, Ve
 
 fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) -> TokenReport {
     let kind = decoded.kind.unwrap_or(TokenKind::Jws);
-    let (signature, checks, needs_full_analysis) = check_signature(&decoded, cx.options);
+    let (signature, checks, mut needs_full_analysis) = check_signature(&decoded, cx.options);
     let mut findings = decoded.findings;
     findings.extend(checks);
+    let mut plaintext = None;
+    let decryption = match (kind, &cx.options.verifier) {
+        (TokenKind::Jwe, Some(verifier)) => {
+            let reading = verifier.decrypt_jwe(&token);
+            findings.extend(reading.findings);
+            plaintext = reading.plaintext;
+            Some(reading.decryption)
+        }
+        // The header is explained, and keys tried, by the full analysis.
+        (TokenKind::Jwe, None) => {
+            needs_full_analysis = true;
+            None
+        }
+        _ => None,
+    };
     let nested = decoded.nested.map(|inner| {
         let text = inner.segments.join(".");
         let inner_source = Source {
@@ -93,15 +108,20 @@ fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) ->
         };
         Box::new(compact(text, inner_source, *inner, &inner_cx))
     });
+    let (payload, payload_text, nested) = match plaintext {
+        Some(plaintext) => decrypted(plaintext, &source, cx),
+        None => (decoded.payload, decoded.payload_text, nested),
+    };
     let mut report = TokenReport {
         kind,
         header: decoded.header,
-        payload: decoded.payload,
-        payload_text: decoded.payload_text,
+        payload,
+        payload_text,
         signature,
         findings,
         needs_full_analysis,
         errors: decoded.errors,
+        decryption,
         nested,
         segments: decoded.segments,
         ..TokenReport::empty(token, kind, source)
@@ -123,6 +143,50 @@ fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) ->
     }
     expected_by_service(&mut report, cx.options);
     report
+}
+
+/// A JWE's plaintext as the report shows it (RFC 7516 §4.1.12, RFC 7519
+/// §5.2): a token inside (sign-then-encrypt), analysed and verified in
+/// turn; a JSON object, read as claims; else text, or hex.
+fn decrypted(
+    plaintext: Vec<u8>,
+    source: &Source,
+    cx: &Context<'_>,
+) -> (Option<Value>, Option<String>, Option<Box<TokenReport>>) {
+    let text = match String::from_utf8(plaintext) {
+        Ok(text) => text,
+        Err(error) => {
+            let bytes = error.into_bytes();
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            return (
+                None,
+                Some(format!("({} bytes, not UTF-8) {hex}", bytes.len())),
+                None,
+            );
+        }
+    };
+    let trimmed = text.trim();
+    let inner = decode::decode_compact(trimmed);
+    let dots = trimmed.bytes().filter(|b| *b == b'.').count();
+    if (dots == 2 || dots == 4) && inner.header.is_some() && !trimmed.contains(char::is_whitespace)
+    {
+        let inner_source = Source {
+            description: "plaintext of the enclosing JWE".into(),
+            context: Default::default(),
+            notes: Vec::new(),
+            ..source.clone()
+        };
+        let inner_cx = Context {
+            nested: true,
+            ..*cx
+        };
+        let report = compact(trimmed.to_string(), inner_source, inner, &inner_cx);
+        return (None, None, Some(Box::new(report)));
+    }
+    match crate::analysis::json::parse(trimmed).map(|parsed| parsed.value) {
+        Ok(value @ Value::Object(_)) => (Some(value), None, None),
+        _ => (None, Some(text), None),
+    }
 }
 
 /// The person's expectations, evaluated, for a JWS or an unsecured JWT,

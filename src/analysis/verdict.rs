@@ -5,7 +5,9 @@
 use crate::analysis::decode::Decoded;
 use crate::analysis::finding::Finding;
 use crate::analysis::key_report::KeyUse;
-use crate::analysis::vocab::{Refusal, SignatureMatch, SignatureStatus, TokenKind};
+use crate::analysis::vocab::{
+    DecryptionStatus, Refusal, SignatureMatch, SignatureStatus, TokenKind,
+};
 use serde::{Deserialize, Serialize};
 
 /// The signature verdict.
@@ -167,4 +169,23 @@ pub fn without_keys(d: &Decoded) -> (SignatureStatus, &'static str) {
     } else {
         (SignatureStatus::Unchecked, "Not checked: no key supplied.")
     })
+}
+
+/// What came of decrypting a JWE (RFC 7516 §5.2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecryptionReport {
+    /// `decrypted`, `failed`, `no-key` or `unsupported`.
+    pub status: DecryptionStatus,
+    /// In words: which key decrypted it, or why none did; before a key is
+    /// given, what the header asks for and which key would decrypt it. A
+    /// failure reads the same whatever failed (no oracle); the step is in
+    /// the `jwe-decryption-failed` finding.
+    pub message: String,
+    /// The supplied key that decrypted it ("JWKS key 2 (kid \"enc\")").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The recipient it was decrypted for, in the JSON serialization
+    /// (RFC 7516 §7.2): "recipient 2 (kid \"bob\")".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
 }

@@ -17,8 +17,8 @@ pub use expectations::{Change, ExpectationRule, LinkClaim};
 pub use findings::{FindingId, Severity};
 pub use keys::{KeyType, KidMatch, Refusal, SecretEncoding};
 pub use states::{
-    ClaimState, Confidence, LifetimeRule, SignatureMatch, SignatureStatus, TimeSource,
-    ValidityState,
+    ClaimState, Confidence, DecryptionStatus, LifetimeRule, SignatureMatch, SignatureStatus,
+    TimeSource, ValidityState,
 };
 pub use tokens::{
     KeystoneFormat, NoticeId, Segment, SourceKind, TokenErrorId, TokenKind, VendorId,

@@ -65,7 +65,7 @@ fn run(args: &Args) -> Result<Vec<Failure>, String> {
     Ok(gate::failures(&report, &args.fail_on))
 }
 
-/// The keys from `--key` and `--secret-file`.
+/// The keys from `--key`, `--secret-file` and `--password-file`.
 fn keys(args: &Args) -> Result<KeySet, String> {
     let mut keys = KeySet::default();
     for file in &args.key_files {
@@ -80,6 +80,11 @@ fn keys(args: &Args) -> Result<KeySet, String> {
             secret.strip_suffix('\n').unwrap_or(&secret),
             args.secret_encoding,
         );
+    }
+    if let Some(file) = &args.password_file {
+        let password = std::fs::read_to_string(file)
+            .map_err(|e| format!("cannot read password file {file}: {e}"))?;
+        keys.add_password(password.strip_suffix('\n').unwrap_or(&password));
     }
     Ok(keys)
 }

@@ -190,7 +190,7 @@ impl KeySet {
                     key.warnings.extend(parsed.warnings);
                 }
                 if parsed.private {
-                    self.mark_last_private();
+                    self.mark_last_private(jwk::private_key(object).ok().flatten());
                 }
             }
             Err(error) => self.refuse(source, &error),

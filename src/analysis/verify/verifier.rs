@@ -76,6 +76,10 @@ impl Verifier for KeySet {
         crate::analysis::files::kubeconfig::read(input).unwrap_or_default()
     }
 
+    fn decrypt_jwe(&self, token: &str) -> crate::analysis::options::JweReading {
+        crate::analysis::decrypt::with_keys::read(token, self)
+    }
+
     fn key_reports(&self) -> Vec<KeyReport> {
         self.keys.iter().map(Key::report).collect()
     }

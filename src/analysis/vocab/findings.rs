@@ -44,6 +44,12 @@ vocabulary! {
         NotStrictJson = "json-not-strict",
         /// A JWE: the claims are encrypted for the recipient.
         Encrypted = "jwe-encrypted",
+        /// A JWE whose content key is wrapped with RSA1_5 (RSAES-PKCS1-v1_5),
+        /// which RFC 8725 §3.2 advises against (Bleichenbacher).
+        JweRsa15 = "jwe-rsa1-5",
+        /// The supplied key did not decrypt the JWE: the step that failed,
+        /// for the person (the verdict's message stays generic).
+        JweDecryptionFailed = "jwe-decryption-failed",
         /// The payload is itself a token, decoded one level down.
         NestedToken = "nested-jwt",
         /// Tokens are nested more than three levels deep; the rest is not
@@ -185,6 +191,8 @@ impl FindingId {
             | FindingId::PayloadNotJson
             | FindingId::NestingTooDeep => Severity::Medium,
             FindingId::Base64UrlPadding | FindingId::TypUnexpected => Severity::Low,
+            FindingId::JweRsa15 => Severity::Medium,
+            FindingId::JweDecryptionFailed => Severity::Info,
             FindingId::Encrypted
             | FindingId::FernetEncrypted
             | FindingId::NestedToken
@@ -203,6 +211,8 @@ impl FindingId {
             FindingId::DuplicateMember => "RFC 7515 §5.2; RFC 7519 §4; RFC 8259 §4",
             FindingId::NotStrictJson | FindingId::PayloadNotJson => "RFC 7519 §7.2; RFC 8259",
             FindingId::Encrypted => "RFC 7516 §3.1",
+            FindingId::JweRsa15 => "RFC 8725 §3.2; RFC 7516 §11.5",
+            FindingId::JweDecryptionFailed => "RFC 7516 §5.2, §11.4",
             FindingId::NestedToken | FindingId::NestingTooDeep => "RFC 7519 §5.2, §7.2 step 8",
             FindingId::Fragment | FindingId::SignatureMissing => "RFC 7515 §3.1, §7.1",
             FindingId::UnsecuredWithSignature => "RFC 7519 §6.1",

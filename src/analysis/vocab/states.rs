@@ -41,6 +41,21 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What came of decrypting a JWE (`decryption.status`).
+    pub enum DecryptionStatus {
+        /// A supplied key decrypted it: the plaintext is the payload.
+        Decrypted = "decrypted",
+        /// Keys that fit were supplied, and none decrypted it.
+        Failed = "failed",
+        /// No supplied key fits its `alg` (or none was supplied).
+        NoKey = "no-key",
+        /// Its `alg`, `enc` or `zip` is not one this tool decrypts, or a
+        /// header value was refused before any work.
+        Unsupported = "unsupported",
+    }
+}
+
+vocabulary! {
     /// The token's state at an instant (`validity.state`).
     pub enum ValidityState {
         /// Before `nbf`, beyond the leeway.

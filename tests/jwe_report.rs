@@ -1,0 +1,188 @@
+//! JWE in the report (issue 14): decrypted with the keys the person
+//! pastes, the plaintext read as claims, text or a nested token that is
+//! verified in turn; the header explained when no key fits; the verdict's
+//! words the same whatever failed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
+
+mod common;
+
+use common::read_json;
+use jwt_inspector::analysis::Options;
+use jwt_inspector::analysis::analyse;
+use jwt_inspector::analysis::keys::KeySet;
+use jwt_inspector::analysis::report::TokenReport;
+use jwt_inspector::analysis::vocab::SecretEncoding;
+use serde_json::Value;
+use std::sync::Arc;
+
+const NOW: i64 = 1_800_000_000;
+
+fn jwe_vectors() -> Value {
+    read_json("rfc/jwe_examples.json")
+}
+
+fn token_with(paste: &str, keys: &str, secret: Option<&str>) -> TokenReport {
+    let mut set = KeySet::parse(keys);
+    if let Some(secret) = secret {
+        set.add_secret(secret, SecretEncoding::Text);
+    }
+    let report = analyse(paste, &Options::at(NOW).verified_by(Arc::new(set)));
+    report.tokens.into_iter().next().expect("one token")
+}
+
+fn status(token: &TokenReport) -> &str {
+    token
+        .decryption
+        .as_ref()
+        .expect("a decryption verdict")
+        .status
+        .as_str()
+}
+
+#[test]
+fn rfc_7516_appendix_a_decrypts_in_the_report_with_the_key_named() {
+    let vectors = jwe_vectors();
+    for section in ["rfc7516_a1", "rfc7516_a2", "rfc7516_a3"] {
+        let vector = &vectors[section];
+        let token = token_with(
+            vector["compact"].as_str().unwrap(),
+            vector["jwk_json"].as_str().unwrap(),
+            None,
+        );
+        assert_eq!(token.kind.as_str(), "jwe");
+        assert_eq!(
+            status(&token),
+            "decrypted",
+            "{section}: {:?}",
+            token.decryption
+        );
+        assert_eq!(
+            token.payload_text.as_deref(),
+            vector["plaintext"].as_str(),
+            "{section}: the plaintext as text"
+        );
+        assert_eq!(
+            token.decryption.as_ref().unwrap().key.as_deref(),
+            Some("JWK"),
+            "{section}"
+        );
+        let rsa1_5 = token.findings.iter().any(|f| f.id.as_str() == "jwe-rsa1-5");
+        assert_eq!(
+            rsa1_5,
+            section == "rfc7516_a2",
+            "{section}: RSA1_5 is flagged"
+        );
+    }
+}
+
+#[test]
+fn the_rfc_7519_nested_jwt_decrypts_and_its_inner_jws_is_verified_beneath() {
+    let vectors = jwe_vectors();
+    let nested = vectors["rfc7519_a2"]["compact"].as_str().unwrap();
+    let rsa = vectors["rfc7516_a2"]["jwk_json"].as_str().unwrap();
+    let jws = read_json("rfc/rfc_jws_examples.json");
+    let a2 = jws["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["rfc"] == "RFC 7515 A.2")
+        .unwrap();
+    let keys = format!("{{\"keys\": [{rsa}, {}]}}", a2["jwk"]);
+    let token = token_with(nested, &keys, None);
+    assert_eq!(status(&token), "decrypted");
+    let inner = token.nested.as_ref().expect("the plaintext is a token");
+    assert_eq!(inner.kind.as_str(), "jws");
+    assert_eq!(inner.source.description, "plaintext of the enclosing JWE");
+    assert_eq!(
+        inner.signature.status.as_str(),
+        "valid",
+        "{:?}",
+        inner.signature
+    );
+    assert_eq!(inner.payload.as_ref().unwrap()["iss"], "joe");
+    assert!(token.payload.is_none() && token.payload_text.is_none());
+    // Without the signing key the inner verdict says so; the outer is
+    // still decrypted.
+    let token = token_with(nested, rsa, None);
+    assert_eq!(status(&token), "decrypted");
+    assert_ne!(token.nested.unwrap().signature.status.as_str(), "valid");
+}
+
+#[test]
+fn before_a_key_the_header_is_explained_with_the_key_that_would_decrypt() {
+    let vectors = jwe_vectors();
+    let a1 = vectors["rfc7516_a1"]["compact"].as_str().unwrap();
+    let token = token_with(a1, "", None);
+    let decryption = token.decryption.unwrap();
+    assert_eq!(decryption.status.as_str(), "no-key");
+    assert_eq!(
+        decryption.message,
+        "Encrypted (alg RSA-OAEP, enc A256GCM): the content key is encrypted to the recipient's RSA public key (RSAES-OAEP with SHA-1). To read it, give the recipient's RSA private key (PEM or a JWK with d)."
+    );
+    assert!(token.payload.is_none() && token.payload_text.is_none());
+    // A public key cannot decrypt: still no key.
+    let public = r#"{"kty":"RSA","n":"sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBigeC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJQ4H9_NxsiIoLwAEk7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrNhZLuF_RJLqHpM2kgWFLU7-VTdL1VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw","e":"AQAB"}"#;
+    let token = token_with(a1, public, None);
+    assert_eq!(status(&token), "no-key");
+}
+
+#[test]
+fn a_wrong_key_fails_with_the_one_message_and_the_step_in_a_finding() {
+    let vectors = jwe_vectors();
+    let a1 = vectors["rfc7516_a1"]["compact"].as_str().unwrap();
+    let other_rsa = vectors["rfc7516_a2"]["jwk_json"].as_str().unwrap();
+    let token = token_with(a1, other_rsa, None);
+    let decryption = token.decryption.as_ref().unwrap();
+    assert_eq!(decryption.status.as_str(), "failed");
+    assert_eq!(
+        decryption.message,
+        "The key does not decrypt this token (wrong key, or the token was altered)."
+    );
+    let detail = token
+        .findings
+        .iter()
+        .find(|f| f.id.as_str() == "jwe-decryption-failed")
+        .expect("the step in a finding");
+    assert!(
+        detail
+            .message
+            .starts_with("Tried JWK: the content key did not decrypt (OAEP)"),
+        "{}",
+        detail.message
+    );
+    // A2 (RSA1_5) with the wrong key fails at the tag, the same words.
+    let a2 = vectors["rfc7516_a2"]["compact"].as_str().unwrap();
+    let wrong_for_a2 = vectors["rfc7516_a1"]["jwk_json"].as_str().unwrap();
+    let token = token_with(a2, wrong_for_a2, None);
+    assert_eq!(
+        token.decryption.as_ref().unwrap().message,
+        decryption.message
+    );
+}
+
+#[test]
+fn a_password_in_the_secret_box_opens_pbes2_and_claims_are_read_with_their_times() {
+    let vectors = jwe_vectors();
+    let section = &vectors["rfc7520"]["5.3"];
+    let file = &section["file"];
+    let compact = file["output"]["compact"].as_str().unwrap();
+    let password = file["input"]["pwd"].as_str().unwrap();
+    let token = token_with(compact, "", Some(password));
+    assert_eq!(status(&token), "decrypted", "{:?}", token.decryption);
+    assert!(
+        token
+            .decryption
+            .unwrap()
+            .key
+            .unwrap()
+            .ends_with("as a password"),
+        "the secret box, read as a password"
+    );
+    // RFC 7520 5.3's plaintext is a JWK set: a JSON object, shown as such.
+    assert!(token.payload.as_ref().unwrap().get("keys").is_some());
+}
