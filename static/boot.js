@@ -4,17 +4,19 @@
 (() => {
   "use strict";
   const { js, wasm, encoder } = document.currentScript.dataset;
+  const alert = (text) => {
+    const message = document.createElement("p");
+    message.setAttribute("role", "alert");
+    message.className = "notice high";
+    message.textContent = text;
+    document.body.append(message);
+  };
   performance.mark("boot");
   import(js)
     .then((bindings) => bindings.default({ module_or_path: wasm }))
     // The benchmark harness reads the page's WebAssembly memory size.
     .then((instance) => { performance.mark("wasm-started"); window.jwtInspectorMemory = instance.memory; })
-    .catch((error) => {
-      const message = document.createElement("p");
-      message.setAttribute("role", "alert");
-      message.textContent = `The inspector could not start in this browser (${error}). Nothing was sent anywhere.`;
-      document.body.append(message);
-    });
+    .catch((error) => alert(`The inspector could not start in this browser (${error}). Nothing was sent anywhere.`));
   // The encoder ("Edit & sign") is its own module, loaded the first time
   // the page opens it (src/ui/browser.rs open_encoder). Loads once; the
   // promise settles when the encoder has started.
@@ -31,7 +33,7 @@
       .then(() => wasm_bindgen({ module_or_path: encoder.replace(/\.js$/, "_bg.wasm") }))
       .catch((error) => {
         encoderLoaded = undefined;
-        throw error;
+        alert(`The encoder could not be opened (${error.message ?? error}). Nothing was sent anywhere.`);
       });
     return encoderLoaded;
   };

@@ -16,7 +16,7 @@ use crate::analysis::vendor::{self, VendorReport};
 use crate::analysis::verdict;
 use crate::analysis::vocab::{
     FindingId, JwsAlg, KeystoneFormat, LifetimeRule, Segment, SignatureMatch, SignatureStatus,
-    TimeSource, TokenErrorId, TokenKind, ValidityState,
+    SourceKind, TimeSource, TokenErrorId, TokenKind, ValidityState,
 };
 use serde_json::Value;
 
@@ -171,6 +171,7 @@ fn decrypted(
     if (dots == 2 || dots == 4) && inner.header.is_some() && !trimmed.contains(char::is_whitespace)
     {
         let inner_source = Source {
+            kind: SourceKind::JwePlaintext,
             description: "plaintext of the enclosing JWE".into(),
             context: Default::default(),
             notes: Vec::new(),
@@ -379,7 +380,7 @@ fn pki_token(found: FoundToken, format: KeystoneFormat, cx: &Context<'_>) -> Tok
                     .map_or_else(|| error.to_string(), |prefix| prefix.describe()),
                 KeystoneFormat::Pkiz => error.to_string(),
             };
-            let format = format.as_str().to_uppercase();
+            let format = format.label();
             report.errors.push(error_at(
                 Segment::Token,
                 TokenErrorId::KeystoneCms,

@@ -189,3 +189,26 @@ pub struct DecryptionReport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
 }
+
+impl DecryptionReport {
+    /// The banner's kind: decrypted reads as `valid`, a key that fits and
+    /// fails as `invalid`, no key as `unchecked`, the rest `unsupported`.
+    pub fn kind(&self) -> VerdictKind {
+        match self.status {
+            DecryptionStatus::Decrypted => VerdictKind::Valid,
+            DecryptionStatus::Failed => VerdictKind::Invalid,
+            DecryptionStatus::NoKey => VerdictKind::Unchecked,
+            DecryptionStatus::Unsupported => VerdictKind::Unsupported,
+        }
+    }
+
+    /// The banner's title.
+    pub fn title(&self) -> &'static str {
+        match self.status {
+            DecryptionStatus::Decrypted => "Decrypted",
+            DecryptionStatus::Failed => "Not decrypted",
+            DecryptionStatus::NoKey => "Encrypted: no key to decrypt it",
+            DecryptionStatus::Unsupported => "Encrypted: cannot be decrypted here",
+        }
+    }
+}

@@ -66,16 +66,7 @@ pub fn app() -> Html {
             }))
         });
     }
-    let on_edit = {
-        let state = state.clone();
-        Callback::from(move |seed: EncoderSeed| {
-            let state = state.clone();
-            browser::open_encoder(
-                &seed,
-                Callback::from(move |reason| state.dispatch(Action::EncoderFailed(reason))),
-            );
-        })
-    };
+    let on_edit = Callback::from(|seed: EncoderSeed| browser::open_encoder(&seed));
     // Marks for the benchmark harness (User Timing; nothing is stored).
     use_effect_with((), |_| clock::mark("app-ready"));
     {

@@ -82,12 +82,9 @@ pub fn set_theme(dark: bool) {
 /// `window.jwtInspectorEncoderSeed` and fires the open event (heard when
 /// the encoder is already running; otherwise it reads the seed as it
 /// starts), then loads the encoder once (`window.jwtInspectorLoadEncoder`,
-/// defined by static/boot.js or the single-file build). A failure to load
-/// comes back in words.
-pub fn open_encoder(
-    seed: &crate::analysis::job::make::EncoderSeed,
-    on_error: yew::Callback<String>,
-) {
+/// defined by static/boot.js or the single-file build, which also says so
+/// on the page when its files cannot be loaded).
+pub fn open_encoder(seed: &crate::analysis::job::make::EncoderSeed) {
     use crate::analysis::job::make::OPEN_EVENT;
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
@@ -106,28 +103,11 @@ pub fn open_encoder(
     if let Ok(event) = web_sys::Event::new(OPEN_EVENT) {
         let _ = window.dispatch_event(&event);
     }
-    let loading = js_sys::Reflect::get(&window, &JsValue::from_str("jwtInspectorLoadEncoder"))
+    if let Some(load) = js_sys::Reflect::get(&window, &JsValue::from_str("jwtInspectorLoadEncoder"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| "this page was built without it".to_string())
-        .and_then(|load| {
-            load.call0(&JsValue::NULL).map_err(|e| {
-                e.as_string()
-                    .unwrap_or_else(|| "the browser refused".into())
-            })
-        });
-    match loading.map(|promise| promise.dyn_into::<js_sys::Promise>()) {
-        Ok(Ok(promise)) => wasm_bindgen_futures::spawn_local(async move {
-            if let Err(error) = wasm_bindgen_futures::JsFuture::from(promise).await {
-                let reason = js_sys::Reflect::get(&error, &JsValue::from_str("message"))
-                    .ok()
-                    .and_then(|m| m.as_string())
-                    .unwrap_or_else(|| "its files could not be loaded".into());
-                on_error.emit(reason);
-            }
-        }),
-        Ok(Err(_)) => {}
-        Err(reason) => on_error.emit(reason),
+    {
+        let _ = load.call0(&JsValue::NULL);
     }
 }
 

@@ -3,6 +3,7 @@
 mod claims_table;
 mod compare_panel;
 mod copy_button;
+mod decryption;
 mod expectations_panel;
 mod expectations_result;
 mod findings;
@@ -25,6 +26,7 @@ mod verdict;
 pub use claims_table::ClaimsTable;
 pub use compare_panel::ComparePanel;
 pub use copy_button::CopyButton;
+pub use decryption::Decryption;
 pub use expectations_panel::ExpectationsPanel;
 pub use expectations_result::ExpectationsResult;
 pub use findings::{ErrorList, FindingList};

@@ -207,8 +207,6 @@ pub enum Action {
     WorkerFailed(String),
     /// An example could not be loaded.
     ExampleFailed(String),
-    /// The encoder could not be opened.
-    EncoderFailed(String),
 }
 
 impl Reducible for AppState {
@@ -326,10 +324,6 @@ impl Reducible for AppState {
             },
             Action::ExampleFailed(reason) => AppState {
                 problem: Some(format!("The example could not be loaded: {reason}.")),
-                ..state
-            },
-            Action::EncoderFailed(reason) => AppState {
-                problem: Some(format!("The encoder could not be opened: {reason}.")),
                 ..state
             },
         };

@@ -166,7 +166,9 @@ fn is_token_field(name: &str) -> bool {
     let folded: String = name
         .chars()
         .filter(|c| !matches!(c, '_' | '-'))
-        .flat_map(char::to_lowercase)
+        // The names compared are ASCII: ASCII folding keeps Unicode's case
+        // tables out of the page's download.
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     matches!(
         folded.as_str(),

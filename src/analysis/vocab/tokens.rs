@@ -98,6 +98,9 @@ vocabulary! {
         /// The body of a PEM block (`-----BEGIN CMS-----`): a Keystone PKI
         /// token.
         PemBlock = "pem-block",
+        /// The decrypted plaintext of an enclosing JWE (sign-then-encrypt):
+        /// never shared, since it was meant for the recipient only.
+        JwePlaintext = "jwe-plaintext",
     }
 }
 
@@ -206,5 +209,15 @@ vocabulary! {
         Pki = "pki",
         /// The same, zlib-compressed and base64url-encoded after `PKIZ_`.
         Pkiz = "pkiz",
+    }
+}
+
+impl KeystoneFormat {
+    /// The name people write: `PKI`, `PKIZ`.
+    pub fn label(self) -> &'static str {
+        match self {
+            KeystoneFormat::Pki => "PKI",
+            KeystoneFormat::Pkiz => "PKIZ",
+        }
     }
 }

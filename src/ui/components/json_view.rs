@@ -23,7 +23,7 @@ pub fn json_view(props: &JsonViewProps) -> Html {
         (None, Some(text)) => text.clone(),
         (None, None) => "—".to_string(),
     };
-    let label = format!("Copy the {}", props.title.to_lowercase());
+    let label = format!("Copy the {}", props.title.to_ascii_lowercase());
     html! {
         <div class={classes!("panel", "json-panel", props.class.to_string())}>
             <div class="panel-head">

@@ -2,10 +2,10 @@
 
 use crate::analysis::job::make::EncoderSeed;
 use crate::analysis::report::TokenReport;
-use crate::analysis::vocab::TokenKind;
+use crate::analysis::vocab::{DecryptionStatus, SourceKind, TokenKind};
 use crate::ui::components::{
-    ClaimsTable, CopyButton, ErrorList, ExpectationsResult, FindingList, JsonView, JwsSignatures,
-    LiveValidity, Segments, Share, TokenLinks, VendorPanel, Verdict,
+    ClaimsTable, CopyButton, Decryption, ErrorList, ExpectationsResult, FindingList, JsonView,
+    JwsSignatures, LiveValidity, Segments, Share, TokenLinks, VendorPanel, Verdict,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -45,18 +45,27 @@ pub fn token_view(props: &TokenViewProps) -> Html {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_| on_edit.emit(seed.clone()))
     });
-    let payload_title = if is_jwe {
-        "Payload (encrypted)"
-    } else {
-        "Payload"
+    let decrypted = t
+        .decryption
+        .as_ref()
+        .is_some_and(|d| d.status == DecryptionStatus::Decrypted);
+    let payload_title = match (is_jwe, decrypted) {
+        (true, true) => "Payload (decrypted)",
+        (true, false) => "Payload (encrypted)",
+        _ => "Payload",
     };
+    // A token that was inside a decrypted JWE was meant for its recipient
+    // only: it is never put in a link.
+    let shareable = t.source.kind != SourceKind::JwePlaintext;
     html! {
         <article class="token-view" aria-label="Selected token">
             <div class="panel">
                 <div class="panel-head">
                     <h3 class="panel-title">{ format!("Token · {}", t.kind.as_str()) }</h3>
                     <CopyButton text={t.token.clone()} label="Copy the token" testid="copy-token" />
-                    <Share key={t.token.clone()} token={t.clone()} />
+                    if shareable {
+                        <Share key={t.token.clone()} token={t.clone()} />
+                    }
                     if let Some(onclick) = on_edit {
                         <button type="button" data-testid="edit-and-sign" {onclick}>{ "Edit & sign" }</button>
                     }
@@ -68,7 +77,11 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                     <p class="hint">{ format!("Alongside it: {}", context_text(&t.source.context)) }</p>
                 }
             </div>
-            <Verdict signature={t.signature.clone()} />
+            if let Some(decryption) = &t.decryption {
+                <Decryption decryption={decryption.clone()} />
+            } else {
+                <Verdict signature={t.signature.clone()} />
+            }
             if t.kind == TokenKind::JwsJson {
                 <JwsSignatures token={t.clone()} detached_content={props.detached_content.clone()} on_detached={props.on_detached.clone()} />
             }
@@ -95,7 +108,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
             }
             if let Some(pki) = &t.keystone {
                 <div class="panel">
-                    <h3 class="panel-title">{ format!("Keystone {} token (CMS SignedData)", pki.format.as_str().to_uppercase()) }</h3>
+                    <h3 class="panel-title">{ format!("Keystone {} token (CMS SignedData)", pki.format.label()) }</h3>
                     <p>{ format!("Digest {}, signature {}; signer: {}; {} certificates included; {} bytes of token JSON.", pki.digest_algorithm, pki.signature_algorithm, pki.signer, pki.certificates_included, pki.content_bytes) }</p>
                 </div>
             }
@@ -108,7 +121,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
             <ClaimsTable token={t.clone()} />
             if let Some(nested) = &t.nested {
                 <section class="nested" aria-label="Nested token">
-                    <h3 class="panel-title">{ "Nested token (the payload above)" }</h3>
+                    <h3 class="panel-title">{ if is_jwe { "Token inside (the decrypted plaintext)" } else { "Nested token (the payload above)" } }</h3>
                     <TokenView token={Rc::new((**nested).clone())} leeway={props.leeway} as_of={props.as_of} />
                 </section>
             }

@@ -1,0 +1,65 @@
+// JWE in the page (issue 14): the header explained before a key, the
+// plaintext after, a sign-then-encrypt token verified beneath the
+// decryption, the one failure message, and the plaintext kept out of
+// links and storage.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { servedApp, openApp, paste, vector, keptByPage } from "./harness.mjs";
+
+const env = servedApp();
+const jwe = vector("rfc/jwe_examples.json");
+const rfc7515A2 = vector("rfc/rfc_jws_examples.json").vectors.find((v) => v.rfc === "RFC 7515 A.2");
+
+test("RFC 7519's Nested JWT: explained, then decrypted with its key, the inner JWS verified beneath", async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await paste(page, jwe.rfc7519_a2.compact);
+  const banner = page.locator('[data-testid="decryption"]');
+  await banner.waitFor({ timeout: 30_000 });
+  assert.equal(await banner.getAttribute("data-status"), "no-key");
+  assert.match(await banner.innerText(), /RSAES-PKCS1-v1_5[\s\S]*the recipient's RSA private key/);
+  assert.equal(await page.locator('[data-finding-id="jwe-rsa1-5"]').count(), 1);
+
+  const keys = { keys: [JSON.parse(jwe.rfc7516_a2.jwk_json), rfc7515A2.jwk] };
+  await page.fill('[data-testid="key"]', JSON.stringify(keys));
+  await page.locator('[data-testid="decryption"][data-status="decrypted"]').waitFor({ timeout: 30_000 });
+  assert.match(await banner.innerText(), /Decrypted/);
+  const nested = page.locator(".nested");
+  await nested.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor({ timeout: 30_000 });
+  assert.match(await nested.locator('[data-testid="payload-json"]').innerText(), /"iss": "joe"/);
+  assert.equal(await nested.locator('[data-testid="share"]').count(), 0, "the decrypted inner token offers no link");
+
+  // Nothing kept, no link made, nothing fetched elsewhere.
+  const kept = await keptByPage(page);
+  assert.deepEqual([kept.local, kept.session, kept.cookies], [0, 0, ""]);
+  assert.ok(!kept.url.includes("#"), kept.url);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(env.server.origin)), []);
+
+  // The key removed: the plaintext goes with it.
+  await page.fill('[data-testid="key"]', "");
+  await page.locator('[data-testid="decryption"][data-status="no-key"]').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator(".nested").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a password opens PBES2; a wrong key gets the one failure message", async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  const pbes2 = jwe.rfc7520["5.3"].file;
+  await paste(page, pbes2.output.compact);
+  await page.fill('[data-testid="secret"]', pbes2.input.pwd);
+  await page.locator('[data-testid="decryption"][data-status="decrypted"]').waitFor({ timeout: 30_000 });
+  assert.match(await page.locator('[data-testid="payload-json"]').innerText(), /"keys"/);
+
+  await paste(page, jwe.rfc7516_a1.compact);
+  await page.fill('[data-testid="secret"]', "");
+  await page.fill('[data-testid="key"]', jwe.rfc7516_a2.jwk_json);
+  const failed = page.locator('[data-testid="decryption"][data-status="failed"]');
+  await failed.waitFor({ timeout: 30_000 });
+  assert.match(await failed.innerText(), /The key does not decrypt this token \(wrong key, or the token was altered\)/);
+  assert.equal(await page.locator('[data-finding-id="jwe-decryption-failed"]').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
