@@ -18,6 +18,7 @@ pub mod finding;
 pub mod header;
 pub mod job;
 pub mod json;
+pub mod jwe_json;
 pub mod jws_json;
 pub mod key_report;
 #[cfg(feature = "crypto")]

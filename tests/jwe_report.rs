@@ -186,3 +186,86 @@ fn a_password_in_the_secret_box_opens_pbes2_and_claims_are_read_with_their_times
     // RFC 7520 5.3's plaintext is a JWK set: a JSON object, shown as such.
     assert!(token.payload.as_ref().unwrap().get("keys").is_some());
 }
+
+#[test]
+fn a_json_jwe_is_found_whole_with_its_headers_apart_and_the_recipient_named() {
+    let vectors = jwe_vectors();
+    let file = &vectors["rfc7520"]["5.13"]["file"];
+    let document = file["output"]["json"].to_string();
+    let peregrin = file["input"]["key"][1].to_string();
+    // Found inside a reply, as one token of kind jwe.
+    let paste = format!("{{\"status\": \"ok\", \"message\": {document}}}");
+    let token = token_with(&paste, &peregrin, None);
+    assert_eq!(token.kind.as_str(), "jwe");
+    assert_eq!(token.serialization.map(|s| s.as_str()), Some("general"));
+    assert_eq!(token.recipients.len(), 3);
+    assert_eq!(
+        token.recipients[1].header.as_ref().unwrap()["kid"],
+        "peregrin.took@tuckborough.example"
+    );
+    assert_eq!(token.header.as_ref().unwrap()["enc"], "A128CBC-HS256");
+    assert!(
+        token.unprotected.is_some(),
+        "the shared unprotected header, apart"
+    );
+    let decryption = token.decryption.as_ref().unwrap();
+    assert_eq!(decryption.status.as_str(), "decrypted", "{decryption:?}");
+    assert_eq!(
+        decryption.recipient.as_deref(),
+        Some("recipient 2 (kid \"peregrin.took@tuckborough.example\")")
+    );
+    assert_eq!(
+        token.payload_text.as_deref(),
+        file["input"]["plaintext"].as_str()
+    );
+    // Flattened (RFC 7520 5.8's json_flat), decrypted with its one key.
+    let flat = &vectors["rfc7520"]["5.8"]["file"];
+    let token = token_with(
+        &flat["output"]["json_flat"].to_string(),
+        &flat["input"]["key"].to_string(),
+        None,
+    );
+    assert_eq!(token.serialization.map(|s| s.as_str()), Some("flattened"));
+    assert_eq!(status(&token), "decrypted", "{:?}", token.decryption);
+    // Without a key the light analysis still shows the headers apart.
+    let light = jwt_inspector::analysis::analyse(&document, &Options::at(NOW));
+    let token = &light.tokens[0];
+    assert_eq!(token.kind.as_str(), "jwe");
+    assert!(token.needs_full_analysis && token.decryption.is_none());
+    assert_eq!(token.recipients.len(), 3);
+}
+
+#[test]
+fn rfc_7516_a4_and_a5_decrypt_for_the_recipient_whose_key_is_given() {
+    let vectors = jwe_vectors();
+    let a4 = vectors["rfc7516_a4"]["json"].as_str().unwrap();
+    for (key, recipient) in [
+        ("rfc7516_a2", "recipient 1 (kid \"2011-04-29\")"),
+        ("rfc7516_a3", "recipient 2 (kid \"7\")"),
+    ] {
+        let token = token_with(a4, vectors[key]["jwk_json"].as_str().unwrap(), None);
+        let decryption = token.decryption.as_ref().unwrap();
+        assert_eq!(
+            decryption.status.as_str(),
+            "decrypted",
+            "{key}: {decryption:?}"
+        );
+        assert_eq!(decryption.recipient.as_deref(), Some(recipient));
+        assert_eq!(
+            token.payload_text.as_deref(),
+            Some("Live long and prosper.")
+        );
+        assert_eq!(
+            token.unprotected.as_ref().unwrap()["jku"],
+            "https://server.example.com/keys.jwks"
+        );
+    }
+    let a5 = vectors["rfc7516_a5"]["json"].as_str().unwrap();
+    let token = token_with(
+        a5,
+        vectors["rfc7516_a3"]["jwk_json"].as_str().unwrap(),
+        None,
+    );
+    assert_eq!(status(&token), "decrypted");
+    assert_eq!(token.serialization.map(|s| s.as_str()), Some("flattened"));
+}

@@ -93,7 +93,7 @@ pub enum DecryptError {
 impl fmt::Display for DecryptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecryptError::NotCompactJwe(why) => write!(f, "not a compact JWE: {why}"),
+            DecryptError::NotCompactJwe(why) => write!(f, "not a readable JWE: {why}"),
             DecryptError::Unsupported(what) => write!(f, "{what} is not supported"),
             DecryptError::KeyDoesNotFit { alg, needs } => write!(f, "{alg} needs {needs}"),
             DecryptError::Failed => f.write_str(

@@ -388,6 +388,12 @@ impl Search<'_> {
             (Some(Shape::JwsJson), path) => {
                 format!("{path} member of {document}, a JWS in the JSON serialization{outer}")
             }
+            (Some(Shape::JweJson), "") => {
+                format!("{document} in the JWE JSON serialization{outer}")
+            }
+            (Some(Shape::JweJson), path) => {
+                format!("{path} member of {document}, a JWE in the JSON serialization{outer}")
+            }
             (_, path) => match (&hit.place, &hit.name) {
                 (Some(place), Some(name)) => format!("{name} in {place}{outer}"),
                 (Some(place), None) => format!("{path} field in {place}{outer}"),

@@ -81,6 +81,14 @@ pub struct TokenReport {
     /// `payload_text`, or `nested`) is the plaintext.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decryption: Option<DecryptionReport>,
+    /// A JWE JSON document's shared unprotected header (`unprotected`,
+    /// RFC 7516 §7.2.1), shown apart from the protected `header`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unprotected: Option<Value>,
+    /// A JWE JSON document's recipients, each with its own unprotected
+    /// header; `decryption.recipient` names the one a key opened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<crate::analysis::jwe_json::JweRecipient>,
     /// Keystone Fernet details (version, creation time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fernet: Option<FernetInfo>,
@@ -90,8 +98,8 @@ pub struct TokenReport {
     /// The token carried in the payload (`cty: JWT`), decoded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nested: Option<Box<TokenReport>>,
-    /// Flattened or general, for a JWS in the JSON serialization (RFC 7515
-    /// §7.2); absent otherwise.
+    /// Flattened or general, for a JWS or JWE in the JSON serialization
+    /// (RFC 7515 §7.2, RFC 7516 §7.2); absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serialization: Option<Serialization>,
     /// Each signature of a JWS JSON document, in order, with its own
@@ -134,7 +142,9 @@ impl Report {
     pub fn restore_segments(&mut self) {
         fn restore(token: &mut TokenReport) {
             token.segments = match token.kind {
-                TokenKind::Jws | TokenKind::Jwe | TokenKind::Unsecured => {
+                TokenKind::Jws | TokenKind::Jwe | TokenKind::Unsecured
+                    if token.serialization.is_none() =>
+                {
                     token.token.split('.').map(str::to_string).collect()
                 }
                 _ => vec![token.token.clone()],
@@ -174,6 +184,8 @@ impl TokenReport {
             fernet: None,
             keystone: None,
             decryption: None,
+            unprotected: None,
+            recipients: Vec::new(),
             nested: None,
             expectations: None,
             serialization: None,

@@ -16,10 +16,11 @@ use crate::analysis::vendor::{self, VendorReport};
 use crate::analysis::verdict;
 use crate::analysis::vocab::{
     FindingId, JwsAlg, KeystoneFormat, LifetimeRule, Segment, SignatureMatch, SignatureStatus,
-    SourceKind, TimeSource, TokenErrorId, TokenKind, ValidityState,
+    TimeSource, TokenErrorId, TokenKind, ValidityState,
 };
 use serde_json::Value;
 
+mod jwe;
 mod jws_json;
 
 /// What a token's analysis shares: the options and the supplied keys' reports.
@@ -45,6 +46,7 @@ pub fn analyse(found: FoundToken, options: &Options, keys: &[KeyReport]) -> Toke
         }
         Some(Shape::Fernet) => fernet_token(found, &cx),
         Some(Shape::JwsJson) => jws_json::analyse(found, &cx),
+        Some(Shape::JweJson) => jwe::analyse_json(found, &cx),
         Some(Shape::KeystonePki) => pki_token(found, KeystoneFormat::Pki, &cx),
         Some(Shape::KeystonePkiz) => pki_token(found, KeystoneFormat::Pkiz, &cx),
         None => opaque(found, &cx),
@@ -79,20 +81,14 @@ fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) ->
     let (signature, checks, mut needs_full_analysis) = check_signature(&decoded, cx.options);
     let mut findings = decoded.findings;
     findings.extend(checks);
-    let mut plaintext = None;
-    let decryption = match (kind, &cx.options.verifier) {
-        (TokenKind::Jwe, Some(verifier)) => {
-            let reading = verifier.decrypt_jwe(&token);
-            findings.extend(reading.findings);
-            plaintext = reading.plaintext;
-            Some(reading.decryption)
+    let opened = (kind == TokenKind::Jwe).then(|| jwe::open(&token, cx));
+    let (decryption, plaintext) = match opened {
+        Some(opened) => {
+            findings.extend(opened.findings);
+            needs_full_analysis |= opened.needs_full_analysis;
+            (opened.decryption, opened.plaintext)
         }
-        // The header is explained, and keys tried, by the full analysis.
-        (TokenKind::Jwe, None) => {
-            needs_full_analysis = true;
-            None
-        }
-        _ => None,
+        None => (None, None),
     };
     let nested = decoded.nested.map(|inner| {
         let text = inner.segments.join(".");
@@ -109,7 +105,7 @@ fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) ->
         Box::new(compact(text, inner_source, *inner, &inner_cx))
     });
     let (payload, payload_text, nested) = match plaintext {
-        Some(plaintext) => decrypted(plaintext, &source, cx),
+        Some(plaintext) => jwe::plaintext_parts(plaintext, &source, cx),
         None => (decoded.payload, decoded.payload_text, nested),
     };
     let mut report = TokenReport {
@@ -143,51 +139,6 @@ fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) ->
     }
     expected_by_service(&mut report, cx.options);
     report
-}
-
-/// A JWE's plaintext as the report shows it (RFC 7516 §4.1.12, RFC 7519
-/// §5.2): a token inside (sign-then-encrypt), analysed and verified in
-/// turn; a JSON object, read as claims; else text, or hex.
-fn decrypted(
-    plaintext: Vec<u8>,
-    source: &Source,
-    cx: &Context<'_>,
-) -> (Option<Value>, Option<String>, Option<Box<TokenReport>>) {
-    let text = match String::from_utf8(plaintext) {
-        Ok(text) => text,
-        Err(error) => {
-            let bytes = error.into_bytes();
-            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-            return (
-                None,
-                Some(format!("({} bytes, not UTF-8) {hex}", bytes.len())),
-                None,
-            );
-        }
-    };
-    let trimmed = text.trim();
-    let inner = decode::decode_compact(trimmed);
-    let dots = trimmed.bytes().filter(|b| *b == b'.').count();
-    if (dots == 2 || dots == 4) && inner.header.is_some() && !trimmed.contains(char::is_whitespace)
-    {
-        let inner_source = Source {
-            kind: SourceKind::JwePlaintext,
-            description: "plaintext of the enclosing JWE".into(),
-            context: Default::default(),
-            notes: Vec::new(),
-            ..source.clone()
-        };
-        let inner_cx = Context {
-            nested: true,
-            ..*cx
-        };
-        let report = compact(trimmed.to_string(), inner_source, inner, &inner_cx);
-        return (None, None, Some(Box::new(report)));
-    }
-    match crate::analysis::json::parse(trimmed).map(|parsed| parsed.value) {
-        Ok(value @ Value::Object(_)) => (Some(value), None, None),
-        _ => (None, Some(text), None),
-    }
 }
 
 /// The person's expectations, evaluated, for a JWS or an unsecured JWT,

@@ -4,8 +4,11 @@
 //! words. Before any key fits, the header is explained: what `alg` and
 //! `enc` mean and which key would decrypt it.
 
+use super::json_form::decrypt_json;
 use super::{DecryptError, DecryptionKey, decrypt_compact, parse_compact};
 use crate::analysis::finding::Finding;
+use crate::analysis::json;
+use crate::analysis::jwe_json;
 use crate::analysis::keys::KeySet;
 use crate::analysis::keys::material::KeyMaterial;
 use crate::analysis::options::JweReading;
@@ -13,13 +16,20 @@ use crate::analysis::verdict::DecryptionReport;
 use crate::analysis::vocab::{DecryptionStatus, FindingId};
 use serde_json::{Map, Value};
 
-/// Decrypts a compact JWE with every supplied key that can open it.
+/// Decrypts a JWE, compact or in the JSON serialization, with every
+/// supplied key that can open it.
 pub fn read(token: &str, keys: &KeySet) -> JweReading {
-    let jwe = match parse_compact(token) {
-        Ok(jwe) => jwe,
-        Err(error) => return verdict(DecryptionStatus::Unsupported, error.to_string()),
+    let json_form = token.trim_start().starts_with('{');
+    let header = if json_form {
+        json_header(token)
+    } else {
+        parse_compact(token).map(|jwe| jwe.header)
     };
-    let header = &jwe.header;
+    let header = match header {
+        Ok(header) => header,
+        Err(error) => return verdict(DecryptionStatus::Unsupported, sentence(&error.to_string())),
+    };
+    let header = &header;
     let alg = text(header, "alg");
     let mut findings = Vec::new();
     if alg == "RSA1_5" {
@@ -35,17 +45,22 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
     }
     let mut tried_fitting = Vec::new();
     for (label, key) in &candidates {
-        match decrypt_compact(token, key) {
-            Ok(decrypted) => {
+        let opened = if json_form {
+            decrypt_json(token, key).map(|opened| (opened.decrypted, Some(opened.recipient)))
+        } else {
+            decrypt_compact(token, key).map(|decrypted| (decrypted, None))
+        };
+        match opened {
+            Ok((decrypted, recipient)) => {
                 return JweReading {
                     decryption: DecryptionReport {
                         status: DecryptionStatus::Decrypted,
                         message: format!(
-                            "Decrypted with {label} ({alg}, {}): the plaintext is shown below.",
-                            decrypted.enc
+                            "Decrypted with {label} ({}, {}): the plaintext is shown below.",
+                            decrypted.alg, decrypted.enc
                         ),
                         key: Some(label.clone()),
-                        recipient: None,
+                        recipient: recipient.map(|index| recipient_name(token, index)),
                     },
                     plaintext: Some(decrypted.plaintext),
                     findings,
@@ -91,6 +106,33 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
             DecryptionStatus::Failed,
             sentence(&DecryptError::Failed.to_string()),
         )
+    }
+}
+
+/// A JSON JWE's header as its first recipient reads it (RFC 7516 §7.2.1).
+fn json_header(token: &str) -> Result<Map<String, Value>, DecryptError> {
+    match json::parse(token).map(|parsed| parsed.value) {
+        Ok(Value::Object(object)) => jwe_json::read(&object)
+            .map(|headers| headers.joined())
+            .map_err(DecryptError::NotCompactJwe),
+        _ => Err(DecryptError::NotCompactJwe("not a JSON object".into())),
+    }
+}
+
+/// "recipient 2 (kid "bob")": 1-based, with its `kid` when it has one.
+fn recipient_name(token: &str, index: usize) -> String {
+    let kid = json::parse(token).ok().and_then(|parsed| {
+        let recipients = parsed.value.get("recipients")?.as_array()?.clone();
+        recipients
+            .get(index)?
+            .get("header")?
+            .get("kid")?
+            .as_str()
+            .map(str::to_string)
+    });
+    match kid {
+        Some(kid) => format!("recipient {} (kid \"{kid}\")", index + 1),
+        None => format!("recipient {}", index + 1),
     }
 }
 

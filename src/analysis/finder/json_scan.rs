@@ -4,7 +4,7 @@
 //! `token_type`, …) because they say how long the token lives.
 
 use super::shape::{self, Shape};
-use crate::analysis::{json, jws_json};
+use crate::analysis::{json, jwe_json, jws_json};
 use serde_json::{Map, Value};
 use std::ops::Range;
 
@@ -245,7 +245,14 @@ impl Walker<'_> {
             }
             // A JWS JSON document is one token: its members are not
             // searched (its `protected` header is no token fragment).
-            Value::Object(members) if jws_json::looks_like(members) => {
+            Value::Object(members)
+                if jws_json::looks_like(members) || jwe_json::looks_like(members) =>
+            {
+                let shape = if jws_json::looks_like(members) {
+                    Shape::JwsJson
+                } else {
+                    Shape::JweJson
+                };
                 self.hits.push(JsonHit {
                     document_start: self.document_start,
                     value: value.to_string(),
@@ -253,7 +260,7 @@ impl Walker<'_> {
                     key: key.to_string(),
                     siblings: parent.map(|p| siblings_of(p, key)).unwrap_or_default(),
                     reply_like: self.reply_like,
-                    role: HitRole::Token(Shape::JwsJson),
+                    role: HitRole::Token(shape),
                     place: self.place(path),
                     name: None,
                 });

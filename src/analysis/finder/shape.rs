@@ -21,6 +21,8 @@ pub enum Shape {
     /// A JWS JSON document (RFC 7515 §7.2), found as a JSON object; the
     /// token text is that object, re-serialised compactly.
     JwsJson,
+    /// A JWE JSON document (RFC 7516 §7.2), found the same way.
+    JweJson,
 }
 
 /// Classifies a whole string (for example a JSON field value).

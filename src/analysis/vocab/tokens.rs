@@ -134,6 +134,9 @@ vocabulary! {
         /// A JWS JSON document (RFC 7515 §7.2) whose members are missing or
         /// of the wrong type; the message names the member.
         JwsJsonInvalid = "jws-json-invalid",
+        /// A JWE JSON document (RFC 7516 §7.2) whose headers are not what
+        /// the RFC says; the message names the member.
+        JweJsonInvalid = "jwe-json-invalid",
     }
 }
 
