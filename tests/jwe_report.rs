@@ -269,3 +269,74 @@ fn rfc_7516_a4_and_a5_decrypt_for_the_recipient_whose_key_is_given() {
     assert_eq!(status(&token), "decrypted");
     assert_eq!(token.serialization.map(|s| s.as_str()), Some("flattened"));
 }
+
+fn minted_x25519() -> Value {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minted/jwe_x25519.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn x25519_jwe_decrypts_with_an_okp_jwk_and_with_pkcs8() {
+    let minted = minted_x25519();
+    let jwk = minted["key"].to_string();
+    // The JWK's x is the public key its d derives (RFC 8037 A.6).
+    let keys = KeySet::parse(&jwk);
+    assert!(keys.errors.is_empty(), "{:?}", keys.errors);
+    assert!(keys.keys[0].private.is_some());
+    for token in minted["tokens"].as_array().unwrap() {
+        let report = token_with(token["compact"].as_str().unwrap(), &jwk, None);
+        assert_eq!(
+            status(&report),
+            "decrypted",
+            "{}: {:?}",
+            token["alg"],
+            report.decryption
+        );
+        assert_eq!(report.payload.as_ref().unwrap()["sub"], "x25519-recipient");
+    }
+    // The same key as PKCS#8 (RFC 8410 §7: 302e020100300506032b656e04220420 ‖ key).
+    use base64::Engine;
+    let d = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(minted["key"]["d"].as_str().unwrap())
+        .unwrap();
+    let der = [
+        &[
+            0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22,
+            0x04, 0x20,
+        ][..],
+        &d,
+    ]
+    .concat();
+    let pem = format!(
+        "-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+        base64::engine::general_purpose::STANDARD.encode(der)
+    );
+    let first = minted["tokens"][0]["compact"].as_str().unwrap();
+    let report = token_with(first, &pem, None);
+    assert_eq!(status(&report), "decrypted", "{:?}", report.decryption);
+    // An EC key does not fit an X25519 epk: no key.
+    let ec = jwe_vectors()["rfc7520"]["5.4"]["file"]["input"]["key"].to_string();
+    assert_eq!(status(&token_with(first, &ec, None)), "no-key");
+}
+
+#[test]
+fn a_low_order_x25519_epk_is_refused() {
+    let minted = minted_x25519();
+    let token = minted["tokens"][0]["compact"].as_str().unwrap();
+    let (header, rest) = token.split_once('.').unwrap();
+    use base64::Engine;
+    let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let mut parsed: Value = serde_json::from_slice(&engine.decode(header).unwrap()).unwrap();
+    // The point of order 1 (all zeros): the shared secret would be zero.
+    parsed["epk"]["x"] = Value::String(engine.encode([0u8; 32]));
+    let forged = format!("{}.{rest}", engine.encode(parsed.to_string()));
+    let report = token_with(&forged, &minted["key"].to_string(), None);
+    let decryption = report.decryption.unwrap();
+    assert_eq!(decryption.status.as_str(), "unsupported");
+    assert!(
+        decryption.message.contains("low-order X25519 point"),
+        "{}",
+        decryption.message
+    );
+}

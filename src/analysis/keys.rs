@@ -314,6 +314,7 @@ impl Key {
             ),
             KeyMaterial::Ec { curve, .. } => (None, None, Some(curve.jwk_name())),
             KeyMaterial::Ed25519(_) => (None, None, Some("Ed25519")),
+            KeyMaterial::X25519(_) => (None, None, Some("X25519")),
             KeyMaterial::MlDsa { level, .. } => (None, None, Some(level.name())),
             KeyMaterial::Hmac(s) => (Some(s.len() * 8), None, None),
         };

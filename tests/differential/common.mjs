@@ -36,8 +36,22 @@ export const ALGORITHMS = {
 /** Two or more keys of every type, so "another key of the same type" exists
  *  (secp256k1 for the reverse run's ES256K). */
 export function keyPool() {
+  // Keys come out of generateKeyPairSync as PEM and are read back into
+  // fresh KeyObjects. Keeping the generator's own KeyObjects hangs Node 20
+  // now and then: exporting such a key (export({format: "jwk"})) holds the
+  // key's mutex while allocating, a GC then finalises the finished KeyGenJob
+  // that shares the key, and its destructor waits on that same mutex
+  // (captured with gdb: ExportJWKRsaKey → GC → ~KeyGenJob → mutex_lock).
   const pairs = (type, options, count) =>
-    Array.from({ length: count }, () => nodeCrypto.generateKeyPairSync(type, options));
+    Array.from({ length: count }, () => {
+      const { privateKey } = nodeCrypto.generateKeyPairSync(type, {
+        ...options,
+        privateKeyEncoding: { type: "pkcs8", format: "pem" },
+        publicKeyEncoding: { type: "spki", format: "pem" },
+      });
+      const key = nodeCrypto.createPrivateKey(privateKey);
+      return { privateKey: key, publicKey: nodeCrypto.createPublicKey(key) };
+    });
   return {
     rsa: [
       ...pairs("rsa", { modulusLength: 2048 }, 2),

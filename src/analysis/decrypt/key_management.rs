@@ -112,22 +112,23 @@ pub fn content_key(
             unwrap_key(&kek, encrypted_key)
         }
         "ECDH-ES" | "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW" => {
-            let DecryptionKey::Private(PrivateKey::Ec { curve, scalar }) = key else {
+            let DecryptionKey::Private(private @ (PrivateKey::Ec { .. } | PrivateKey::X25519(_))) =
+                key
+            else {
                 return Err(needs(
                     alg,
-                    "an EC private key (P-256, P-384 or P-521) on the epk's curve",
+                    "an EC private key (P-256, P-384 or P-521) or an X25519 key, on the epk's curve",
                 ));
             };
             let enc = header.get("enc").and_then(Value::as_str).unwrap_or("");
             match alg {
                 // §4.6: the agreed key is the CEK, named by `enc`.
                 "ECDH-ES" if encrypted_key.is_empty() => {
-                    super::ecdh::agreed_key(header, *curve, scalar, enc, cek_bytes)
+                    super::ecdh::agreed_key(header, private, enc, cek_bytes)
                 }
                 "ECDH-ES" => Err(DecryptError::Failed),
                 _ => {
-                    let kek =
-                        super::ecdh::agreed_key(header, *curve, scalar, alg, wrap_key_bytes(alg))?;
+                    let kek = super::ecdh::agreed_key(header, private, alg, wrap_key_bytes(alg))?;
                     unwrap_key(&kek, encrypted_key)
                 }
             }

@@ -18,6 +18,8 @@ pub(super) const EC_PUBLIC_KEY: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 pub(super) const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 pub(super) const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+/// id-X25519 (RFC 8410 §3).
+pub(super) const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
 const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
 const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
 const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
@@ -72,6 +74,9 @@ fn spki_material(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyMaterial, KeyR
     }
     if oid == ED448 {
         return Err(KeyReadError::Ed448Key);
+    }
+    if oid == X25519 {
+        return material::x25519_from_bytes(bits);
     }
     if let Some(level) = super::ml_dsa::MlDsaLevel::from_oid(oid) {
         return Ok(KeyMaterial::MlDsa {
@@ -188,6 +193,7 @@ pub fn spki_der_for(material: &KeyMaterial) -> Option<Vec<u8>> {
                 (EC_PUBLIC_KEY, Some(curve_oid), point.clone())
             }
             KeyMaterial::Ed25519(key) => (ED25519, None, key.to_bytes().to_vec()),
+            KeyMaterial::X25519(public) => (X25519, None, public.to_vec()),
             // RFC 9881 §2: no parameters, the key is the encoded public key.
             KeyMaterial::MlDsa { level, public } => (level.oid(), None, public.clone()),
             KeyMaterial::Hmac(_) => return None,

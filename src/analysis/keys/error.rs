@@ -300,6 +300,11 @@ pub enum KeyReadError {
         /// Length of the key, in bytes.
         bytes: usize,
     },
+    /// An X25519 key that is not 32 bytes (RFC 7748 §5).
+    X25519Length {
+        /// Length of the key, in bytes.
+        bytes: usize,
+    },
     /// 32 bytes that do not decode to a point (RFC 8032 §5.1.3).
     Ed25519Invalid,
 
@@ -369,8 +374,8 @@ pub enum KeyReadError {
         /// The curve the JWK names.
         curve: Curve,
     },
-    /// An OKP JWK `crv` other than Ed25519 (RFC 8037 §2 also allows
-    /// Ed448, X25519 and X448, which this page does not verify).
+    /// An OKP JWK `crv` other than Ed25519 and X25519 (RFC 8037 §2 also
+    /// allows Ed448 and X448, which this tool does not read).
     JwkUnsupportedOkpCurve {
         /// The `crv` given.
         crv: String,

@@ -44,6 +44,11 @@ pub fn public_jwk_members(material: &KeyMaterial) -> Option<Map<String, Value>> 
             ("kty", "OKP".into()),
             ("x", base64url::encode(key.as_bytes())),
         ],
+        KeyMaterial::X25519(public) => vec![
+            ("crv", "X25519".into()),
+            ("kty", "OKP".into()),
+            ("x", base64url::encode(public)),
+        ],
         // draft-ietf-cose-dilithium: the AKP thumbprint members.
         KeyMaterial::MlDsa { level, public } => vec![
             ("alg", level.name().into()),

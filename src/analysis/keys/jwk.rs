@@ -173,13 +173,17 @@ fn ec(jwk: &Map<String, Value>, warnings: &mut Vec<String>) -> Result<KeyMateria
 
 fn okp(jwk: &Map<String, Value>, warnings: &mut Vec<String>) -> Result<KeyMaterial, KeyReadError> {
     let crv = curve_name(jwk)?;
-    if crv != "Ed25519" {
-        return Err(KeyReadError::JwkUnsupportedOkpCurve {
-            crv: crv.to_string(),
-        });
-    }
+    let read = match crv {
+        "Ed25519" => material::ed25519_from_bytes,
+        "X25519" => material::x25519_from_bytes,
+        _ => {
+            return Err(KeyReadError::JwkUnsupportedOkpCurve {
+                crv: crv.to_string(),
+            });
+        }
+    };
     let x = member(jwk, "x", warnings)?;
-    material::ed25519_from_bytes(&x).map_err(|e| KeyReadError::Jwk(Box::new(e)))
+    read(&x).map_err(|e| KeyReadError::Jwk(Box::new(e)))
 }
 
 /// The private key of a JWK holding `d` (RSA: RFC 7518 §6.3.2, with `p`
@@ -238,6 +242,7 @@ pub fn private_key(jwk: &Map<String, Value>) -> Result<Option<PrivateKey>, KeyRe
         }
         (_, KeyMaterial::Ec { curve, .. }) => PrivateKey::ec(*curve, &d)?,
         (_, KeyMaterial::Ed25519(_)) => PrivateKey::ed25519(&d)?,
+        (_, KeyMaterial::X25519(_)) => PrivateKey::x25519(&d)?,
         _ => return Ok(None),
     };
     if key.public()? != public {
@@ -347,9 +352,9 @@ mod tests {
             }
         );
         assert_eq!(
-            read(json!({"kty":"OKP","crv":"X25519","x":"AA"})).unwrap_err(),
+            read(json!({"kty":"OKP","crv":"X448","x":"AA"})).unwrap_err(),
             KeyReadError::JwkUnsupportedOkpCurve {
-                crv: "X25519".into()
+                crv: "X448".into()
             }
         );
         assert_eq!(

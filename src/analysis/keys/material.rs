@@ -98,6 +98,9 @@ pub enum KeyMaterial {
     },
     /// An Ed25519 public key, for EdDSA (RFC 8037 §3.1).
     Ed25519(ed25519_dalek::VerifyingKey),
+    /// An X25519 public key, for ECDH-ES key agreement (RFC 8037 §3.2);
+    /// it verifies no signature.
+    X25519([u8; 32]),
     /// A shared secret for HS256/384/512.
     Hmac(Vec<u8>),
     /// An ML-DSA public key (draft-ietf-cose-dilithium), encoded.
@@ -115,6 +118,7 @@ impl fmt::Debug for KeyMaterial {
             KeyMaterial::Rsa(k) => write!(f, "Rsa({} bits)", k.n().bit_width()),
             KeyMaterial::Ec { curve, .. } => write!(f, "Ec({})", curve.jwk_name()),
             KeyMaterial::Ed25519(_) => f.write_str("Ed25519"),
+            KeyMaterial::X25519(_) => f.write_str("X25519"),
             KeyMaterial::MlDsa { level, .. } => f.write_str(level.name()),
             // Never print a secret.
             KeyMaterial::Hmac(s) => write!(f, "Hmac([redacted; {} bytes])", s.len()),
@@ -128,7 +132,7 @@ impl KeyMaterial {
         match self {
             KeyMaterial::Rsa(_) => KeyType::Rsa,
             KeyMaterial::Ec { .. } => KeyType::Ec,
-            KeyMaterial::Ed25519(_) => KeyType::Okp,
+            KeyMaterial::Ed25519(_) | KeyMaterial::X25519(_) => KeyType::Okp,
             KeyMaterial::Hmac(_) => KeyType::Oct,
             KeyMaterial::MlDsa { .. } => KeyType::Akp,
         }
@@ -144,6 +148,7 @@ impl KeyMaterial {
             ),
             KeyMaterial::Ec { curve, .. } => format!("EC {}", curve.jwk_name()),
             KeyMaterial::Ed25519(_) => "Ed25519".to_string(),
+            KeyMaterial::X25519(_) => "X25519 (key agreement, for JWE)".to_string(),
             KeyMaterial::Hmac(s) => format!("HMAC secret, {} bytes", s.len()),
             KeyMaterial::MlDsa { level, .. } => level.name().to_string(),
         }
@@ -265,4 +270,14 @@ pub fn ed25519_from_bytes(bytes: &[u8]) -> Result<KeyMaterial, KeyReadError> {
     ed25519_dalek::VerifyingKey::from_bytes(&array)
         .map(KeyMaterial::Ed25519)
         .map_err(|_| KeyReadError::Ed25519Invalid)
+}
+
+/// An X25519 public key (RFC 7748 §5), 32 bytes.
+///
+/// # Errors
+/// [`KeyReadError::X25519Length`] for another length.
+pub fn x25519_from_bytes(bytes: &[u8]) -> Result<KeyMaterial, KeyReadError> {
+    <[u8; 32]>::try_from(bytes)
+        .map(KeyMaterial::X25519)
+        .map_err(|_| KeyReadError::X25519Length { bytes: bytes.len() })
 }

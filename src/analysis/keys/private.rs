@@ -58,6 +58,11 @@ enum Inner<'a> {
         seed: &'a [u8],
         stored: Option<&'a [u8]>,
     },
+    /// An X25519 private key (RFC 8410 §7), with the stored public key.
+    X25519 {
+        secret: &'a [u8],
+        stored: Option<&'a [u8]>,
+    },
     /// An ML-DSA seed (RFC 9881 §6), with the stored public key, if any.
     MlDsa {
         level: MlDsaLevel,
@@ -89,6 +94,13 @@ impl Inner<'_> {
                 let derived = ed25519_public(seed)?;
                 if let Some(stored) = stored {
                     check_stored(&derived, &material::ed25519_from_bytes(stored)?)?;
+                }
+                Ok(derived)
+            }
+            Inner::X25519 { secret, stored } => {
+                let derived = PrivateKey::x25519(secret)?.public()?;
+                if let Some(stored) = stored {
+                    check_stored(&derived, &material::x25519_from_bytes(stored)?)?;
                 }
                 Ok(derived)
             }
@@ -124,6 +136,7 @@ impl Inner<'_> {
                 }),
             Inner::Ec { curve, scalar, .. } => PrivateKey::ec(*curve, scalar),
             Inner::Ed25519 { seed, .. } => PrivateKey::ed25519(seed),
+            Inner::X25519 { secret, .. } => PrivateKey::x25519(secret),
             Inner::MlDsa { level, seed, .. } => PrivateKey::ml_dsa(*level, seed),
         }
     }
@@ -158,6 +171,15 @@ fn pkcs8_inner(der: &[u8]) -> Result<Inner<'_>, KeyReadError> {
     }
     if oid == der_key::ED448 {
         return Err(KeyReadError::Ed448Key);
+    }
+    if oid == der_key::X25519 {
+        // RFC 8410 §7: a CurvePrivateKey, the 32-byte secret.
+        let secret = <&OctetStringRef>::from_der(private)
+            .map_err(|e| der_key::describe(DerContainer::CurvePrivateKey, private.len(), &e))?;
+        return Ok(Inner::X25519 {
+            secret: secret.as_bytes(),
+            stored: info.public_key.and_then(|bits| bits.as_bytes()),
+        });
     }
     if let Some(level) = MlDsaLevel::from_oid(oid) {
         return ml_dsa_inner(level, private, info.public_key.and_then(|b| b.as_bytes()));

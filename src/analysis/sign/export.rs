@@ -116,6 +116,12 @@ pub fn private_pkcs8_pem(key: &PrivateKey) -> Result<String, SignError> {
         PrivateKey::Ed25519(seed) => ed25519_dalek::SigningKey::from_bytes(seed)
             .to_pkcs8_der()
             .map_err(crypto)?,
+        // Read to decrypt JWE only; this tool makes no X25519 keys.
+        PrivateKey::X25519(_) => {
+            return Err(SignError::Crypto(
+                "an X25519 key is for encryption (ECDH-ES), not exported here".into(),
+            ));
+        }
         PrivateKey::MlDsa { level, seed } => {
             return pem_rfc7468::encode_string(
                 "PRIVATE KEY",

@@ -168,6 +168,8 @@ pub fn verify(
             key.verify_strict(signing_input, &signature)
                 .map_err(|_| Failure::Mismatch)
         }
+        // A key-agreement key: `key_kind().fits` never lets it here.
+        (_, KeyMaterial::X25519(_)) => Err(Failure::KeyDoesNotFit),
         (_, KeyMaterial::MlDsa { level, public }) => {
             if crate::analysis::keys::ml_dsa::verify(*level, public, signing_input, signature) {
                 Ok(())

@@ -102,6 +102,7 @@ fn candidate_secrets(key: &crate::analysis::keys::Key) -> Vec<(&'static str, Vec
         }
         KeyMaterial::Rsa(rsa) => forms.push(("its modulus", rsa.n().to_be_bytes().to_vec())),
         KeyMaterial::Ed25519(ed) => forms.push(("its raw Ed25519 bytes", ed.to_bytes().to_vec())),
+        KeyMaterial::X25519(x) => forms.push(("its raw X25519 bytes", x.to_vec())),
         KeyMaterial::MlDsa { public, .. } => forms.push(("its raw ML-DSA key", public.clone())),
         KeyMaterial::Hmac(_) => {}
     }

@@ -175,6 +175,9 @@ impl fmt::Display for KeyReadError {
                 f,
                 "an Ed25519 public key is 32 bytes, this one is {bytes}"
             ),
+            E::X25519Length { bytes } => {
+                write!(f, "an X25519 key is 32 bytes, this one is {bytes}")
+            }
             E::Ed25519Invalid => f.write_str("the 32 bytes are not a valid Ed25519 public key"),
             E::SecretNotEncoded { encoding, detail } => {
                 write!(f, "the secret is not {}: {detail}", encoding.as_str())
@@ -210,7 +213,7 @@ impl fmt::Display for KeyReadError {
             ),
             E::JwkUnsupportedOkpCurve { crv } => write!(
                 f,
-                "JWK OKP curve \"{crv}\" is not verified by this page (only Ed25519)"
+                "JWK OKP curve \"{crv}\" is not read by this tool (only Ed25519, and X25519 for JWE)"
             ),
             E::JwkX5cNotBase64 => f.write_str(
                 "JWK `x5c` is not an array of base64 DER certificates (RFC 7517 §4.7)",

@@ -220,6 +220,10 @@ fn every_variant_reads_as_the_reports_sentence() {
             "an Ed25519 public key is 32 bytes, this one is 31",
         ),
         (
+            E::X25519Length { bytes: 31 },
+            "an X25519 key is 32 bytes, this one is 31",
+        ),
+        (
             E::Ed25519Invalid,
             "the 32 bytes are not a valid Ed25519 public key",
         ),
@@ -290,9 +294,9 @@ fn every_variant_reads_as_the_reports_sentence() {
         ),
         (
             E::JwkUnsupportedOkpCurve {
-                crv: "X25519".into(),
+                crv: "X448".into(),
             },
-            "JWK OKP curve \"X25519\" is not verified by this page (only Ed25519)",
+            "JWK OKP curve \"X448\" is not read by this tool (only Ed25519, and X25519 for JWE)",
         ),
         (
             E::Jwk(Box::new(E::Ed25519Invalid)),

@@ -22,6 +22,8 @@ pub enum PrivateKey {
     },
     /// An Ed25519 seed.
     Ed25519([u8; 32]),
+    /// An X25519 private key (RFC 7748 §5): for ECDH-ES, never signing.
+    X25519([u8; 32]),
     /// An ML-DSA seed (FIPS 204 ξ).
     MlDsa {
         /// The parameter set.
@@ -63,6 +65,17 @@ impl PrivateKey {
         Ok(PrivateKey::Ed25519(seed))
     }
 
+    /// An X25519 key from its 32 bytes (RFC 8037 §2 `d`, RFC 8410 §7).
+    ///
+    /// # Errors
+    /// [`KeyReadError::X25519Length`] for another length.
+    pub fn x25519(secret: &[u8]) -> Result<Self, KeyReadError> {
+        let secret: [u8; 32] = secret.try_into().map_err(|_| KeyReadError::X25519Length {
+            bytes: secret.len(),
+        })?;
+        Ok(PrivateKey::X25519(secret))
+    }
+
     /// An ML-DSA key from its 32-byte seed.
     ///
     /// # Errors
@@ -92,6 +105,12 @@ impl PrivateKey {
             }
             PrivateKey::Ec { curve, scalar } => super::ec_public(*curve, scalar),
             PrivateKey::Ed25519(seed) => super::ed25519_public(seed),
+            PrivateKey::X25519(secret) => {
+                let secret = x25519_dalek::StaticSecret::from(*secret);
+                Ok(KeyMaterial::X25519(
+                    x25519_dalek::PublicKey::from(&secret).to_bytes(),
+                ))
+            }
             PrivateKey::MlDsa { level, seed } => Ok(KeyMaterial::MlDsa {
                 level: *level,
                 public: ml_dsa::public_of_seed(*level, seed),
