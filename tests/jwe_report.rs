@@ -270,15 +270,15 @@ fn rfc_7516_a4_and_a5_decrypt_for_the_recipient_whose_key_is_given() {
     assert_eq!(token.serialization.map(|s| s.as_str()), Some("flattened"));
 }
 
-fn minted_x25519() -> Value {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minted/jwe_x25519.json");
+fn minted() -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minted/jwe.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 #[test]
 fn x25519_jwe_decrypts_with_an_okp_jwk_and_with_pkcs8() {
-    let minted = minted_x25519();
+    let all = minted();
+    let minted = &all["x25519"];
     let jwk = minted["key"].to_string();
     // The JWK's x is the public key its d derives (RFC 8037 A.6).
     let keys = KeySet::parse(&jwk);
@@ -293,7 +293,7 @@ fn x25519_jwe_decrypts_with_an_okp_jwk_and_with_pkcs8() {
             token["alg"],
             report.decryption
         );
-        assert_eq!(report.payload.as_ref().unwrap()["sub"], "x25519-recipient");
+        assert_eq!(report.payload.as_ref().unwrap()["sub"], "jwe-recipient");
     }
     // The same key as PKCS#8 (RFC 8410 §7: 302e020100300506032b656e04220420 ‖ key).
     use base64::Engine;
@@ -322,7 +322,8 @@ fn x25519_jwe_decrypts_with_an_okp_jwk_and_with_pkcs8() {
 
 #[test]
 fn a_low_order_x25519_epk_is_refused() {
-    let minted = minted_x25519();
+    let all = minted();
+    let minted = &all["x25519"];
     let token = minted["tokens"][0]["compact"].as_str().unwrap();
     let (header, rest) = token.split_once('.').unwrap();
     use base64::Engine;
@@ -339,4 +340,24 @@ fn a_low_order_x25519_epk_is_refused() {
         "{}",
         decryption.message
     );
+}
+
+#[test]
+fn rsa_oaep_384_and_512_decrypt() {
+    let all = minted();
+    let key = jwe_vectors()["rfc7516_a1"]["jwk_json"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for token in all["rsa_oaep"]["tokens"].as_array().unwrap() {
+        let report = token_with(token["compact"].as_str().unwrap(), &key, None);
+        assert_eq!(
+            status(&report),
+            "decrypted",
+            "{}: {:?}",
+            token["alg"],
+            report.decryption
+        );
+        assert_eq!(report.payload.as_ref().unwrap()["iss"], "mint_jwe.mjs");
+    }
 }

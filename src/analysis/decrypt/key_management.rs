@@ -42,13 +42,17 @@ pub fn content_key(
             }
         },
         "A128KW" | "A192KW" | "A256KW" => unwrap_key(symmetric_kek(alg, key)?, encrypted_key),
-        "RSA1_5" | "RSA-OAEP" | "RSA-OAEP-256" => {
+        // RSA-OAEP-384 and -512 are registered in the IANA JOSE registry
+        // (for WebCrypto), beside RFC 7518's RSA-OAEP and RSA-OAEP-256.
+        "RSA1_5" | "RSA-OAEP" | "RSA-OAEP-256" | "RSA-OAEP-384" | "RSA-OAEP-512" => {
             let DecryptionKey::Private(PrivateKey::Rsa(private)) = key else {
                 return Err(needs(alg, "an RSA private key"));
             };
             let decrypted = match alg {
                 "RSA-OAEP" => private.decrypt(rsa::Oaep::<sha1::Sha1>::new(), encrypted_key),
                 "RSA-OAEP-256" => private.decrypt(rsa::Oaep::<sha2::Sha256>::new(), encrypted_key),
+                "RSA-OAEP-384" => private.decrypt(rsa::Oaep::<sha2::Sha384>::new(), encrypted_key),
+                "RSA-OAEP-512" => private.decrypt(rsa::Oaep::<sha2::Sha512>::new(), encrypted_key),
                 _ => private.decrypt(rsa::Pkcs1v15Encrypt, encrypted_key),
             };
             match decrypted {

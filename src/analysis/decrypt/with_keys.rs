@@ -209,6 +209,12 @@ pub fn explain(header: &Map<String, Value>) -> String {
         "RSA-OAEP-256" => {
             "the content key is encrypted to the recipient's RSA public key (RSAES-OAEP with SHA-256)"
         }
+        "RSA-OAEP-384" => {
+            "the content key is encrypted to the recipient's RSA public key (RSAES-OAEP with SHA-384)"
+        }
+        "RSA-OAEP-512" => {
+            "the content key is encrypted to the recipient's RSA public key (RSAES-OAEP with SHA-512)"
+        }
         "RSA1_5" => {
             "the content key is encrypted to the recipient's RSA public key (RSAES-PKCS1-v1_5)"
         }
@@ -255,7 +261,7 @@ pub fn explain(header: &Map<String, Value>) -> String {
 /// The key that would decrypt a JWE with this `alg`.
 pub fn needs(alg: &str) -> &'static str {
     match alg {
-        "RSA-OAEP" | "RSA-OAEP-256" | "RSA1_5" => {
+        "RSA-OAEP" | "RSA-OAEP-256" | "RSA-OAEP-384" | "RSA-OAEP-512" | "RSA1_5" => {
             "the recipient's RSA private key (PEM or a JWK with d)"
         }
         "A128KW" | "A128GCMKW" => "the 16-byte shared key (a kty oct JWK, or the secret box)",
@@ -275,7 +281,7 @@ pub fn needs(alg: &str) -> &'static str {
 /// Which step a fitting key failed at, in words: for the finding only.
 fn failed_step(alg: &str) -> &'static str {
     match alg {
-        "RSA-OAEP" | "RSA-OAEP-256" => {
+        "RSA-OAEP" | "RSA-OAEP-256" | "RSA-OAEP-384" | "RSA-OAEP-512" => {
             "the content key did not decrypt (OAEP): not the recipient's key, or the encrypted key was altered."
         }
         "RSA1_5" => {

@@ -353,9 +353,7 @@ mod tests {
         );
         assert_eq!(
             read(json!({"kty":"OKP","crv":"X448","x":"AA"})).unwrap_err(),
-            KeyReadError::JwkUnsupportedOkpCurve {
-                crv: "X448".into()
-            }
+            KeyReadError::JwkUnsupportedOkpCurve { crv: "X448".into() }
         );
         assert_eq!(
             read(json!({"kty":"OKP","crv":7,"x":"AA"})).unwrap_err(),

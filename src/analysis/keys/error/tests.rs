@@ -293,9 +293,7 @@ fn every_variant_reads_as_the_reports_sentence() {
             "JWK `d` is 31 bytes, but a P-256 private key is 32 bytes (RFC 7518 §6.2.2.1)",
         ),
         (
-            E::JwkUnsupportedOkpCurve {
-                crv: "X448".into(),
-            },
+            E::JwkUnsupportedOkpCurve { crv: "X448".into() },
             "JWK OKP curve \"X448\" is not read by this tool (only Ed25519, and X25519 for JWE)",
         ),
         (
