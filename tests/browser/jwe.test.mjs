@@ -63,3 +63,18 @@ test("a password opens PBES2; a wrong key gets the one failure message", async (
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a JWE in the JSON serialization: headers apart, the recipient the key opened named", async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await paste(page, jwe.rfc7516_a4.json);
+  await page.locator('[data-testid="jwe-headers"]').waitFor({ timeout: 30_000 });
+  assert.match(await page.locator('[data-testid="jwe-shared-header"]').innerText(), /"jku": "https:\/\/server.example.com\/keys.jwks"/);
+  assert.equal(await page.locator('[data-testid="jwe-recipient"]').count(), 2);
+  await page.fill('[data-testid="key"]', jwe.rfc7516_a3.jwk_json);
+  await page.locator('[data-testid="decryption"][data-status="decrypted"]').waitFor({ timeout: 30_000 });
+  assert.match(await page.locator('[data-testid="decryption"]').innerText(), /recipient 2 \(kid "7"\)/);
+  assert.equal(await page.locator('[data-testid="jwe-recipient"][data-opened="true"]').count(), 1);
+  assert.equal(await page.locator('[data-testid="payload-json"]').innerText(), "Live long and prosper.");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

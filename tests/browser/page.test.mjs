@@ -168,6 +168,13 @@ test("axe-core: no WCAG 2.1 AA violations, empty and full, in both themes", asyn
     await page.fill('[data-testid="encoder-payload"]', "{");
     await page.locator('[data-testid="encoder-payload-problem"]').waitFor();
     assert.deepEqual(await axe(page), [], `${colorScheme}, encoder`);
+    // A JWE in the JSON serialization, decrypted: banner, headers apart.
+    await page.click('[data-testid="encoder-close"]');
+    const jwe = vector("rfc/jwe_examples.json");
+    await paste(page, jwe.rfc7516_a4.json);
+    await page.fill('[data-testid="key"]', jwe.rfc7516_a3.jwk_json);
+    await page.locator('[data-testid="decryption"][data-status="decrypted"]').waitFor({ timeout: 30_000 });
+    assert.deepEqual(await axe(page), [], `${colorScheme}, decrypted JWE`);
     await context.close();
   }
 });

@@ -11,9 +11,6 @@ pub struct TokenLinksProps {
 
 #[function_component(TokenLinks)]
 pub fn token_links(props: &TokenLinksProps) -> Html {
-    if props.links.is_empty() {
-        return html! {};
-    }
     html! {
         <section class="panel token-links" data-testid="token-links" aria-label="Linked tokens">
             <h3 class="panel-title">{ "Issued together? (OpenID Connect)" }</h3>

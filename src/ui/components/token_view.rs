@@ -5,7 +5,7 @@ use crate::analysis::report::TokenReport;
 use crate::analysis::vocab::{DecryptionStatus, SourceKind, TokenKind};
 use crate::ui::components::{
     ClaimsTable, CopyButton, Decryption, ErrorList, ExpectationsResult, FindingList, JsonView,
-    JwsSignatures, LiveValidity, Segments, Share, TokenLinks, VendorPanel, Verdict,
+    JweHeaders, JwsSignatures, LiveValidity, Segments, Share, TokenLinks, VendorPanel, Verdict,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -63,6 +63,9 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                 <div class="panel-head">
                     <h3 class="panel-title">{ format!("Token · {}", t.kind.as_str()) }</h3>
                     <CopyButton text={t.token.clone()} label="Copy the token" testid="copy-token" />
+                    // Conditional here, not an empty component: Yew 0.23
+                    // misplaces the siblings of a component that renders
+                    // nothing (found by the axe test switching examples).
                     if shareable {
                         <Share key={t.token.clone()} token={t.clone()} />
                     }
@@ -88,7 +91,9 @@ pub fn token_view(props: &TokenViewProps) -> Html {
             if let Some(expectations) = &t.expectations {
                 <ExpectationsResult report={expectations.clone()} />
             }
-            <TokenLinks links={t.links.clone()} />
+            if !t.links.is_empty() {
+                <TokenLinks links={t.links.clone()} />
+            }
             <LiveValidity window={t.validity.window} leeway={props.leeway} as_of={props.as_of} />
             <VendorPanel vendor={t.vendor.clone()} />
             if let Some(lifetime) = &t.lifetime {
@@ -105,6 +110,10 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                 </div>
             } else if t.payload.is_some() {
                 <JsonView title="Token JSON (the signed content)" value={t.payload.clone()} testid="payload-json" class="payload" />
+            }
+            if t.unprotected.is_some() || !t.recipients.is_empty() {
+                <JweHeaders shared={t.unprotected.clone()} recipients={t.recipients.clone()}
+                    opened={t.decryption.as_ref().and_then(|d| d.recipient.clone())} />
             }
             if let Some(pki) = &t.keystone {
                 <div class="panel">
