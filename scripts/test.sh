@@ -30,6 +30,10 @@ step "reverse differential: we sign 2,000 seeded cases, npm jose verifies (tests
 timeout 180 node tests/differential/reverse.mjs --cases 2000 --seed 20261130 --cli target/debug/jwt-inspect \
   || { echo "reverse differential failed or took over 180 s"; exit 1; }
 
+step "JWE differential: npm jose encrypts 1,000 seeded cases (every alg/enc pair, compact and JSON, a quarter mutated), we decrypt (tests/differential/jwe.mjs)"
+timeout 180 node tests/differential/jwe.mjs --cases 1000 --seed 20261130 --cli target/debug/jwt-inspect \
+  || { echo "JWE differential failed or took over 180 s"; exit 1; }
+
 step "the page's light build as shipped (no crypto feature): clippy, unit tests, light report snapshots"
 # The same light behaviour already ran above with every feature on; this
 # pins it with the page's own dependency features (serde_json without

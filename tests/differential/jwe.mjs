@@ -55,24 +55,27 @@ function recipient(r, alg, enc, pool) {
   const kind = ALGS[alg];
   const secret = (n) => {
     const bytes = Buffer.from(r.bytes(n));
-    return { encryptTo: bytes, job: { key_text: JSON.stringify({ kty: "oct", k: bytes.toString("base64url") }) } };
+    return { encryptTo: bytes, identity: bytes.toString("hex"), job: { key_text: JSON.stringify({ kty: "oct", k: bytes.toString("base64url") }) } };
   };
   if (kind === "rsa") {
-    const pair = r.pick(pool.rsa);
+    const index = r.int(pool.rsa.length);
+    const pair = pool.rsa[index];
     const form = r.pick(["pkcs8", "pkcs1", "jwk"]);
     const text = form === "jwk" ? JSON.stringify(pair.privateKey.export({ format: "jwk" })) : pair.privateKey.export({ type: form, format: "pem" });
-    return { encryptTo: pair.publicKey, job: { key_text: text }, form };
+    return { encryptTo: pair.publicKey, identity: `rsa ${index}`, job: { key_text: text }, form };
   }
   if (kind === "ecdh") {
     const curve = r.pick(["P-256", "P-384", "P-521", "X25519"]);
-    const pair = curve === "X25519" ? r.pick(pool.x25519) : r.pick(pool[curve]);
+    const keys = curve === "X25519" ? pool.x25519 : pool[curve];
+    const index = r.int(keys.length);
+    const pair = keys[index];
     const form = r.pick(["pkcs8", "jwk"]);
     const text = form === "jwk" ? JSON.stringify(pair.privateKey.export({ format: "jwk" })) : pair.privateKey.export({ type: "pkcs8", format: "pem" });
-    return { encryptTo: pair.publicKey, job: { key_text: text }, form: `${curve} ${form}` };
+    return { encryptTo: pair.publicKey, identity: `${curve} ${index}`, job: { key_text: text }, form: `${curve} ${form}` };
   }
   if (kind === "password") {
     const password = `${r.pick(WORDS.filter((w) => w && !w.includes("\n")))}-${r.int(1e6)}`;
-    return { encryptTo: new TextEncoder().encode(password), job: { secret: password, secret_encoding: "text" }, form: "password" };
+    return { encryptTo: new TextEncoder().encode(password), identity: password, job: { secret: password, secret_encoding: "text" }, form: "password" };
   }
   if (kind === "cek") return { ...secret(ENCS[enc]), form: "oct" };
   return { ...secret(Number(kind.slice(3))), form: "oct" };
@@ -129,7 +132,12 @@ async function makeCase(id, r, pool) {
   }
   const mutation = r.chance(0.25) ? r.pick(MUTATIONS) : null;
   let job = key.job;
-  if (mutation === "wrong-key") job = recipient(r, alg, enc, pool).job;
+  if (mutation === "wrong-key") {
+    // Another key of the same kind (the pool holds several of each).
+    let other;
+    do other = recipient(r, alg, enc, pool); while (other.identity === key.identity);
+    job = other.job;
+  }
   else if (mutation) text = mutate(text, mutation, r);
   return { id, alg, enc, serialization, form: key.form, mutation, claims, job: { id, input: text, now: 1800000000, ...job } };
 }
