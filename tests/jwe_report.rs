@@ -361,3 +361,43 @@ fn rsa_oaep_384_and_512_decrypt() {
         assert_eq!(report.payload.as_ref().unwrap()["iss"], "mint_jwe.mjs");
     }
 }
+
+#[test]
+fn bad_jwe_input_gets_a_message_naming_what_is_wrong() {
+    let vectors = jwe_vectors();
+    let key = vectors["rfc7516_a3"]["jwk_json"].as_str().unwrap();
+    // A JSON JWE missing its ciphertext.
+    let mut document: Value =
+        serde_json::from_str(vectors["rfc7516_a5"]["json"].as_str().unwrap()).unwrap();
+    document.as_object_mut().unwrap().remove("ciphertext");
+    let token = token_with(&document.to_string(), key, None);
+    assert_eq!(token.kind.as_str(), "jwe");
+    assert_eq!(token.errors[0].id.as_str(), "jwe-json-invalid");
+    assert!(
+        token.errors[0].message.contains("no `ciphertext` member"),
+        "{}",
+        token.errors[0].message
+    );
+    // A truncated compact token: the segment count, and why it cannot be read.
+    let a3 = vectors["rfc7516_a3"]["compact"].as_str().unwrap();
+    let truncated = a3.rsplit_once('.').unwrap().0;
+    let token = token_with(truncated, key, None);
+    assert_eq!(token.errors[0].id.as_str(), "segment-count");
+    assert_eq!(
+        token.decryption.unwrap().message,
+        "Not a readable JWE: it has 4 segments, not five."
+    );
+    // An unknown enc.
+    let (_, rest) = a3.split_once('.').unwrap();
+    use base64::Engine;
+    let header = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(r#"{"alg":"A128KW","enc":"A128CBC-HS999"}"#);
+    let token = token_with(&format!("{header}.{rest}"), key, None);
+    let decryption = token.decryption.unwrap();
+    assert_eq!(decryption.status.as_str(), "unsupported");
+    assert!(
+        decryption.message.contains("A128CBC-HS999"),
+        "{}",
+        decryption.message
+    );
+}

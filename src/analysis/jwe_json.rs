@@ -10,12 +10,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Whether a JSON object is shaped like a JWE JSON document: a
-/// `ciphertext` string beside `iv`, `protected` or `recipients`.
+/// `ciphertext` string beside `iv`, `protected` or `recipients`, or, with
+/// its `ciphertext` missing, `iv` and `tag` beside them (then [`read`]
+/// says what is missing).
 pub fn looks_like(object: &Map<String, Value>) -> bool {
-    object.get("ciphertext").is_some_and(Value::is_string)
-        && ["iv", "protected", "recipients", "encrypted_key"]
-            .iter()
-            .any(|name| object.contains_key(*name))
+    let has = |name: &str| object.contains_key(name);
+    let beside = has("protected") || has("recipients") || has("encrypted_key");
+    (object.get("ciphertext").is_some_and(Value::is_string) && (beside || has("iv")))
+        || (!has("ciphertext") && has("iv") && has("tag") && beside)
 }
 
 /// One recipient of a JWE JSON document, as the report shows it.
@@ -64,6 +66,11 @@ impl JweHeaders {
 /// # Errors
 /// A sentence naming the member that is not what RFC 7516 §7.2 says.
 pub fn read(object: &Map<String, Value>) -> Result<JweHeaders, String> {
+    match object.get("ciphertext") {
+        Some(Value::String(_)) => {}
+        Some(_) => return Err("its `ciphertext` member is not a string".into()),
+        None => return Err("it has no `ciphertext` member (RFC 7516 §7.2.1)".into()),
+    }
     let protected = match object.get("protected") {
         None => None,
         Some(Value::String(text)) => {

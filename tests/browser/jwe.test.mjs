@@ -78,3 +78,41 @@ test("a JWE in the JSON serialization: headers apart, the recipient the key open
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("every RFC JWE example decrypts in the page to its stated plaintext", async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  const cases = [];
+  for (const name of ["rfc7516_a1", "rfc7516_a2", "rfc7516_a3"]) {
+    cases.push({ name, input: jwe[name].compact, key: jwe[name].jwk_json, plaintext: jwe[name].plaintext });
+  }
+  cases.push({ name: "rfc7516_a4", input: jwe.rfc7516_a4.json, key: jwe.rfc7516_a3.jwk_json, plaintext: jwe.rfc7516_a4.plaintext });
+  cases.push({ name: "rfc7516_a5", input: jwe.rfc7516_a5.json, key: jwe.rfc7516_a3.jwk_json, plaintext: jwe.rfc7516_a5.plaintext });
+  for (const [section, vector] of Object.entries(jwe.rfc7520)) {
+    const { input, output } = vector.file;
+    const keys = Array.isArray(input.key) ? input.key : [input.key];
+    for (const form of Object.keys(output)) {
+      const text = typeof output[form] === "string" ? output[form] : JSON.stringify(output[form]);
+      for (const key of keys) {
+        cases.push({ name: `RFC 7520 ${section} ${form}${keys.length > 1 ? ` (${key.kid})` : ""}`, input: text, key: key ? JSON.stringify(key) : "", secret: input.pwd ?? "", plaintext: input.plaintext });
+      }
+    }
+  }
+  assert.ok(cases.length > 40, `${cases.length} cases`);
+  for (const c of cases) {
+    // Start each case from an empty page, so a banner is this case's.
+    await paste(page, "");
+    await page.locator('[data-testid="decryption"]').waitFor({ state: "detached" });
+    await page.fill('[data-testid="key"]', c.key);
+    await page.fill('[data-testid="secret"]', c.secret ?? "");
+    await paste(page, c.input);
+    const banner = page.locator('[data-testid="decryption"][data-status="decrypted"]');
+    await banner.waitFor({ timeout: 30_000 }).catch(async () => {
+      throw new Error(`${c.name}: ${await page.locator('[data-testid="decryption"]').innerText().catch(() => "no banner")}`);
+    });
+    const shown = await page.locator('[data-testid="payload-json"]').first().innerText();
+    const expected = c.plaintext.trim().startsWith("{") ? JSON.stringify(JSON.parse(c.plaintext), null, 2) : c.plaintext;
+    assert.equal(shown, expected, c.name);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
