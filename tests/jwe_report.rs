@@ -401,3 +401,53 @@ fn bad_jwe_input_gets_a_message_naming_what_is_wrong() {
         decryption.message
     );
 }
+
+#[test]
+fn a_weak_decryption_key_is_named_as_for_signatures() {
+    use aes_gcm::aead::{Aead, KeyInit, Payload};
+    use base64::Engine;
+    use rsa::pkcs8::EncodePrivateKey;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    // A 1024-bit RSA key (RFC 7518 §4.3 asks for 2048) and a JWE to it,
+    // RSA-OAEP-256 + A128GCM, built here with the RustCrypto primitives.
+    let private = rsa::PrivateKey::new(&mut getrandom::SysRng, 1024).unwrap();
+    let public = private.to_public_key();
+    let cek = [7u8; 16];
+    let iv = [9u8; 12];
+    let encrypted_key = public
+        .encrypt(
+            &mut getrandom::SysRng,
+            rsa::Oaep::<sha2::Sha256>::new(),
+            &cek,
+        )
+        .unwrap();
+    let protected = b64.encode(r#"{"alg":"RSA-OAEP-256","enc":"A128GCM"}"#);
+    let sealed = aes_gcm::Aes128Gcm::new_from_slice(&cek)
+        .unwrap()
+        .encrypt(
+            (&iv).into(),
+            Payload {
+                msg: br#"{"sub":"weak"}"#,
+                aad: protected.as_bytes(),
+            },
+        )
+        .unwrap();
+    let (ciphertext, tag) = sealed.split_at(sealed.len() - 16);
+    let token = [
+        protected,
+        b64.encode(encrypted_key),
+        b64.encode(iv),
+        b64.encode(ciphertext),
+        b64.encode(tag),
+    ]
+    .join(".");
+    let pem = private.to_pkcs8_pem(rsa::pkcs8::LineEnding::LF).unwrap();
+    let report = token_with(&token, &pem, None);
+    assert_eq!(status(&report), "decrypted", "{:?}", report.decryption);
+    let weak = report
+        .findings
+        .iter()
+        .find(|f| f.id.as_str() == "rsa-key-too-small")
+        .expect("the weak key is named");
+    assert!(weak.message.contains("1024-bit"), "{}", weak.message);
+}

@@ -21,6 +21,7 @@ use crate::analysis::vocab::{
     FindingId, KidMatch, Refusal, Segment, SignatureMatch, SignatureStatus, TokenErrorId,
 };
 use alg::{Failure, JwsAlg};
+pub use checks::key_findings;
 use policy::{partition_usable, try_forbidden_keys};
 
 /// Without a `kid` match, at most this many keys are tried, so a JWKS of a

@@ -9,8 +9,8 @@ use super::{DecryptError, DecryptionKey, decrypt_compact, parse_compact};
 use crate::analysis::finding::Finding;
 use crate::analysis::json;
 use crate::analysis::jwe_json;
-use crate::analysis::keys::KeySet;
 use crate::analysis::keys::material::KeyMaterial;
+use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::options::JweReading;
 use crate::analysis::verdict::DecryptionReport;
 use crate::analysis::vocab::{DecryptionStatus, FindingId};
@@ -44,7 +44,7 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
         };
     }
     let mut tried_fitting = Vec::new();
-    for (label, key) in &candidates {
+    for (source, label, key) in &candidates {
         let opened = if json_form {
             decrypt_json(token, key).map(|opened| (opened.decrypted, Some(opened.recipient)))
         } else {
@@ -52,6 +52,9 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
         };
         match opened {
             Ok((decrypted, recipient)) => {
+                // A weak key is named as it is for signatures (RFC 7518
+                // §4.2, §4.3: RSA keys of 2048 bits or more).
+                findings.extend(crate::analysis::verify::key_findings(source));
                 return JweReading {
                     decryption: DecryptionReport {
                         status: DecryptionStatus::Decrypted,
@@ -165,13 +168,14 @@ fn text(header: &Map<String, Value>, name: &str) -> String {
 
 /// The keys that could decrypt, labelled, those whose `kid` is the
 /// header's first (RFC 7516 §4.1.6). Public keys cannot decrypt.
-fn candidates(keys: &KeySet, kid: Option<&str>) -> Vec<(String, DecryptionKey)> {
+fn candidates<'k>(keys: &'k KeySet, kid: Option<&str>) -> Vec<(&'k Key, String, DecryptionKey)> {
     let mut ordered: Vec<_> = keys.keys.iter().collect();
     ordered.sort_by_key(|key| kid.is_none() || key.kid.as_deref() != kid);
     let mut out = Vec::new();
     for key in ordered {
         if let Some(private) = &key.private {
             out.push((
+                key,
                 key.label.clone(),
                 DecryptionKey::Private((**private).clone()),
             ));
@@ -179,14 +183,16 @@ fn candidates(keys: &KeySet, kid: Option<&str>) -> Vec<(String, DecryptionKey)> 
             let password = std::str::from_utf8(bytes).ok();
             match (key.is_password, password) {
                 (true, Some(password)) => out.push((
+                    key,
                     key.label.clone(),
                     DecryptionKey::Password(password.to_string()),
                 )),
                 (true, None) => {}
                 (false, password) => {
-                    out.push((key.label.clone(), DecryptionKey::Secret(bytes.clone())));
+                    out.push((key, key.label.clone(), DecryptionKey::Secret(bytes.clone())));
                     if let Some(password) = password {
                         out.push((
+                            key,
                             format!("{} as a password", key.label),
                             DecryptionKey::Password(password.to_string()),
                         ));
