@@ -21,7 +21,7 @@ use crate::analysis::vocab::{
     FindingId, KidMatch, Refusal, Segment, SignatureMatch, SignatureStatus, TokenErrorId,
 };
 use alg::{Failure, JwsAlg};
-pub use checks::key_findings;
+
 use policy::{partition_usable, try_forbidden_keys};
 
 /// Without a `kid` match, at most this many keys are tried, so a JWKS of a
@@ -281,7 +281,7 @@ fn no_match(failures: &[(&&Key, Option<KidMatch>, Failure)]) -> Verification {
                 key: key.report(),
                 kid_match: *kid_match,
             });
-            v.findings = checks::key_findings(key);
+            v.findings = crate::analysis::keys::weakness::key_findings(key);
             v.signature.matched = SignatureMatch::DoesNotMatch;
             v
         }
@@ -350,7 +350,7 @@ fn verified(alg: JwsAlg, key: &Key, kid_match: Option<KidMatch>) -> Verification
         key: key.report(),
         kid_match,
     });
-    findings.extend(checks::key_findings(key));
+    findings.extend(crate::analysis::keys::weakness::key_findings(key));
     v.findings = findings;
     v
 }

@@ -54,7 +54,7 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
             Ok((decrypted, recipient)) => {
                 // A weak key is named as it is for signatures (RFC 7518
                 // §4.2, §4.3: RSA keys of 2048 bits or more).
-                findings.extend(crate::analysis::verify::key_findings(source));
+                findings.extend(crate::analysis::keys::weakness::key_findings(source));
                 return JweReading {
                     decryption: DecryptionReport {
                         status: DecryptionStatus::Decrypted,
