@@ -321,3 +321,90 @@ fn a_jwe_decrypts_with_key_and_password_files() {
     let value = report(&[], a1["compact"].as_str().unwrap());
     assert_eq!(value["tokens"][0]["decryption"]["status"], "no-key");
 }
+
+#[test]
+fn every_rfc_jwe_example_decrypts_through_the_cli() {
+    let vectors = read_json("rfc/jwe_examples.json");
+    // (input, key text, password, plaintext)
+    let mut cases: Vec<(String, String, String, String)> = Vec::new();
+    for name in ["rfc7516_a1", "rfc7516_a2", "rfc7516_a3"] {
+        let v = &vectors[name];
+        cases.push((
+            v["compact"].as_str().unwrap().into(),
+            v["jwk_json"].as_str().unwrap().into(),
+            String::new(),
+            v["plaintext"].as_str().unwrap().into(),
+        ));
+    }
+    for name in ["rfc7516_a4", "rfc7516_a5"] {
+        let v = &vectors[name];
+        cases.push((
+            v["json"].as_str().unwrap().into(),
+            vectors["rfc7516_a3"]["jwk_json"].as_str().unwrap().into(),
+            String::new(),
+            v["plaintext"].as_str().unwrap().into(),
+        ));
+    }
+    for (_, section) in vectors["rfc7520"].as_object().unwrap() {
+        let file = &section["file"];
+        let keys: Vec<Value> = match &file["input"]["key"] {
+            Value::Array(keys) => keys.clone(),
+            Value::Null => vec![Value::Null],
+            key => vec![key.clone()],
+        };
+        for (_, output) in file["output"].as_object().unwrap() {
+            let input = output
+                .as_str()
+                .map_or_else(|| output.to_string(), str::to_string);
+            for key in &keys {
+                let key_text = if key.is_null() {
+                    String::new()
+                } else {
+                    key.to_string()
+                };
+                let password = file["input"]["pwd"].as_str().unwrap_or("").to_string();
+                cases.push((
+                    input.clone(),
+                    key_text,
+                    password,
+                    file["input"]["plaintext"].as_str().unwrap().into(),
+                ));
+            }
+        }
+    }
+    assert!(cases.len() > 40);
+    let jobs: String = cases
+        .iter()
+        .enumerate()
+        .map(|(id, (input, key, password, _))| {
+            serde_json::json!({"id": id, "input": input, "key_text": key, "secret": password, "secret_encoding": "text", "now": 1_800_000_000}).to_string() + "\n"
+        })
+        .collect();
+    let out = jwt_inspect(&["--jobs"], jobs.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let answers: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(answers.len(), cases.len());
+    for (answer, (input, _, _, plaintext)) in answers.iter().zip(&cases) {
+        let token = &answer["report"]["tokens"][0];
+        assert_eq!(
+            token["decryption"]["status"], "decrypted",
+            "{input}: {}",
+            token["decryption"]
+        );
+        let shown = match &token["payload"] {
+            Value::Null => token["payload_text"].as_str().unwrap().to_string(),
+            payload => payload.to_string(),
+        };
+        let expected = serde_json::from_str::<Value>(plaintext)
+            .map_or_else(|_| plaintext.clone(), |v| v.to_string());
+        assert_eq!(shown, expected, "{input}");
+    }
+}

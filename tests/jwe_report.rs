@@ -451,3 +451,41 @@ fn a_weak_decryption_key_is_named_as_for_signatures() {
         .expect("the weak key is named");
     assert!(weak.message.contains("1024-bit"), "{}", weak.message);
 }
+
+#[test]
+fn a_keycloak_style_encrypted_token_shows_both_verdicts() {
+    let all = minted();
+    let issuers: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minted/issuers.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let inner = issuers["examples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "keycloak-access")
+        .unwrap();
+    let rsa = jwe_vectors()["rfc7516_a1"]["jwk_json"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let keys = format!("{rsa}\n{}", inner["key"].as_str().unwrap());
+    let token = token_with(
+        all["keycloak_nested"]["compact"].as_str().unwrap(),
+        &keys,
+        None,
+    );
+    assert_eq!(status(&token), "decrypted", "{:?}", token.decryption);
+    let nested = token.nested.as_ref().expect("the signed token inside");
+    assert_eq!(
+        nested.signature.status.as_str(),
+        "valid",
+        "{:?}",
+        nested.signature
+    );
+    assert_eq!(nested.vendor.id.map(|v| v.as_str()), Some("keycloak"));
+    assert_eq!(nested.source.kind.as_str(), "jwe-plaintext");
+}

@@ -116,3 +116,21 @@ test("every RFC JWE example decrypts in the page to its stated plaintext", async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a Keycloak-style encrypted token: the decryption and, beneath, the Keycloak token's verdict", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { ROOT } = await import("./harness.mjs");
+  const minted = JSON.parse(readFileSync(join(ROOT, "tests/data/minted/jwe.json"), "utf8"));
+  const issuers = JSON.parse(readFileSync(join(ROOT, "tests/data/minted/issuers.json"), "utf8")).examples;
+  const inner = issuers.find((e) => e.id === "keycloak-access");
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await page.fill('[data-testid="key"]', `${jwe.rfc7516_a1.jwk_json}\n${inner.key}`);
+  await paste(page, minted.keycloak_nested.compact);
+  await page.locator('[data-testid="decryption"][data-status="decrypted"]').waitFor({ timeout: 30_000 });
+  const nested = page.locator(".nested");
+  await nested.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor({ timeout: 30_000 });
+  assert.equal(await nested.locator('[data-testid="vendor"]').getAttribute("data-vendor"), "keycloak");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
