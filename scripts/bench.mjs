@@ -30,18 +30,87 @@ row("  encoder module, fetched when first opened (js + wasm), gzip", kb(encoderF
 const server = await startServer(dist);
 const browser = await launchBrowser();
 try {
-  // --- load to interactive ---------------------------------------------------
+  // --- load, as a person sees it (issue 15) ----------------------------------
+  // Each of 10 fresh contexts: first contentful paint (the browser's own
+  // paint timing), the moment the paste box is in the page and enabled (a
+  // MutationObserver installed before any script), and app ready.
   const loads = [];
   for (let i = 0; i < 10; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen = () => {
+        const box = document.querySelector('[data-testid="paste"]');
+        if (box && !box.disabled && window.benchPasteBoxAt === undefined) window.benchPasteBoxAt = performance.now();
+      };
+      new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
-    loads.push(await page.evaluate(() => performance.getEntriesByName("app-ready")[0].startTime));
+    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0 && window.benchPasteBoxAt !== undefined
+      && performance.getEntriesByName("first-contentful-paint").length > 0);
+    loads.push(await page.evaluate(() => ({
+      fcp: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+      box: window.benchPasteBoxAt,
+      ready: performance.getEntriesByName("app-ready")[0].startTime,
+    })));
     await context.close();
   }
-  const load = median(loads);
-  row("load to interactive (navigation start → app ready), median of 10", `${load.toFixed(0)} ms`, "≤ 150 ms", load <= 150);
+  const [fcp, box, ready] = ["fcp", "box", "ready"].map((k) => median(loads.map((l) => l[k])));
+  row("load: first contentful paint, median of 10 fresh pages", `${fcp.toFixed(0)} ms`, "≤ 150 ms", fcp <= 150);
+  row("load: paste box in the page and accepting input, median of 10", `${box.toFixed(0)} ms`, "≤ 150 ms", box <= 150);
+  row("load: app ready (wasm started, first render done), median of 10", `${ready.toFixed(0)} ms`, "≤ 250 ms", ready <= 250);
+
+  // --- paste → payload painted (issue 15) ------------------------------------
+  // The time from the paste to the payload's text in the DOM and the next
+  // frame (requestAnimationFrame after the mutation): the first paste in a
+  // fresh page (median of 20 fresh pages), and later pastes in one page
+  // (median of 20, alternating two texts so each is a change).
+  const jwtio = vector("vendors/jwtio/debugger-examples.json");
+  const jwtioHs256 = JSON.stringify(jwtio).match(/eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/)[0];
+  const enc = (s) => Buffer.from(s).toString("base64url");
+  const token = (payload) => `${enc('{"alg":"HS256","typ":"JWT"}')}.${enc(JSON.stringify(payload))}.${Buffer.alloc(32, 3).toString("base64url")}`;
+  const inputs = [
+    ["jwt.io's HS256 example", [[jwtioHs256, "John Doe"], [token({ sub: "1234567891", name: "Jane Roe", iat: 1516239022 }), "Jane Roe"]]],
+    ["an 8 KB token", [0, 1].map((n) => [token({ sub: `eight-${n}`, exp: 4102444800, roles: "r".repeat(5900 + n) }), `eight-${n}`])],
+    ["a three-token login reply", [0, 1].map((n) => [JSON.stringify({
+      access_token: token({ sub: `login-${n}`, scope: "openid", exp: 4102444800 }),
+      id_token: token({ sub: `login-${n}`, aud: "client", exp: 4102444800 }),
+      refresh_token: token({ sub: `login-${n}`, typ: "Refresh" }),
+      token_type: "Bearer", expires_in: 300,
+    }, null, 2), `login-${n}`])],
+  ];
+  const pastePainted = (page, text, marker) => page.evaluate(({ text, marker }) => new Promise((resolve) => {
+    const area = document.querySelector('[data-testid="paste"]');
+    const shown = () => document.querySelector('[data-testid="payload-json"]')?.textContent.includes(marker);
+    const start = performance.now();
+    const finish = () => requestAnimationFrame(() => resolve(performance.now() - start));
+    const observer = new MutationObserver(() => { if (shown()) { observer.disconnect(); finish(); } });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    area.value = text;
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }), { text, marker });
+  for (const [name, variants] of inputs) {
+    const first = [];
+    for (let i = 0; i < 20; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+      await page.waitForTimeout(50);
+      first.push(await pastePainted(page, ...variants[0]));
+      await context.close();
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+    await pastePainted(page, ...variants[0]);
+    const later = [];
+    for (let i = 0; i < 20; i++) later.push(await pastePainted(page, ...variants[(i + 1) % 2]));
+    await context.close();
+    const [f, l] = [median(first), median(later)];
+    row(`paste → payload painted, ${name}: first paste in a fresh page / later pastes, medians of 20`, `${f.toFixed(1)} ms / ${l.toFixed(1)} ms`, "≤ 16 ms / ≤ 4 ms", f <= 16 && l <= 4);
+  }
 
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -105,11 +174,7 @@ try {
   const b64 = (s) => Buffer.from(s).toString("base64url");
   const hs256 = (payload) => `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify(payload))}.${Buffer.alloc(32, 3).toString("base64url")}`;
 
-  // --- paste to rendered analysis: one 8 KB token ---------------------------
   const eight = [0, 1].map((n) => hs256({ sub: `user-${n}`, exp: 4102444800, roles: "r".repeat(5900 + n) }));
-  const small = [];
-  for (let i = 0; i < 20; i++) small.push((await pasteTimed(eight[i % 2])).ms);
-  row(`paste → rendered analysis, one ${kb(eight[0].length)} token, median of 20`, `${median(small).toFixed(1)} ms`, "≤ 16 ms", median(small) <= 16);
 
   // --- 1 MB paste holding 1,000 tokens --------------------------------------
   // Three different pastes (a repeated one would hit the worker's cache).
