@@ -15,6 +15,16 @@ pub struct JweHeadersProps {
     pub opened: Option<String>,
 }
 
+/// Whether `opened` ("recipient 2 (kid \"bob\")") names `name`
+/// ("recipient 2"), and not "recipient 20".
+fn is_opened(opened: Option<&str>, name: &str) -> bool {
+    opened.is_some_and(|o| {
+        o == name
+            || o.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(' '))
+    })
+}
+
 fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
@@ -31,7 +41,7 @@ pub fn jwe_headers(props: &JweHeadersProps) -> Html {
             <ol class="jwe-recipients">
                 { for props.recipients.iter().enumerate().map(|(i, r)| {
                     let name = format!("recipient {}", i + 1);
-                    let opened = props.opened.as_deref().is_some_and(|o| o.starts_with(&name));
+                    let opened = is_opened(props.opened.as_deref(), &name);
                     html! {
                         <li data-testid="jwe-recipient" data-opened={opened.to_string()}>
                             { if opened { format!("{name}: the key given opened this one") } else { name.clone() } }
@@ -41,5 +51,18 @@ pub fn jwe_headers(props: &JweHeadersProps) -> Html {
                 }) }
             </ol>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_opened;
+
+    #[test]
+    fn the_opened_recipient_is_matched_whole() {
+        assert!(is_opened(Some("recipient 1"), "recipient 1"));
+        assert!(is_opened(Some("recipient 1 (kid \"7\")"), "recipient 1"));
+        assert!(!is_opened(Some("recipient 10 (kid \"7\")"), "recipient 1"));
+        assert!(!is_opened(None, "recipient 1"));
     }
 }
