@@ -32,8 +32,9 @@ pub const RSA_BITS: [usize; 3] = [2048, 3072, 4096];
 /// How the service under test takes a token, until the person says.
 pub const DEFAULT_HEADER_LINE: &str = "Authorization: Bearer <token>";
 
-/// Everything the encoder shows.
-#[derive(Debug, Clone, PartialEq)]
+/// Everything the encoder shows. No `Debug`: it holds a pasted private key
+/// and a typed secret, which must never reach a log or a panic message.
+#[derive(Clone, PartialEq)]
 pub struct EncoderState {
     /// The header editor's text.
     pub header: String,
@@ -83,7 +84,7 @@ pub struct EncoderState {
 }
 
 /// What the person (or the worker) did.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum Action {
     /// Opened with these texts (both empty: keep the editors, or start
     /// from a plain JWT the first time).
@@ -117,7 +118,7 @@ pub enum Action {
 }
 
 /// An action at a moment (Unix seconds), as the reducer takes it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Step {
     pub action: Action,
     pub now: i64,
