@@ -489,3 +489,42 @@ fn a_keycloak_style_encrypted_token_shows_both_verdicts() {
     assert_eq!(nested.vendor.id.map(|v| v.as_str()), Some("keycloak"));
     assert_eq!(nested.source.kind.as_str(), "jwe-plaintext");
 }
+
+#[test]
+fn an_rsa1_5_forgery_with_a_bad_encrypted_key_is_not_decrypted() {
+    // A forger picks an encrypted key that does not unpad, guesses the
+    // substitute CEK RFC 7516 §11.5 makes for it, and encrypts under that.
+    // Were the substitute computable without the private key (it once was
+    // SHA-512 of the encrypted key), this would read as "decrypted".
+    use aes_gcm::aead::{Aead, KeyInit, Payload};
+    use base64::Engine;
+    use sha2::Digest;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let a2 = &jwe_vectors()["rfc7516_a2"];
+    let encrypted_key = vec![0x5a_u8; 256];
+    let guessed: Vec<u8> = sha2::Sha512::digest(&encrypted_key)[..16].to_vec();
+    let protected = b64.encode(r#"{"alg":"RSA1_5","enc":"A128GCM"}"#);
+    let iv = [1u8; 12];
+    let sealed = aes_gcm::Aes128Gcm::new_from_slice(&guessed)
+        .unwrap()
+        .encrypt(
+            (&iv).into(),
+            Payload {
+                msg: br#"{"sub":"forged"}"#,
+                aad: protected.as_bytes(),
+            },
+        )
+        .unwrap();
+    let (ciphertext, tag) = sealed.split_at(sealed.len() - 16);
+    let forged = [
+        protected,
+        b64.encode(&encrypted_key),
+        b64.encode(iv),
+        b64.encode(ciphertext),
+        b64.encode(tag),
+    ]
+    .join(".");
+    let token = token_with(&forged, a2["jwk_json"].as_str().unwrap(), None);
+    assert_eq!(status(&token), "failed", "{:?}", token.decryption);
+    assert!(token.payload.is_none());
+}

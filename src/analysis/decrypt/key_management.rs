@@ -59,13 +59,13 @@ pub fn content_key(
                 Ok(cek) if cek.len() == cek_bytes => Ok(cek),
                 // RFC 7516 §11.5: on an RSA1_5 failure continue with a
                 // substitute CEK, so the failure shows only at the tag,
-                // like every other: no Bleichenbacher oracle. Derived from
-                // the encrypted key (no RNG in the core).
-                _ if alg == "RSA1_5" => {
-                    use sha2::Digest;
-                    let digest = sha2::Sha512::digest(encrypted_key);
-                    Ok(digest.iter().copied().cycle().take(cek_bytes).collect())
-                }
+                // like every other: no Bleichenbacher oracle. It must be
+                // unpredictable to anyone without the private key (else a
+                // forger could pick a bad encrypted key, compute the
+                // substitute and encrypt under it), and the core has no
+                // RNG: an HMAC of the encrypted key under the private
+                // exponent.
+                _ if alg == "RSA1_5" => substitute_cek(private, encrypted_key, cek_bytes),
                 _ => Err(DecryptError::Failed),
             }
         }
@@ -231,4 +231,24 @@ fn unwrap_key(kek: &[u8], wrapped: &[u8]) -> Result<Vec<u8>, DecryptError> {
             .map(<[u8]>::to_vec),
     };
     unwrapped.map_err(|_| DecryptError::Failed)
+}
+
+/// RFC 7516 §11.5's substitute content key after an RSA1_5 failure:
+/// HMAC-SHA-512 of the encrypted key, keyed by the private exponent, so
+/// only the key holder could compute it.
+fn substitute_cek(
+    private: &rsa::PrivateKey,
+    encrypted_key: &[u8],
+    cek_bytes: usize,
+) -> Result<Vec<u8>, DecryptError> {
+    use hmac::{KeyInit, Mac};
+    use rsa::traits::PrivateKeyParts;
+    let secret = private.d().to_be_bytes();
+    // HMAC takes a key of any length: this cannot fail.
+    let mut mac = <hmac::Hmac<sha2::Sha512> as KeyInit>::new_from_slice(&secret)
+        .map_err(|_| DecryptError::Failed)?;
+    mac.update(b"RFC 7516 11.5 substitute CEK");
+    mac.update(encrypted_key);
+    let digest = mac.finalize().into_bytes();
+    Ok(digest.iter().copied().cycle().take(cek_bytes).collect())
 }
