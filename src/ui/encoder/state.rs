@@ -214,6 +214,11 @@ impl EncoderState {
             }
             Action::Choose(choice) => {
                 self.choice = choice;
+                if choice != KeyChoice::Generate {
+                    // A key still being made is no longer wanted.
+                    self.pending_keygen = None;
+                    self.generating = None;
+                }
                 true
             }
             Action::Paste(text) => {
@@ -236,6 +241,7 @@ impl EncoderState {
             Action::HeaderLine(line) => {
                 self.header_line = line;
                 self.refusals = None;
+                self.pending_refuse = None;
                 false
             }
             Action::Refuse => {
@@ -271,8 +277,11 @@ impl EncoderState {
                 false
             }
             Action::WorkerFailed(reason) => {
+                // Nothing in flight will be answered.
                 self.generating = None;
                 self.pending_keygen = None;
+                self.pending_sign = None;
+                self.pending_refuse = None;
                 self.worker_problem = Some(reason);
                 false
             }
@@ -365,8 +374,10 @@ impl EncoderState {
     /// Signs the editors' texts when both are objects and a key is there;
     /// a broken editor leaves the last token up, marked stale.
     fn resign(&mut self, now: i64) {
+        // A refusal set belongs to the token it was made from.
         self.refusals = None;
         self.refuse_error = None;
+        self.pending_refuse = None;
         if self.header_problem.is_some() || self.payload_problem.is_some() {
             self.signed_is_stale = self.signed.is_some();
             self.pending_sign = None;
@@ -427,7 +438,6 @@ impl EncoderState {
             Ok(key) => {
                 let kid = key.public.kid.clone();
                 self.generated = Some(Rc::new(key));
-                self.choice = KeyChoice::Generate;
                 self.edit_header(|text| encode::set_member(text, "kid", Value::from(kid)))
             }
             Err(reason) => {

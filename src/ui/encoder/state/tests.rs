@@ -212,3 +212,59 @@ fn the_refusal_set_needs_a_signed_token_and_goes_with_the_header_line() {
     );
     assert!(state.refusing());
 }
+
+#[test]
+fn answers_that_no_longer_apply_are_dropped() {
+    let mut state = EncoderState::default();
+    apply(&mut state, Action::Seed(EncoderSeed::default()));
+    // A key is asked for, then the person switches to a typed secret: the
+    // late key neither takes over nor locks the Generate button.
+    apply(&mut state, Action::Generate);
+    let keygen_id = match state.outbox.as_slice() {
+        [WorkerRequest::Keygen(job)] => job.id,
+        other => panic!("{} requests", other.len()),
+    };
+    apply(&mut state, Action::Sent);
+    apply(&mut state, Action::Choose(KeyChoice::Secret));
+    assert!(state.generating.is_none());
+    apply(
+        &mut state,
+        Action::Generated(generated_key(keygen_id, "late")),
+    );
+    assert!(state.generated.is_none());
+    assert_eq!(state.choice, KeyChoice::Secret);
+    assert!(!state.header.contains("late"));
+    // A refusal set in flight is dropped when the token changes.
+    apply(&mut state, Action::Secret("k".into(), SecretEncoding::Text));
+    let sign_id = sign_jobs(&state)[0].id;
+    apply(&mut state, Action::Sent);
+    apply(
+        &mut state,
+        Action::Signed(SignAnswer {
+            id: sign_id,
+            result: Ok(SignedToken {
+                token: "a.b.c".into(),
+                warnings: vec![],
+                public: None,
+            }),
+        }),
+    );
+    apply(&mut state, Action::Refuse);
+    let refuse_id = match state.outbox.as_slice() {
+        [WorkerRequest::Refuse(job)] => job.id,
+        other => panic!("{} requests", other.len()),
+    };
+    apply(&mut state, Action::Sent);
+    apply(&mut state, Action::EditPayload("{\"sub\": \"bob\"}".into()));
+    apply(
+        &mut state,
+        Action::Refused(RefuseAnswer {
+            id: refuse_id,
+            result: Ok(vec![]),
+        }),
+    );
+    assert!(state.refusals.is_none() && !state.refusing());
+    // A worker that fails leaves nothing waiting.
+    apply(&mut state, Action::WorkerFailed("stopped".into()));
+    assert!(!state.signing() && !state.refusing() && state.generating.is_none());
+}
