@@ -528,3 +528,31 @@ fn an_rsa1_5_forgery_with_a_bad_encrypted_key_is_not_decrypted() {
     assert_eq!(status(&token), "failed", "{:?}", token.decryption);
     assert!(token.payload.is_none());
 }
+
+#[test]
+fn pbes2_work_has_one_budget_for_every_password_tried() {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    // p2c 600,000: one password may be tried, a second would pass the
+    // 1,000,000 budget, however many keys and secrets are given.
+    let header = b64.encode(r#"{"alg":"PBES2-HS512+A256KW","enc":"A256GCM","p2c":600000,"p2s":"AAAAAAAAAAAAAAAAAAAAAA"}"#);
+    let token = format!(
+        "{header}.{}.{}.{}.{}",
+        b64.encode([1u8; 40]),
+        b64.encode([2u8; 12]),
+        b64.encode([3u8; 16]),
+        b64.encode([4u8; 16])
+    );
+    let keys = r#"{"keys":[{"kty":"oct","k":"cGFzc3dvcmQtb25l"},{"kty":"oct","k":"cGFzc3dvcmQtdHdv"},{"kty":"oct","k":"cGFzc3dvcmQtdGhyZWU"}]}"#;
+    let report = token_with(&token, keys, Some("and a typed one"));
+    assert_eq!(status(&report), "failed", "{:?}", report.decryption);
+    let stopped = report
+        .findings
+        .iter()
+        .find(|f| {
+            f.message
+                .starts_with("Stopped after 600000 PBKDF2 iterations")
+        })
+        .expect("the budget says where it stopped");
+    assert_eq!(stopped.id.as_str(), "jwe-decryption-failed");
+}

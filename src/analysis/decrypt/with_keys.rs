@@ -5,6 +5,7 @@
 //! `enc` mean and which key would decrypt it.
 
 use super::json_form::decrypt_json;
+use super::key_management::MAX_P2C;
 use super::{DecryptError, DecryptionKey, decrypt_compact, parse_compact};
 use crate::analysis::finding::Finding;
 use crate::analysis::json;
@@ -44,7 +45,21 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
         };
     }
     let mut tried_fitting = Vec::new();
+    // PBES2's cost is per attempt: every password tried spends it again,
+    // so one budget (`MAX_P2C`) holds for all the attempts on this token.
+    let iterations = pbkdf2_iterations(token, header, json_form);
+    let mut spent: u64 = 0;
     for (source, label, key) in &candidates {
+        if matches!(key, DecryptionKey::Password(_)) && alg.starts_with("PBES2") {
+            if spent > 0 && spent.saturating_add(iterations) > MAX_P2C {
+                findings.push(Finding::new(
+                    FindingId::JweDecryptionFailed,
+                    format!("Stopped after {spent} PBKDF2 iterations: trying the other passwords given would pass {MAX_P2C}. Give only the password for this token."),
+                ));
+                break;
+            }
+            spent = spent.saturating_add(iterations);
+        }
         let opened = if json_form {
             decrypt_json(token, key).map(|opened| (opened.decrypted, Some(opened.recipient)))
         } else {
@@ -110,6 +125,28 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
             sentence(&DecryptError::Failed.to_string()),
         )
     }
+}
+
+/// The PBKDF2 iterations one password attempt costs: the header's `p2c`,
+/// or, for a JSON JWE, every recipient's together.
+fn pbkdf2_iterations(token: &str, header: &Map<String, Value>, json_form: bool) -> u64 {
+    let p2c = |h: &Map<String, Value>| h.get("p2c").and_then(Value::as_u64).unwrap_or(0);
+    if !json_form {
+        return p2c(header);
+    }
+    let Ok(Value::Object(object)) = json::parse(token).map(|parsed| parsed.value) else {
+        return p2c(header);
+    };
+    let Ok(headers) = jwe_json::read(&object) else {
+        return p2c(header);
+    };
+    let shared = |part: &Option<Value>| part.as_ref().and_then(Value::as_object).map_or(0, p2c);
+    let common = shared(&headers.protected).max(shared(&headers.shared));
+    headers
+        .recipients
+        .iter()
+        .map(|r| shared(&r.header).max(common))
+        .fold(0, u64::saturating_add)
 }
 
 /// A JSON JWE's header as its first recipient reads it (RFC 7516 §7.2.1).
