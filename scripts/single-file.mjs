@@ -51,7 +51,15 @@ return wasm_bindgen;
 })();
 let encoderLoaded;
 window.jwtInspectorLoadEncoder = () =>
-  (encoderLoaded ??= encoderInit({ module_or_path: Uint8Array.from(atob("${encoderWasm}"), (c) => c.charCodeAt(0)) }));
+  (encoderLoaded ??= encoderInit({ module_or_path: Uint8Array.from(atob("${encoderWasm}"), (c) => c.charCodeAt(0)) })
+    .catch((error) => {
+      encoderLoaded = undefined;
+      const message = document.createElement("p");
+      message.setAttribute("role", "alert");
+      message.className = "notice high";
+      message.textContent = \`The encoder could not be opened (\${error.message ?? error}). Nothing was sent anywhere.\`;
+      document.body.append(message);
+    }));
 ${glue}
 const wasmBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });

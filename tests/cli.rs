@@ -408,3 +408,25 @@ fn every_rfc_jwe_example_decrypts_through_the_cli() {
         assert_eq!(shown, expected, "{input}");
     }
 }
+
+#[test]
+fn a_password_file_is_not_tried_as_an_hmac_key() {
+    use base64::Engine;
+    use hmac::{KeyInit, Mac};
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let secret = "a-shared-secret-of-thirty-two-b!";
+    let input = format!(
+        "{}.{}",
+        b64.encode(r#"{"alg":"HS256"}"#),
+        b64.encode(r#"{"sub":"alice"}"#)
+    );
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(input.as_bytes());
+    let token = format!("{input}.{}", b64.encode(mac.finalize().into_bytes()));
+    let file = temp_file("shared.txt", &format!("{secret}\n"));
+    let as_secret = report(&["--secret-file", file.to_str().unwrap()], &token);
+    assert_eq!(as_secret["tokens"][0]["signature"]["status"], "valid");
+    // The same text as a PBES2 password is not an HMAC key.
+    let as_password = report(&["--password-file", file.to_str().unwrap()], &token);
+    assert_eq!(as_password["tokens"][0]["signature"]["match"], "not-tried");
+}

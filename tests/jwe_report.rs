@@ -556,3 +556,56 @@ fn pbes2_work_has_one_budget_for_every_password_tried() {
         .expect("the budget says where it stopped");
     assert_eq!(stopped.id.as_str(), "jwe-decryption-failed");
 }
+
+#[test]
+fn jwe_inside_jwe_is_followed_three_deep_and_no_further() {
+    use aes_gcm::aead::{Aead, KeyInit, Payload};
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let key = [5u8; 16];
+    // `dir` + A128GCM (RFC 7518 §4.5, §5.3), built with the primitive.
+    let dir_jwe = |plaintext: &str| {
+        let protected = b64.encode(r#"{"alg":"dir","enc":"A128GCM","cty":"JWT"}"#);
+        let iv = [8u8; 12];
+        let sealed = aes_gcm::Aes128Gcm::new_from_slice(&key)
+            .unwrap()
+            .encrypt(
+                (&iv).into(),
+                Payload {
+                    msg: plaintext.as_bytes(),
+                    aad: protected.as_bytes(),
+                },
+            )
+            .unwrap();
+        let (ciphertext, tag) = sealed.split_at(sealed.len() - 16);
+        format!(
+            "{protected}..{}.{}.{}",
+            b64.encode(iv),
+            b64.encode(ciphertext),
+            b64.encode(tag)
+        )
+    };
+    let mut token = dir_jwe(r#"{"sub":"innermost"}"#);
+    for _ in 0..3 {
+        token = dir_jwe(&token);
+    }
+    let jwk = format!(r#"{{"kty":"oct","k":"{}"}}"#, b64.encode(key));
+    let mut level = token_with(&token, &jwk, None);
+    for depth in 0..3 {
+        assert_eq!(status(&level), "decrypted", "level {depth}");
+        level = *level.nested.clone().expect("a JWE inside");
+    }
+    let last = level.decryption.clone().unwrap();
+    assert_eq!(last.status.as_str(), "unsupported");
+    assert!(
+        last.message.contains("deeper nesting is not followed"),
+        "{}",
+        last.message
+    );
+    assert!(
+        level
+            .findings
+            .iter()
+            .any(|f| f.id.as_str() == "nested-jwt-too-deep")
+    );
+}

@@ -185,8 +185,9 @@ impl KeySet {
             .result
             .and_then(|der| pem_block_key(&block.label, &der, &block.text).map(|key| (key, der)));
         match parsed {
-            // A private block is not kept, even for the confusion check:
-            // only the derived public key's SPKI is.
+            // A private block's text is not kept for the confusion check
+            // (only the derived public key's SPKI is); the private key
+            // itself is held for decryption only.
             Ok((key, der)) if private => {
                 self.push_der(key, source, Vec::new());
                 let kept = private::signing_key_from_pem(&block.label, &der, &block.text).ok();
@@ -275,7 +276,7 @@ impl KeySet {
 }
 
 /// What every key derived from a pasted private key says.
-pub const PRIVATE_KEY_WARNING: &str = "this was a private key: it has not left this page and only its public key is used, but a production private key pasted anywhere should be treated as exposed";
+pub const PRIVATE_KEY_WARNING: &str = "this was a private key: it has not left this page; its public key verifies, and the private key is held in memory only to decrypt JWE, but a production private key pasted anywhere should be treated as exposed";
 
 /// The key in a decoded PEM block, read as its label says (RFC 7468 §13
 /// `PUBLIC KEY`, §5 `CERTIFICATE`; `RSA PUBLIC KEY` is PKCS#1, RFC 8017

@@ -30,6 +30,8 @@ struct Context<'a> {
     /// Set for a token found inside another token's payload: it was not
     /// sent the way its enclosing token was.
     nested: bool,
+    /// How many decrypted JWEs enclose this token.
+    jwe_depth: usize,
 }
 
 /// Analyses one found token.
@@ -38,6 +40,7 @@ pub fn analyse(found: FoundToken, options: &Options, keys: &[KeyReport]) -> Toke
         options,
         keys,
         nested: false,
+        jwe_depth: 0,
     };
     match found.shape {
         Some(Shape::Compact) => {

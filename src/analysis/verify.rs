@@ -128,7 +128,8 @@ fn choose_and_verify(d: &Decoded, alg: JwsAlg, keys: &KeySet) -> Verification {
     let fitting: Vec<&Key> = keys
         .keys
         .iter()
-        .filter(|k| kind.fits(&k.material))
+        // A PBES2 password (`--password-file`) is not an HMAC key.
+        .filter(|k| kind.fits(&k.material) && !k.is_password)
         .collect();
     if fitting.is_empty() {
         if kind == alg::KeyKind::Hmac && keys.keys.iter().any(|k| k.material.is_asymmetric()) {

@@ -27,8 +27,32 @@ pub(super) struct Opened {
     pub needs_full_analysis: bool,
 }
 
+/// A JWE inside this many decrypted JWEs is not decrypted (each level may
+/// inflate to 10 MB).
+const MAX_JWE_DEPTH: usize = 3;
+
 /// Decrypts `token` (compact or JSON) with the verifier's keys.
 pub(super) fn open(token: &str, cx: &Context<'_>) -> Opened {
+    if cx.jwe_depth >= MAX_JWE_DEPTH {
+        return Opened {
+            decryption: Some(DecryptionReport {
+                status: crate::analysis::vocab::DecryptionStatus::Unsupported,
+                message: format!(
+                    "Not decrypted: it is inside {MAX_JWE_DEPTH} decrypted JWEs already, and deeper nesting is not followed."
+                ),
+                key: None,
+                recipient: None,
+            }),
+            plaintext: None,
+            findings: vec![Finding::new(
+                FindingId::NestingTooDeep,
+                format!(
+                    "Tokens are nested more than {MAX_JWE_DEPTH} encryptions deep; the rest is not decrypted."
+                ),
+            )],
+            needs_full_analysis: false,
+        };
+    }
     match &cx.options.verifier {
         Some(verifier) => {
             let reading = verifier.decrypt_jwe(token);
@@ -140,6 +164,7 @@ pub(super) fn plaintext_parts(
         };
         let inner_cx = Context {
             nested: true,
+            jwe_depth: cx.jwe_depth + 1,
             ..*cx
         };
         let report = compact(trimmed.to_string(), inner_source, inner, &inner_cx);

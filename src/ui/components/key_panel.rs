@@ -39,7 +39,7 @@ pub fn key_panel(props: &KeyPanelProps) -> Html {
     html! {
         <div class="panel key-panel">
             <label for="key" class="panel-title">{ "Keys to verify with" }</label>
-            <p class="hint">{ "PEM public keys or certificates, a JWK or JWKS, or base64 DER — one or several. A private key works too: only its public key is used. Keys stay in this page and are never stored." }</p>
+            <p class="hint">{ "PEM public keys or certificates, a JWK or JWKS, or base64 DER — one or several. A private key works too: its public key verifies, and it decrypts JWE. Keys stay in this page and are never stored." }</p>
             <textarea id="key" data-testid="key" class="keys" spellcheck="false" autocomplete="off"
                 placeholder="-----BEGIN PUBLIC KEY----- … or {\"keys\":[…]}" value={props.key_text.clone()} oninput={oninput_keys} />
             <div class="secret-row">

@@ -131,7 +131,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
             if let Some(nested) = &t.nested {
                 <section class="nested" aria-label="Nested token">
                     <h3 class="panel-title">{ if is_jwe { "Token inside (the decrypted plaintext)" } else { "Nested token (the payload above)" } }</h3>
-                    <TokenView token={Rc::new((**nested).clone())} leeway={props.leeway} as_of={props.as_of} />
+                    <TokenView token={Rc::new((**nested).clone())} leeway={props.leeway} as_of={props.as_of} on_edit={props.on_edit.clone()} />
                 </section>
             }
         </article>
