@@ -13,11 +13,19 @@ use yew::Callback;
 /// A running worker and its handlers (dropped with it).
 pub struct WorkerChannel {
     worker: web_sys::Worker,
-    /// The latest job, kept until the worker says it is ready.
-    waiting: Rc<RefCell<Option<JsValue>>>,
+    /// Requests made before the worker said it is ready, in order: the
+    /// latest analysis only (an older one is stale), every other request.
+    waiting: Rc<RefCell<Vec<Waiting>>>,
     ready: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+/// A request waiting for the worker to start.
+struct Waiting {
+    /// An analysis, replaced by a newer one.
+    analysis: bool,
+    message: JsValue,
 }
 
 impl Drop for WorkerChannel {
@@ -38,7 +46,7 @@ impl WorkerChannel {
             .map_err(|e| format!("the browser refused to start it ({})", reason(&e)))?;
         let replies = on_reply.clone();
         let (waiting, ready) = (
-            Rc::new(RefCell::new(None::<JsValue>)),
+            Rc::new(RefCell::new(Vec::<Waiting>::new())),
             Rc::new(Cell::new(false)),
         );
         let (waiting_in, ready_in, sender) = (waiting.clone(), ready.clone(), worker.clone());
@@ -51,8 +59,8 @@ impl WorkerChannel {
                 match reply {
                     Some(WorkerReply::Ready) => {
                         ready_in.set(true);
-                        if let Some(message) = waiting_in.borrow_mut().take() {
-                            let _ = sender.post_message(&message);
+                        for waiting in waiting_in.borrow_mut().drain(..) {
+                            let _ = sender.post_message(&waiting.message);
                         }
                     }
                     Some(WorkerReply::Error(reason)) => replies.emit(Err(reason)),
@@ -79,14 +87,20 @@ impl WorkerChannel {
 
     /// Sends a request; the answer arrives through the callback. A job's
     /// paste is sent as its own JS string (see [`message`]). Sent before
-    /// the worker is ready, only the latest request is kept.
+    /// the worker is ready, requests wait in order, an analysis replacing
+    /// the one before it.
     pub fn send(&self, request: WorkerRequest) {
+        let analysis = matches!(request, WorkerRequest::Analyse(_));
         let message = message(request);
         if self.ready.get() {
             let _ = self.worker.post_message(&message);
-        } else {
-            *self.waiting.borrow_mut() = Some(message);
+            return;
         }
+        let mut waiting = self.waiting.borrow_mut();
+        if analysis {
+            waiting.retain(|w| !w.analysis);
+        }
+        waiting.push(Waiting { analysis, message });
     }
 }
 
