@@ -44,6 +44,40 @@ fn status(token: &TokenReport) -> &str {
         .as_str()
 }
 
+/// A compact JWE with A128GCM content (RFC 7518 §5.3) sealed here with the
+/// primitive: `header` as its protected header, `encrypted_key` as given.
+fn a128gcm_jwe(
+    header: &str,
+    encrypted_key: &[u8],
+    cek: &[u8],
+    iv: [u8; 12],
+    plaintext: &[u8],
+) -> String {
+    use aes_gcm::aead::{Aead, KeyInit, Payload};
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let protected = b64.encode(header);
+    let sealed = aes_gcm::Aes128Gcm::new_from_slice(cek)
+        .unwrap()
+        .encrypt(
+            (&iv).into(),
+            Payload {
+                msg: plaintext,
+                aad: protected.as_bytes(),
+            },
+        )
+        .unwrap();
+    let (ciphertext, tag) = sealed.split_at(sealed.len() - 16);
+    [
+        protected,
+        b64.encode(encrypted_key),
+        b64.encode(iv),
+        b64.encode(ciphertext),
+        b64.encode(tag),
+    ]
+    .join(".")
+}
+
 #[test]
 fn rfc_7516_appendix_a_decrypts_in_the_report_with_the_key_named() {
     let vectors = jwe_vectors();
@@ -404,10 +438,7 @@ fn bad_jwe_input_gets_a_message_naming_what_is_wrong() {
 
 #[test]
 fn a_weak_decryption_key_is_named_as_for_signatures() {
-    use aes_gcm::aead::{Aead, KeyInit, Payload};
-    use base64::Engine;
     use rsa::pkcs8::EncodePrivateKey;
-    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
     // A 1024-bit RSA key (RFC 7518 §4.3 asks for 2048) and a JWE to it,
     // RSA-OAEP-256 + A128GCM, built here with the RustCrypto primitives.
     let private = rsa::PrivateKey::new(&mut getrandom::SysRng, 1024).unwrap();
@@ -421,26 +452,13 @@ fn a_weak_decryption_key_is_named_as_for_signatures() {
             &cek,
         )
         .unwrap();
-    let protected = b64.encode(r#"{"alg":"RSA-OAEP-256","enc":"A128GCM"}"#);
-    let sealed = aes_gcm::Aes128Gcm::new_from_slice(&cek)
-        .unwrap()
-        .encrypt(
-            (&iv).into(),
-            Payload {
-                msg: br#"{"sub":"weak"}"#,
-                aad: protected.as_bytes(),
-            },
-        )
-        .unwrap();
-    let (ciphertext, tag) = sealed.split_at(sealed.len() - 16);
-    let token = [
-        protected,
-        b64.encode(encrypted_key),
-        b64.encode(iv),
-        b64.encode(ciphertext),
-        b64.encode(tag),
-    ]
-    .join(".");
+    let token = a128gcm_jwe(
+        r#"{"alg":"RSA-OAEP-256","enc":"A128GCM"}"#,
+        &encrypted_key,
+        &cek,
+        iv,
+        br#"{"sub":"weak"}"#,
+    );
     let pem = private.to_pkcs8_pem(rsa::pkcs8::LineEnding::LF).unwrap();
     let report = token_with(&token, &pem, None);
     assert_eq!(status(&report), "decrypted", "{:?}", report.decryption);
@@ -496,34 +514,17 @@ fn an_rsa1_5_forgery_with_a_bad_encrypted_key_is_not_decrypted() {
     // substitute CEK RFC 7516 §11.5 makes for it, and encrypts under that.
     // Were the substitute computable without the private key (it once was
     // SHA-512 of the encrypted key), this would read as "decrypted".
-    use aes_gcm::aead::{Aead, KeyInit, Payload};
-    use base64::Engine;
     use sha2::Digest;
-    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
     let a2 = &jwe_vectors()["rfc7516_a2"];
     let encrypted_key = vec![0x5a_u8; 256];
     let guessed: Vec<u8> = sha2::Sha512::digest(&encrypted_key)[..16].to_vec();
-    let protected = b64.encode(r#"{"alg":"RSA1_5","enc":"A128GCM"}"#);
-    let iv = [1u8; 12];
-    let sealed = aes_gcm::Aes128Gcm::new_from_slice(&guessed)
-        .unwrap()
-        .encrypt(
-            (&iv).into(),
-            Payload {
-                msg: br#"{"sub":"forged"}"#,
-                aad: protected.as_bytes(),
-            },
-        )
-        .unwrap();
-    let (ciphertext, tag) = sealed.split_at(sealed.len() - 16);
-    let forged = [
-        protected,
-        b64.encode(&encrypted_key),
-        b64.encode(iv),
-        b64.encode(ciphertext),
-        b64.encode(tag),
-    ]
-    .join(".");
+    let forged = a128gcm_jwe(
+        r#"{"alg":"RSA1_5","enc":"A128GCM"}"#,
+        &encrypted_key,
+        &guessed,
+        [1u8; 12],
+        br#"{"sub":"forged"}"#,
+    );
     let token = token_with(&forged, a2["jwk_json"].as_str().unwrap(), None);
     assert_eq!(status(&token), "failed", "{:?}", token.decryption);
     assert!(token.payload.is_none());
@@ -559,30 +560,17 @@ fn pbes2_work_has_one_budget_for_every_password_tried() {
 
 #[test]
 fn jwe_inside_jwe_is_followed_three_deep_and_no_further() {
-    use aes_gcm::aead::{Aead, KeyInit, Payload};
     use base64::Engine;
     let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
     let key = [5u8; 16];
-    // `dir` + A128GCM (RFC 7518 §4.5, §5.3), built with the primitive.
+    // `dir` + A128GCM (RFC 7518 §4.5): no encrypted key.
     let dir_jwe = |plaintext: &str| {
-        let protected = b64.encode(r#"{"alg":"dir","enc":"A128GCM","cty":"JWT"}"#);
-        let iv = [8u8; 12];
-        let sealed = aes_gcm::Aes128Gcm::new_from_slice(&key)
-            .unwrap()
-            .encrypt(
-                (&iv).into(),
-                Payload {
-                    msg: plaintext.as_bytes(),
-                    aad: protected.as_bytes(),
-                },
-            )
-            .unwrap();
-        let (ciphertext, tag) = sealed.split_at(sealed.len() - 16);
-        format!(
-            "{protected}..{}.{}.{}",
-            b64.encode(iv),
-            b64.encode(ciphertext),
-            b64.encode(tag)
+        a128gcm_jwe(
+            r#"{"alg":"dir","enc":"A128GCM","cty":"JWT"}"#,
+            &[],
+            &key,
+            [8u8; 12],
+            plaintext.as_bytes(),
         )
     };
     let mut token = dir_jwe(r#"{"sub":"innermost"}"#);

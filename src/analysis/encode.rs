@@ -98,44 +98,49 @@ pub struct Template {
     pub payload: String,
 }
 
+/// The templates' names, in [`templates`]' order (a menu needs no more).
+pub const TEMPLATE_NAMES: [&str; 5] = [
+    "DC/OS login token",
+    "Docker registry token",
+    "Kubernetes service-account token (projected)",
+    "Keycloak access token",
+    "OpenID Connect ID token",
+];
+
 /// Templates for the token shapes the inspector recognises, times set
 /// from `now`; the values are examples to edit.
 pub fn templates(now: i64) -> Vec<Template> {
     let hour = now + 3600;
     let entries = [
         (
-            "DC/OS login token",
             json!({"alg": "RS256", "typ": "JWT"}),
             json!({"uid": "alice", "exp": hour}),
         ),
         (
-            "Docker registry token",
             json!({"alg": "ES256", "typ": "JWT"}),
             json!({"iss": "registry-token-issuer", "sub": "deployer", "aud": "registry.example.com", "exp": now + 300, "nbf": now, "iat": now, "jti": "change-me",
                    "access": [{"type": "repository", "name": "team/web", "actions": ["pull", "push"]}]}),
         ),
         (
-            "Kubernetes service-account token (projected)",
             json!({"alg": "RS256", "typ": "JWT"}),
             json!({"aud": ["https://kubernetes.default.svc.cluster.local"], "exp": hour, "iat": now, "nbf": now, "iss": "https://kubernetes.default.svc.cluster.local",
                    "kubernetes.io": {"namespace": "default", "serviceaccount": {"name": "deployer", "uid": "00000000-0000-0000-0000-000000000000"}},
                    "sub": "system:serviceaccount:default:deployer"}),
         ),
         (
-            "Keycloak access token",
             json!({"alg": "RS256", "typ": "JWT"}),
             json!({"exp": now + 300, "iat": now, "iss": "https://sso.example.org/realms/example", "aud": "account", "sub": "00000000-0000-0000-0000-000000000000",
                    "typ": "Bearer", "azp": "console", "realm_access": {"roles": ["default-roles-example"]}, "scope": "openid profile email", "preferred_username": "alice"}),
         ),
         (
-            "OpenID Connect ID token",
             json!({"alg": "RS256", "typ": "JWT"}),
             json!({"iss": "https://issuer.example", "sub": "alice", "aud": "client-id", "exp": hour, "iat": now, "nonce": "change-me"}),
         ),
     ];
     entries
         .into_iter()
-        .map(|(name, header, payload)| Template {
+        .zip(TEMPLATE_NAMES)
+        .map(|((header, payload), name)| Template {
             name,
             header: serde_json::to_string_pretty(&header).unwrap_or_default(),
             payload: serde_json::to_string_pretty(&payload).unwrap_or_default(),

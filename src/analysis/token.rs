@@ -125,15 +125,7 @@ fn compact(token: String, source: Source, decoded: Decoded, cx: &Context<'_>) ->
         segments: decoded.segments,
         ..TokenReport::empty(token, kind, source)
     };
-    let payload = report.payload.clone();
-    complete(
-        &mut report,
-        Sources {
-            payload: payload.as_ref(),
-            ..Sources::default()
-        },
-        cx,
-    );
+    complete_from_payload(&mut report, cx);
     if matches!(kind, TokenKind::Jws | TokenKind::Unsecured)
         && report.payload.is_some()
         && report.validity.window.expires.is_none()
@@ -177,6 +169,20 @@ fn expected_by_service(report: &mut TokenReport, options: &Options) {
 }
 
 /// Times, issuer, lifetime and validity — shared by every token kind.
+/// [`complete`] for a token whose times and issuer come from its own
+/// payload (a JWS, compact or JSON, or a decrypted JWE).
+fn complete_from_payload(report: &mut TokenReport, cx: &Context<'_>) {
+    let payload = report.payload.clone();
+    complete(
+        report,
+        Sources {
+            payload: payload.as_ref(),
+            ..Sources::default()
+        },
+        cx,
+    );
+}
+
 fn complete(report: &mut TokenReport, sources: Sources<'_>, cx: &Context<'_>) {
     let options = cx.options;
     let context = report.source.context.clone();

@@ -21,6 +21,12 @@ async function signedToken(page) {
   return (await page.locator('[data-testid="encoded-token"]').innerText()).trim();
 }
 
+/** "New token", and the encoder open. */
+async function openNewToken(page) {
+  await page.click('[data-testid="new-token"]');
+  await encoder(page).waitFor({ state: "visible", timeout: 30_000 });
+}
+
 const decodePart = (token, index) => JSON.parse(Buffer.from(token.split(".")[index], "base64url").toString());
 
 test("done when: DC/OS example → change uid, exp +1 h, RSA key, sign, paste the JWKS → Signature verified", async () => {
@@ -90,8 +96,7 @@ test("done when: DC/OS example → change uid, exp +1 h, RSA key, sign, paste th
 
 test("inspect this token: carried into the inspector with its key; reopening keeps the edits", async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url);
-  await page.click('[data-testid="new-token"]');
-  await encoder(page).waitFor({ state: "visible", timeout: 30_000 });
+  await openNewToken(page);
   await page.selectOption('[data-testid="encoder-alg"]', "ES256K");
   await page.click('[data-testid="generate-key"]');
   const token = await signedToken(page);
@@ -103,8 +108,7 @@ test("inspect this token: carried into the inspector with its key; reopening kee
   await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor({ timeout: 30_000 });
 
   // Opened blank again: the editors and the key are as they were.
-  await page.click('[data-testid="new-token"]');
-  await encoder(page).waitFor({ state: "visible" });
+  await openNewToken(page);
   assert.equal((await headerText(page)).alg, "ES256K");
   assert.equal(await signedToken(page), token, "ECDSA is deterministic (RFC 6979): same text, same token");
   assert.deepEqual(problems, []);
@@ -113,8 +117,7 @@ test("inspect this token: carried into the inspector with its key; reopening kee
 
 test("bad input: the JSON error's place, the last token kept, a key that does not fit, an HMAC secret", async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url);
-  await page.click('[data-testid="new-token"]');
-  await encoder(page).waitFor({ state: "visible", timeout: 30_000 });
+  await openNewToken(page);
   await page.selectOption('[data-testid="encoder-alg"]', "HS256");
   await page.click('[data-testid="key-choice-secret"]');
   await page.fill('[data-testid="signing-secret"]', "your-256-bit-secret");
@@ -143,8 +146,7 @@ test("bad input: the JSON error's place, the last token kept, a key that does no
 
 test("the tokens a service must refuse: each case with its reason and a curl, each refused by the inspector", async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url);
-  await page.click('[data-testid="new-token"]');
-  await encoder(page).waitFor({ state: "visible", timeout: 30_000 });
+  await openNewToken(page);
   await page.selectOption('[data-testid="encoder-alg"]', "ES256");
   await page.click('[data-testid="generate-key"]');
   await signedToken(page);
@@ -179,8 +181,7 @@ test("offline: the encoder opens from the service worker's cache", async () => {
     }
   });
   await context.setOffline(true);
-  await page.click('[data-testid="new-token"]');
-  await encoder(page).waitFor({ state: "visible", timeout: 30_000 });
+  await openNewToken(page);
   await page.selectOption('[data-testid="encoder-alg"]', "EdDSA");
   await page.click('[data-testid="generate-key"]');
   assert.equal(decodePart(await signedToken(page), 0).alg, "EdDSA");

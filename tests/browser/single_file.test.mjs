@@ -20,7 +20,9 @@ after(async () => {
   await browser?.close();
 });
 
-test("opened from file:// with the network off, it decodes and verifies", async () => {
+/** The single file opened from disk with the network off, recording every
+ *  request and page error. */
+async function openOffline() {
   const context = await browser.newContext();
   await context.setOffline(true);
   const requests = [];
@@ -30,6 +32,11 @@ test("opened from file:// with the network off, it decodes and verifies", async 
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('[data-testid="paste"]', { timeout: 30_000 });
+  return { context, page, requests, problems };
+}
+
+test("opened from file:// with the network off, it decodes and verifies", async () => {
+  const { context, page, requests, problems } = await openOffline();
   const a2 = vector("rfc/rfc_jws_examples.json").vectors.find((v) => v.rfc === "RFC 7515 A.2");
   await paste(page, a2.jws);
   await page.fill('[data-testid="key"]', JSON.stringify(a2.jwk));
@@ -42,15 +49,7 @@ test("opened from file:// with the network off, it decodes and verifies", async 
 });
 
 test("opened from file://, the encoder (inlined) makes a key, signs, and hands the token back", async () => {
-  const context = await browser.newContext();
-  await context.setOffline(true);
-  const requests = [];
-  context.on("request", (r) => requests.push(r.url()));
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('[data-testid="paste"]', { timeout: 30_000 });
+  const { context, page, requests, problems } = await openOffline();
   await page.click('[data-testid="new-token"]');
   await page.locator('[data-testid="encoder"]').waitFor({ state: "visible", timeout: 30_000 });
   await page.selectOption('[data-testid="encoder-alg"]', "ES384");

@@ -1,9 +1,54 @@
-// What both differential runs share: the seeded PRNG, the algorithms and
-// their key types, the key pool and the awkward claim words.
+// What the differential runs share: the seeded PRNG, the algorithms and
+// their key types, the key pool, the awkward claim words, the options and
+// the one way to run jwt-inspect over JSON lines.
 // differential.mjs: jose signs, we verify; reverse.mjs: we sign, jose
-// (or node:crypto, for ES256K) verifies.
+// (or node:crypto, for ES256K) verifies; jwe.mjs: jose encrypts, we decrypt.
 
+import { spawn } from "node:child_process";
 import * as nodeCrypto from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository, for the default `jwt-inspect` path. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** A run's options: `--cases N`, `--seed S`, `--cli PATH`, and any other
+ *  flag `defaults` names (a number, or a path such as `failures`). */
+export function options(argv, defaults) {
+  const o = { cli: join(ROOT, "target/debug/jwt-inspect"), ...defaults };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    const name = flag.replace(/^--/, "");
+    if (!flag.startsWith("--") || !(name in o) || value === undefined) throw new Error(`unknown argument ${flag}`);
+    o[name] = typeof o[name] === "number" ? Number(value) : resolve(value);
+  }
+  if (!Number.isInteger(o.cases) || o.cases < 1) throw new Error("--cases takes a positive whole number");
+  if (!existsSync(o.cli)) throw new Error(`no jwt-inspect at ${o.cli}: run cargo build --bin jwt-inspect, or pass --cli`);
+  return o;
+}
+
+/** Runs `cli args` once, one JSON line per item on stdin, and resolves
+ *  with its answers (one JSON line each) by their `id`. */
+export function runLines(cli, args, items) {
+  return new Promise((done, reject) => {
+    const child = spawn(cli, args, { stdio: ["pipe", "pipe", "inherit"] });
+    const chunks = [];
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`jwt-inspect ${args.join(" ")} exited with ${code}`));
+      const answers = new Map();
+      for (const line of Buffer.concat(chunks).toString("utf8").split("\n")) {
+        if (!line) continue;
+        const answer = JSON.parse(line);
+        answers.set(answer.id, answer);
+      }
+      done(answers);
+    });
+    child.stdin.end(items.map((item) => JSON.stringify(item)).join("\n") + "\n");
+  });
+}
 
 /** mulberry32: a small seeded PRNG, so a seed names one sequence of cases. */
 export function prng(seed) {

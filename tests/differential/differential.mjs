@@ -35,34 +35,9 @@
 // is written with its key to the failures file so it can be replayed.
 
 import * as jose from "jose";
-import { spawn } from "node:child_process";
-import { writeFileSync, existsSync } from "node:fs";
-import { resolve, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { prng, ALGORITHMS, keyPool, WORDS } from "./common.mjs";
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-function options(argv) {
-  const o = {
-    cases: 2000,
-    seed: 20261123,
-    cli: join(ROOT, "target/debug/jwt-inspect"),
-    failures: join(ROOT, "target/differential-failures.jsonl"),
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === "--cases") (o.cases = Number(value)), i++;
-    else if (flag === "--seed") (o.seed = Number(value)), i++;
-    else if (flag === "--cli") (o.cli = resolve(value)), i++;
-    else if (flag === "--failures") (o.failures = resolve(value)), i++;
-    else throw new Error(`unknown argument ${flag}`);
-  }
-  if (!Number.isInteger(o.cases) || o.cases < 1) throw new Error("--cases takes a positive whole number");
-  if (!existsSync(o.cli)) throw new Error(`no jwt-inspect at ${o.cli}: run cargo build --bin jwt-inspect, or pass --cli`);
-  return o;
-}
-
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { prng, ALGORITHMS, keyPool, WORDS, ROOT, options, runLines } from "./common.mjs";
 
 function randomClaims(r) {
   const now = 1_800_000_000;
@@ -251,27 +226,6 @@ async function makeCases(o) {
   return cases;
 }
 
-/** Runs every job through `jwt-inspect --jobs` in one process. */
-function ours(cli, cases) {
-  return new Promise((resolveAnswers, reject) => {
-    const child = spawn(cli, ["--jobs"], { stdio: ["pipe", "pipe", "inherit"] });
-    const chunks = [];
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`jwt-inspect --jobs exited with ${code}`));
-      const answers = new Map();
-      for (const line of Buffer.concat(chunks).toString("utf8").split("\n")) {
-        if (!line) continue;
-        const answer = JSON.parse(line);
-        answers.set(answer.id, answer.report);
-      }
-      resolveAnswers(answers);
-    });
-    child.stdin.end(cases.map((c) => JSON.stringify(c.job)).join("\n") + "\n");
-  });
-}
-
 /** Rules we enforce on a matching signature and jose does not. */
 const STRICTER_THAN_JOSE = new Set(["non-canonical-encoding", "hmac-secret-too-short"]);
 
@@ -291,16 +245,16 @@ function compare(c, report) {
 }
 
 async function main() {
-  const o = options(process.argv.slice(2));
+  const o = options(process.argv.slice(2), { cases: 2000, seed: 20261123, failures: join(ROOT, "target/differential-failures.jsonl") });
   const started = Date.now();
   const cases = await makeCases(o);
-  const answers = await ours(o.cli, cases);
+  const answers = await runLines(o.cli, ["--jobs"], cases.map((c) => c.job));
   const byMutation = new Map();
   const failures = [];
   let readBack = 0;
   let stricter = 0;
   for (const c of cases) {
-    const result = compare(c, answers.get(c.id));
+    const result = compare(c, answers.get(c.id)?.report);
     readBack += result.readBack;
     stricter += result.agrees && result.stricter;
     const kind = c.mutation.split(" ")[0];

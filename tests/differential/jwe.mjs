@@ -9,28 +9,8 @@
 // Usage: node tests/differential/jwe.mjs [--cases N] [--seed S] [--cli PATH]
 
 import * as jose from "jose";
-import { spawn } from "node:child_process";
 import * as nodeCrypto from "node:crypto";
-import { existsSync } from "node:fs";
-import { resolve, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { prng, keyPool, WORDS } from "./common.mjs";
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-function options(argv) {
-  const o = { cases: 1000, seed: 20261130, cli: join(ROOT, "target/debug/jwt-inspect") };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[++i];
-    if (flag === "--cases") o.cases = Number(value);
-    else if (flag === "--seed") o.seed = Number(value);
-    else if (flag === "--cli") o.cli = resolve(value);
-    else throw new Error(`unknown option ${flag}`);
-  }
-  if (!existsSync(o.cli)) throw new Error(`no jwt-inspect at ${o.cli}`);
-  return o;
-}
+import { prng, keyPool, WORDS, options, runLines } from "./common.mjs";
 
 /** Key management: what key it needs. */
 const ALGS = {
@@ -142,30 +122,14 @@ async function makeCase(id, r, pool) {
   return { id, alg, enc, serialization, form: key.form, mutation, claims, job: { id, input: text, now: 1800000000, ...job } };
 }
 
-function decryptAll(cli, jobs) {
-  return new Promise((done, reject) => {
-    const child = spawn(cli, ["--jobs"], { stdio: ["pipe", "pipe", "inherit"] });
-    const chunks = [];
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`jwt-inspect --jobs exited with ${code}`));
-      const answers = new Map();
-      for (const line of Buffer.concat(chunks).toString("utf8").split("\n")) if (line) { const a = JSON.parse(line); answers.set(a.id, a); }
-      done(answers);
-    });
-    child.stdin.end(jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
-  });
-}
-
 async function main() {
-  const o = options(process.argv.slice(2));
+  const o = options(process.argv.slice(2), { cases: 1000, seed: 20261130 });
   const started = Date.now();
   const r = prng(o.seed);
   const pool = { ...keyPool(), x25519: [x25519Pair(), x25519Pair()] };
   const cases = [];
   for (let id = 0; id < o.cases; id++) cases.push(await makeCase(id, r, pool));
-  const answers = await decryptAll(o.cli, cases.map((c) => c.job));
+  const answers = await runLines(o.cli, ["--jobs"], cases.map((c) => c.job));
   const failures = [];
   const tally = new Map();
   for (const c of cases) {

@@ -17,28 +17,8 @@
 //   node tests/differential/reverse.mjs [--cases N] [--seed S] [--cli PATH]
 
 import * as jose from "jose";
-import { spawn } from "node:child_process";
 import * as nodeCrypto from "node:crypto";
-import { existsSync } from "node:fs";
-import { resolve, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { prng, ALGORITHMS as JOSE_ALGORITHMS, keyPool, WORDS } from "./common.mjs";
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-function options(argv) {
-  const o = { cases: 2000, seed: 20261130, cli: join(ROOT, "target/debug/jwt-inspect") };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[++i];
-    if (flag === "--cases") o.cases = Number(value);
-    else if (flag === "--seed") o.seed = Number(value);
-    else if (flag === "--cli") o.cli = resolve(value);
-    else throw new Error(`unknown option ${flag}`);
-  }
-  if (!existsSync(o.cli)) throw new Error(`no jwt-inspect at ${o.cli}`);
-  return o;
-}
+import { prng, ALGORITHMS as JOSE_ALGORITHMS, keyPool, WORDS, options, runLines } from "./common.mjs";
 
 /** jose's algorithms and ES256K (RFC 8812), which jose lacks. */
 const ALGORITHMS = { ...JOSE_ALGORITHMS, ES256K: "secp256k1" };
@@ -86,20 +66,10 @@ function makeCases(o, pool) {
   });
 }
 
+/** Our signer, over every case in one process (`jwt-inspect sign --batch`). */
 function sign(cli, cases) {
-  return new Promise((done, reject) => {
-    const child = spawn(cli, ["sign", "--batch", "--now", "1800000000"], { stdio: ["pipe", "pipe", "inherit"] });
-    const chunks = [];
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`jwt-inspect sign --batch exited with ${code}`));
-      const answers = new Map();
-      for (const line of Buffer.concat(chunks).toString("utf8").split("\n")) if (line) { const a = JSON.parse(line); answers.set(a.id, a); }
-      done(answers);
-    });
-    child.stdin.end(cases.map((c) => JSON.stringify({ id: c.id, header: JSON.stringify(c.header), payload: JSON.stringify(c.claims), key: c.key.text })).join("\n") + "\n");
-  });
+  const jobs = cases.map((c) => ({ id: c.id, header: JSON.stringify(c.header), payload: JSON.stringify(c.claims), key: c.key.text }));
+  return runLines(cli, ["sign", "--batch", "--now", "1800000000"], jobs);
 }
 
 /** Settles with `promise`, or fails naming `what` after `ms`: a stuck
@@ -128,21 +98,11 @@ function nodeSignsWeVerify(cli, pool, count) {
     const sig = nodeCrypto.sign("sha256", Buffer.from(input), { key: pair.privateKey, dsaEncoding: "ieee-p1363" });
     return { id, input: `${input}.${sig.toString("base64url")}`, key_text: pair.publicKey.export({ type: "spki", format: "pem" }), now: 1800000000 };
   });
-  return new Promise((done, reject) => {
-    const child = spawn(cli, ["--jobs"], { stdio: ["pipe", "pipe", "inherit"] });
-    const chunks = [];
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.on("error", reject);
-    child.on("close", () => {
-      const statuses = Buffer.concat(chunks).toString("utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).report?.tokens?.[0]?.signature?.status);
-      done(statuses);
-    });
-    child.stdin.end(jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
-  });
+  return runLines(cli, ["--jobs"], jobs).then((answers) => [...answers.values()].map((a) => a.report?.tokens?.[0]?.signature?.status));
 }
 
 async function main() {
-  const o = options(process.argv.slice(2));
+  const o = options(process.argv.slice(2), { cases: 2000, seed: 20261130 });
   const started = Date.now();
   const pool = keyPool();
   const cases = makeCases(o, pool);

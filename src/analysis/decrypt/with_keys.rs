@@ -9,7 +9,7 @@ use super::key_management::MAX_P2C;
 use super::{DecryptError, DecryptionKey, decrypt_compact, parse_compact};
 use crate::analysis::finding::Finding;
 use crate::analysis::json;
-use crate::analysis::jwe_json;
+use crate::analysis::jwe_json::{self, JweHeaders};
 use crate::analysis::keys::material::KeyMaterial;
 use crate::analysis::keys::{Key, KeySet};
 use crate::analysis::options::JweReading;
@@ -21,13 +21,15 @@ use serde_json::{Map, Value};
 /// supplied key that can open it.
 pub fn read(token: &str, keys: &KeySet) -> JweReading {
     let json_form = token.trim_start().starts_with('{');
-    let header = if json_form {
-        json_header(token)
+    // A JSON JWE is read once: its headers apart, and the first
+    // recipient's joined header for the key management.
+    let read = if json_form {
+        json_headers(token).map(|headers| (headers.joined(), Some(headers)))
     } else {
-        parse_compact(token).map(|jwe| jwe.header)
+        parse_compact(token).map(|jwe| (jwe.header, None))
     };
-    let header = match header {
-        Ok(header) => header,
+    let (header, json_headers) = match read {
+        Ok(read) => read,
         Err(error) => return verdict(DecryptionStatus::Unsupported, sentence(&error.to_string())),
     };
     let header = &header;
@@ -47,7 +49,7 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
     let mut tried_fitting = Vec::new();
     // PBES2's cost is per attempt: every password tried spends it again,
     // so one budget (`MAX_P2C`) holds for all the attempts on this token.
-    let iterations = pbkdf2_iterations(token, header, json_form);
+    let iterations = pbkdf2_iterations(header, json_headers.as_ref());
     let mut spent: u64 = 0;
     for (source, label, key) in &candidates {
         if matches!(key, DecryptionKey::Password(_)) && alg.starts_with("PBES2") {
@@ -78,7 +80,8 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
                             decrypted.alg, decrypted.enc
                         ),
                         key: Some(label.clone()),
-                        recipient: recipient.map(|index| recipient_name(token, index)),
+                        recipient: recipient
+                            .map(|index| recipient_name(json_headers.as_ref(), index)),
                     },
                     plaintext: Some(decrypted.plaintext),
                     findings,
@@ -129,47 +132,33 @@ pub fn read(token: &str, keys: &KeySet) -> JweReading {
 
 /// The PBKDF2 iterations one password attempt costs: the header's `p2c`,
 /// or, for a JSON JWE, every recipient's together.
-fn pbkdf2_iterations(token: &str, header: &Map<String, Value>, json_form: bool) -> u64 {
+fn pbkdf2_iterations(header: &Map<String, Value>, json: Option<&JweHeaders>) -> u64 {
     let p2c = |h: &Map<String, Value>| h.get("p2c").and_then(Value::as_u64).unwrap_or(0);
-    if !json_form {
-        return p2c(header);
-    }
-    let Ok(Value::Object(object)) = json::parse(token).map(|parsed| parsed.value) else {
+    let Some(headers) = json else {
         return p2c(header);
     };
-    let Ok(headers) = jwe_json::read(&object) else {
-        return p2c(header);
-    };
-    let shared = |part: &Option<Value>| part.as_ref().and_then(Value::as_object).map_or(0, p2c);
-    let common = shared(&headers.protected).max(shared(&headers.shared));
+    let of = |part: &Option<Value>| part.as_ref().and_then(Value::as_object).map_or(0, p2c);
+    let common = of(&headers.protected).max(of(&headers.shared));
     headers
         .recipients
         .iter()
-        .map(|r| shared(&r.header).max(common))
+        .map(|r| of(&r.header).max(common))
         .fold(0, u64::saturating_add)
 }
 
-/// A JSON JWE's header as its first recipient reads it (RFC 7516 §7.2.1).
-fn json_header(token: &str) -> Result<Map<String, Value>, DecryptError> {
+/// A JSON JWE's headers (RFC 7516 §7.2.1).
+fn json_headers(token: &str) -> Result<JweHeaders, DecryptError> {
     match json::parse(token).map(|parsed| parsed.value) {
-        Ok(Value::Object(object)) => jwe_json::read(&object)
-            .map(|headers| headers.joined())
-            .map_err(DecryptError::NotCompactJwe),
+        Ok(Value::Object(object)) => jwe_json::read(&object).map_err(DecryptError::NotCompactJwe),
         _ => Err(DecryptError::NotCompactJwe("not a JSON object".into())),
     }
 }
 
 /// "recipient 2 (kid "bob")": 1-based, with its `kid` when it has one.
-fn recipient_name(token: &str, index: usize) -> String {
-    let kid = json::parse(token).ok().and_then(|parsed| {
-        let recipients = parsed.value.get("recipients")?.as_array()?.clone();
-        recipients
-            .get(index)?
-            .get("header")?
-            .get("kid")?
-            .as_str()
-            .map(str::to_string)
-    });
+fn recipient_name(json: Option<&JweHeaders>, index: usize) -> String {
+    let kid = json
+        .and_then(|headers| headers.recipients.get(index))
+        .and_then(|r| r.header.as_ref()?.get("kid")?.as_str());
     match kid {
         Some(kid) => format!("recipient {} (kid \"{kid}\")", index + 1),
         None => format!("recipient {}", index + 1),

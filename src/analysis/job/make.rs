@@ -131,21 +131,31 @@ pub struct EncoderSeed {
 }
 
 impl EncoderSeed {
-    /// The seed for a decoded token: its header and payload, when both are
-    /// JSON objects (members in the token's order).
+    /// Whether a decoded token can seed the encoder: its header and
+    /// payload are both JSON objects. Cheap, for every render.
+    pub fn editable(
+        header: Option<&serde_json::Value>,
+        payload: Option<&serde_json::Value>,
+    ) -> bool {
+        header.is_some_and(serde_json::Value::is_object)
+            && payload.is_some_and(serde_json::Value::is_object)
+    }
+
+    /// The seed for a decoded token, made when the person asks for it: its
+    /// header and payload pretty-printed (members in the token's order),
+    /// and how its issuer takes it.
     pub fn from_token(
         header: Option<&serde_json::Value>,
         payload: Option<&serde_json::Value>,
+        header_line: Option<&str>,
     ) -> Option<Self> {
-        let pretty = |value: Option<&serde_json::Value>| {
-            value
-                .filter(|v| v.is_object())
-                .and_then(|v| serde_json::to_string_pretty(v).ok())
-        };
+        if !Self::editable(header, payload) {
+            return None;
+        }
         Some(EncoderSeed {
-            header: pretty(header)?,
-            payload: pretty(payload)?,
-            header_line: String::new(),
+            header: serde_json::to_string_pretty(header?).ok()?,
+            payload: serde_json::to_string_pretty(payload?).ok()?,
+            header_line: header_line.unwrap_or_default().to_string(),
         })
     }
 }

@@ -3,14 +3,13 @@
 //! seam), its plaintext shown as claims, text, or a token verified in turn.
 //! The light analysis shows the headers and asks for the full one.
 
-use super::{Context, compact, complete, error_at};
+use super::{Context, compact, complete_from_payload, error_at};
 use crate::analysis::decode;
 use crate::analysis::finder::{FoundToken, Source};
 use crate::analysis::finding::Finding;
 use crate::analysis::json;
 use crate::analysis::jwe_json;
 use crate::analysis::report::TokenReport;
-use crate::analysis::times::Sources;
 use crate::analysis::verdict::DecryptionReport;
 use crate::analysis::vocab::{FindingId, Segment, SourceKind, TokenErrorId, TokenKind};
 use serde_json::Value;
@@ -118,15 +117,7 @@ pub(super) fn analyse_json(found: FoundToken, cx: &Context<'_>) -> TokenReport {
         report.payload_text = payload_text;
         report.nested = nested;
     }
-    let payload = report.payload.clone();
-    complete(
-        &mut report,
-        Sources {
-            payload: payload.as_ref(),
-            ..Sources::default()
-        },
-        cx,
-    );
+    complete_from_payload(&mut report, cx);
     report
 }
 

@@ -2,14 +2,15 @@
 //! signature decoded and verified as a compact token would be, the
 //! payload shown once, the unprotected headers apart.
 
-use super::{Context, check_signature, complete, error_at, expected_by_service, signature};
+use super::{
+    Context, check_signature, complete_from_payload, error_at, expected_by_service, signature,
+};
 use crate::analysis::base64url;
 use crate::analysis::decode::{Decoded, DecodedMember, decode_jws_member};
 use crate::analysis::finder::FoundToken;
 use crate::analysis::finding::Finding;
 use crate::analysis::jws_json::{self, JwsJson, Serialization};
 use crate::analysis::report::{JwsSignatureReport, SignatureReport, TokenReport};
-use crate::analysis::times::Sources;
 use crate::analysis::vocab::{FindingId, Segment, SignatureStatus, TokenErrorId, TokenKind};
 use serde_json::Value;
 
@@ -88,15 +89,7 @@ pub(super) fn analyse(found: FoundToken, cx: &Context<'_>) -> TokenReport {
             report.payload_text = decoded.payload_text;
         }
     }
-    let payload_value = report.payload.clone();
-    complete(
-        &mut report,
-        Sources {
-            payload: payload_value.as_ref(),
-            ..Sources::default()
-        },
-        cx,
-    );
+    complete_from_payload(&mut report, cx);
     expected_by_service(&mut report, cx.options);
     report
 }

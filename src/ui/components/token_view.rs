@@ -29,21 +29,19 @@ pub struct TokenViewProps {
 pub fn token_view(props: &TokenViewProps) -> Html {
     let t = &props.token;
     let is_jwe = t.kind == TokenKind::Jwe;
-    let seed = (!is_jwe)
-        .then(|| EncoderSeed::from_token(t.header.as_ref(), t.payload.as_ref()))
-        .flatten()
-        .map(|seed| EncoderSeed {
-            header_line: t
-                .vendor
-                .how_to_send
-                .as_ref()
-                .map(|send| send.header.clone())
-                .unwrap_or_default(),
-            ..seed
-        });
-    let on_edit = seed.map(|seed| {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |_| on_edit.emit(seed.clone()))
+    // The seed is made on the click, not on every render (the header and
+    // payload pretty-printed again for each keystroke in the key box).
+    let editable = !is_jwe && EncoderSeed::editable(t.header.as_ref(), t.payload.as_ref());
+    let on_edit = editable.then(|| {
+        let (on_edit, token) = (props.on_edit.clone(), t.clone());
+        Callback::from(move |_| {
+            let header_line = token.vendor.how_to_send.as_ref().map(|s| s.header.as_str());
+            if let Some(seed) =
+                EncoderSeed::from_token(token.header.as_ref(), token.payload.as_ref(), header_line)
+            {
+                on_edit.emit(seed);
+            }
+        })
     });
     let decrypted = t
         .decryption

@@ -62,8 +62,6 @@ pub fn editors(props: &EditorsProps) -> Html {
         })
     };
     let alg = state.alg();
-    // Only the names are shown here; the chosen one is made with `now`.
-    let templates = encode::templates(0);
     html! {
         <section class="encoder-editors" aria-label="Header and payload">
             <div class="editor-toolbar">
@@ -77,7 +75,7 @@ pub fn editors(props: &EditorsProps) -> Html {
                 <label for="encoder-template" class="visually-hidden">{ "Start from a template" }</label>
                 <select id="encoder-template" data-testid="encoder-template" onchange={on_template}>
                     <option value="" selected=true>{ "Start from a template…" }</option>
-                    { for templates.iter().enumerate().map(|(i, t)| html! { <option value={i.to_string()}>{ t.name }</option> }) }
+                    { for encode::TEMPLATE_NAMES.iter().enumerate().map(|(i, name)| html! { <option value={i.to_string()}>{ *name }</option> }) }
                 </select>
             </div>
             { editor("Header", "encoder-header", &state.header, state.header_problem.as_ref(), act, Action::EditHeader) }

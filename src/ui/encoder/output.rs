@@ -31,7 +31,7 @@ pub fn output(props: &OutputProps) -> Html {
                 <p class="problem" role="alert" data-testid="sign-error">{ reason }</p>
             }
             if let Some(signed) = &state.signed {
-                if state.signed_is_stale {
+                if state.signed_is_stale() {
                     <p class="hint" data-testid="token-stale">{ if state.signing() {
                         "Signing the new text…"
                     } else {

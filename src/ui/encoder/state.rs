@@ -62,8 +62,6 @@ pub struct EncoderState {
     pub keygen_error: Option<String>,
     /// The last token signed from valid editors, and its key's public forms.
     pub signed: Option<Rc<SignedToken>>,
-    /// The signed token is from editor texts that have changed since.
-    pub signed_is_stale: bool,
     /// Why the current texts could not be signed.
     pub sign_error: Option<String>,
     /// How the service under test takes a token.
@@ -140,7 +138,6 @@ impl Default for EncoderState {
             generating: None,
             keygen_error: None,
             signed: None,
-            signed_is_stale: false,
             sign_error: None,
             header_line: DEFAULT_HEADER_LINE.into(),
             refusals: None,
@@ -254,7 +251,6 @@ impl EncoderState {
                     match answer.result {
                         Ok(signed) => {
                             self.signed = Some(Rc::new(signed));
-                            self.signed_is_stale = false;
                             self.sign_error = None;
                         }
                         Err(reason) => {
@@ -293,6 +289,17 @@ impl EncoderState {
         if resign {
             self.resign(now);
         }
+    }
+
+    /// Whether the token shown is from editor texts that have changed since:
+    /// an editor is broken, the new text is still being signed, or the
+    /// worker stopped before it was.
+    pub fn signed_is_stale(&self) -> bool {
+        self.signed.is_some()
+            && (self.header_problem.is_some()
+                || self.payload_problem.is_some()
+                || self.pending_sign.is_some()
+                || self.worker_problem.is_some())
     }
 
     /// Whether a sign request is out and unanswered.
@@ -379,7 +386,6 @@ impl EncoderState {
         self.refuse_error = None;
         self.pending_refuse = None;
         if self.header_problem.is_some() || self.payload_problem.is_some() {
-            self.signed_is_stale = self.signed.is_some();
             self.pending_sign = None;
             return;
         }
@@ -391,7 +397,6 @@ impl EncoderState {
         };
         let id = self.take_id();
         self.pending_sign = Some(id);
-        self.signed_is_stale = self.signed.is_some();
         self.outbox.push(WorkerRequest::Sign(SignJob {
             id,
             header: self.header.clone(),

@@ -37,6 +37,26 @@ fn generated_key(id: u64, kid: &str) -> KeygenAnswer {
     }
 }
 
+/// Types `secret` as the key and answers the sign request it makes with
+/// the token `a.b.c`.
+fn sign_with_secret(state: &mut EncoderState, secret: &str) {
+    apply(state, Action::Choose(KeyChoice::Secret));
+    apply(state, Action::Secret(secret.into(), SecretEncoding::Text));
+    let id = sign_jobs(state).last().unwrap().id;
+    apply(state, Action::Sent);
+    apply(
+        state,
+        Action::Signed(SignAnswer {
+            id,
+            result: Ok(SignedToken {
+                token: "a.b.c".into(),
+                warnings: vec![],
+                public: None,
+            }),
+        }),
+    );
+}
+
 #[test]
 fn a_blank_encoder_starts_from_a_jwt_with_times_from_now() {
     let mut state = EncoderState::default();
@@ -97,31 +117,14 @@ fn generating_names_the_key_in_the_header_and_signs_with_it() {
 fn a_broken_editor_keeps_the_last_token_marked_stale_and_sends_nothing() {
     let mut state = EncoderState::default();
     apply(&mut state, Action::Seed(EncoderSeed::default()));
-    apply(&mut state, Action::Choose(KeyChoice::Secret));
-    apply(
-        &mut state,
-        Action::Secret("s3cret".into(), SecretEncoding::Text),
-    );
-    let id = sign_jobs(&state).last().unwrap().id;
-    apply(&mut state, Action::Sent);
-    apply(
-        &mut state,
-        Action::Signed(SignAnswer {
-            id,
-            result: Ok(SignedToken {
-                token: "a.b.c".into(),
-                warnings: vec![],
-                public: None,
-            }),
-        }),
-    );
-    assert!(!state.signed_is_stale);
+    sign_with_secret(&mut state, "s3cret");
+    assert!(!state.signed_is_stale());
     apply(&mut state, Action::EditPayload("{\n  \"uid\": ".into()));
     let problem = state.payload_problem.clone().unwrap();
     assert_eq!(problem.line, 2, "{problem}");
     assert!(state.outbox.is_empty());
     assert_eq!(state.signed.as_ref().unwrap().token, "a.b.c");
-    assert!(state.signed_is_stale);
+    assert!(state.signed_is_stale());
     // A typed secret is not handed to the inspector.
     assert_eq!(state.inspect_request().unwrap().key, "");
 }
@@ -183,21 +186,7 @@ fn the_refusal_set_needs_a_signed_token_and_goes_with_the_header_line() {
     apply(&mut state, Action::Seed(EncoderSeed::default()));
     apply(&mut state, Action::Refuse);
     assert!(state.refuse_error.is_some() && state.outbox.is_empty());
-    apply(&mut state, Action::Choose(KeyChoice::Secret));
-    apply(&mut state, Action::Secret("k".into(), SecretEncoding::Text));
-    let id = sign_jobs(&state)[0].id;
-    apply(&mut state, Action::Sent);
-    apply(
-        &mut state,
-        Action::Signed(SignAnswer {
-            id,
-            result: Ok(SignedToken {
-                token: "a.b.c".into(),
-                warnings: vec![],
-                public: None,
-            }),
-        }),
-    );
+    sign_with_secret(&mut state, "k");
     apply(
         &mut state,
         Action::HeaderLine("X-Auth-Token: <token>".into()),
@@ -235,20 +224,7 @@ fn answers_that_no_longer_apply_are_dropped() {
     assert_eq!(state.choice, KeyChoice::Secret);
     assert!(!state.header.contains("late"));
     // A refusal set in flight is dropped when the token changes.
-    apply(&mut state, Action::Secret("k".into(), SecretEncoding::Text));
-    let sign_id = sign_jobs(&state)[0].id;
-    apply(&mut state, Action::Sent);
-    apply(
-        &mut state,
-        Action::Signed(SignAnswer {
-            id: sign_id,
-            result: Ok(SignedToken {
-                token: "a.b.c".into(),
-                warnings: vec![],
-                public: None,
-            }),
-        }),
-    );
+    sign_with_secret(&mut state, "k");
     apply(&mut state, Action::Refuse);
     let refuse_id = match state.outbox.as_slice() {
         [WorkerRequest::Refuse(job)] => job.id,
