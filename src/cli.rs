@@ -90,8 +90,28 @@ Exit status: 0 when the analysis was printed (whatever it found, unless
 --fail-on says otherwise), 3 when a token meets a --fail-on condition,
 2 for a usage error, 1 when a file could not be read.";
 
-/// What `--version` prints.
+/// The first line `--version` prints: the name and the version.
 pub const VERSION: &str = concat!("jwt-inspect ", env!("CARGO_PKG_VERSION"));
+
+/// The commit this binary was built from, as `scripts/release.sh` records
+/// it (`JWT_INSPECTOR_COMMIT`, `-dirty` when tracked files differed); a
+/// plain `cargo build` records none, so its output stays the same.
+pub const COMMIT: Option<&str> = option_env!("JWT_INSPECTOR_COMMIT");
+
+/// What `--version` prints: [`VERSION`], the commit, and, in a release,
+/// the release's single-file page with its SHA-256 (what the page's
+/// "About this build" panel shows; docs/release.md).
+pub fn version_text() -> String {
+    let commit = COMMIT.unwrap_or("not recorded (built without scripts/release.sh)");
+    let mut text = format!("{VERSION}\ncommit {commit}");
+    if let (Some(file), Some(sha256)) = (
+        option_env!("JWT_INSPECTOR_SINGLE_FILE"),
+        option_env!("JWT_INSPECTOR_SINGLE_FILE_SHA256"),
+    ) {
+        text.push_str(&format!("\nsingle file {file} sha256 {sha256}"));
+    }
+    text
+}
 
 /// What the command line asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -109,7 +129,7 @@ pub struct Args {
     /// `INPUT_FILE`; `-` (like no file) means stdin.
     pub input_file: Option<String>,
     pub help: bool,
-    /// `--version` / `-V`: print [`VERSION`] and nothing else.
+    /// `--version` / `-V`: print [`version_text`] and nothing else.
     pub version: bool,
     /// `--expect-*`, `--require`, `--max-lifetime`.
     pub expectations: Expectations,

@@ -140,10 +140,21 @@ fn version_prints_the_version_and_exits_0() {
     for flag in ["--version", "-V"] {
         let out = jwt_inspect(&[flag], b"");
         assert_eq!(out.status.code(), Some(0), "{flag}");
+        // The version, then the commit (recorded only by scripts/release.sh).
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let mut lines = stdout.lines();
         assert_eq!(
-            String::from_utf8_lossy(&out.stdout),
-            format!("jwt-inspect {}\n", env!("CARGO_PKG_VERSION")),
+            lines.next(),
+            Some(format!("jwt-inspect {}", env!("CARGO_PKG_VERSION")).as_str()),
             "{flag}"
+        );
+        let commit = lines.next().unwrap_or_default();
+        assert!(
+            commit == "commit not recorded (built without scripts/release.sh)"
+                || commit.strip_prefix("commit ").is_some_and(
+                    |c| c.len() >= 40 && c[..40].bytes().all(|b| b.is_ascii_hexdigit())
+                ),
+            "{flag}: {commit}"
         );
         assert!(out.stderr.is_empty(), "{flag}");
     }

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if args.version {
-        println!("{}", cli::VERSION);
+        println!("{}", cli::version_text());
         return ExitCode::SUCCESS;
     }
     match run(&args) {

@@ -117,6 +117,12 @@ fn version_and_help_are_flags_in_long_and_short_form() {
         VERSION,
         format!("jwt-inspect {}", env!("CARGO_PKG_VERSION"))
     );
+    let text = version_text();
+    assert!(text.starts_with(&format!("{VERSION}\ncommit ")), "{text}");
+    match COMMIT {
+        Some(commit) => assert!(text.contains(commit), "{text}"),
+        None => assert!(text.contains("commit not recorded"), "{text}"),
+    }
     assert!(USAGE.contains("-V, --version"));
 }
 
