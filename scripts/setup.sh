@@ -114,6 +114,14 @@ install_chromium() {
   apt_install chromium chromium-driver
 }
 
+# Firefox ESR (driven over WebDriver BiDi) and WebKitGTK's MiniBrowser
+# with WebKitWebDriver, under Xvfb: the browser suite's other two engines
+# (tests/browser/driver/). Playwright's own builds are downloads these
+# machines cannot make, so Debian's packages it is.
+install_other_browsers() {
+  apt_install firefox-esr webkit2gtk-driver xvfb xauth
+}
+
 # rustfmt and clippy for the native toolchain (rustup installs them with the
 # default profile; add them where a minimal profile left them out).
 ensure_rust_components() {

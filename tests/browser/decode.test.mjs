@@ -32,6 +32,8 @@ test("a login response lists each token and switching shows the other one", asyn
   assert.equal(await items.count(), 2);
   assert.match(await page.locator('[data-testid="payload-json"]').innerText(), /registry-token-issuer/);
   await items.nth(1).click();
+  // The choice renders on the next frame; read the payload once it has.
+  await page.locator('[data-testid="payload-json"]').filter({ hasText: `"uid": "${dcos.expect.payload.uid}"` }).waitFor();
   const payload = JSON.parse(await page.locator('[data-testid="payload-json"]').innerText());
   assert.deepEqual(payload, dcos.expect.payload);
 });

@@ -4,22 +4,24 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { servedApp, openApp } from "./harness.mjs";
+import { servedApp, openApp, skipUnless, foreignRequests } from "./harness.mjs";
 
 const env = servedApp();
 const fixture = (name) => new URL(`../data/files/${name}`, import.meta.url).pathname;
 
-test("a HAR picked with 'Open a file' yields its tokens, named by request, without uploading it", async () => {
-  const { page, problems } = await openApp(env.browser, env.server.url);
-  const requests = [];
-  page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
+test("a HAR picked with 'Open a file' yields its tokens, named by request, without uploading it", async (t) => {
+  if (skipUnless(t, env.browser, "files")) return;
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  const served = env.server.requests.length;
   await page.setInputFiles('[data-testid="open-file"]', fixture("chromium.har"));
   await page.locator('[data-testid="file-read"]').waitFor();
   assert.match(await page.locator('[data-testid="file-read"]').innerText(), /^Read chromium\.har \(\d+ KB\) here in the browser; nothing was uploaded\.$/);
   await page.locator('[data-testid="token-item"]').first().waitFor();
   const listed = (await page.locator('[data-testid="token-item"]').allInnerTexts()).join("\n");
   assert.match(listed, /HAR entry GET http:\/\/127\.0\.0\.1:\d+\/api\/orders/);
-  assert.deepEqual(requests.filter((r) => !r.startsWith("GET " + env.server.url)), [], "nothing left the page");
+  assert.deepEqual(await foreignRequests(t, context, page, env.server.origin), [], "nothing left the page");
+  assert.deepEqual(env.server.requests.slice(served).filter((p) => p.startsWith("/api")), [], "no URL in the HAR was fetched");
+  assert.ok(context.requests.every((r) => r.method === "GET"), "nothing was sent");
   assert.deepEqual(problems, []);
 });
 

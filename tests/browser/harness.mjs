@@ -1,14 +1,15 @@
 // Shared helpers for the browser tests: a static server for dist/ that
-// records every request, Debian's Chromium through playwright-core, and
-// the test vectors read from tests/vectors at test time.
+// records every request (and can go offline), the browser engine this run
+// drives (BROWSER_ENGINE: chromium, firefox or webkit; ./driver/), and the
+// test vectors read from tests/vectors at test time.
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { before, after } from "node:test";
+import { before, after, afterEach } from "node:test";
+import { Page } from "./driver/page.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = resolve(process.env.JWT_INSPECTOR_DIST || join(ROOT, "dist"));
@@ -41,7 +42,10 @@ export async function startServer(dir = DIST) {
     throw new Error(`${dir}/index.html missing: build the app first (scripts/test.sh does)`);
   }
   const requests = [];
+  const served = { offline: false };
   const server = createServer(async (req, res) => {
+    // Offline: the connection drops as with no network, in every engine.
+    if (served.offline) { req.socket.destroy(); return; }
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname);
     let path = normalize(join(dir, decodeURIComponent(url.pathname)));
@@ -57,37 +61,108 @@ export async function startServer(dir = DIST) {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(ok)) };
+  Object.assign(served, {
+    url: `http://127.0.0.1:${port}/`,
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => {
+      liveServers.delete(served);
+      server.closeAllConnections();
+      return new Promise((ok) => server.close(ok));
+    },
+  });
+  liveServers.add(served);
+  return served;
 }
 
-/** Debian's Chromium, headless, with the flags these machines need. */
+/** What a test may need that not every engine offers, and why it matters. */
+const NEEDS = {
+  requests: "observing the browser's requests (WebDriver classic has no network events)",
+  keyboard: "trusted key presses",
+  files: "setting a file input",
+  clipboard: "granting clipboard permissions",
+  fileUrl: "opening pages from file://",
+  pasteEvent: "a script-made paste event that carries its text (Firefox gives it an empty clipboardData)",
+};
+
+/** The engine this run drives: chromium (default), firefox or webkit. */
+export const ENGINE = process.env.BROWSER_ENGINE || "chromium";
+const ADAPTERS = { chromium: "./driver/chromium.mjs", firefox: "./driver/firefox.mjs", webkit: "./driver/webkit.mjs" };
+if (!ADAPTERS[ENGINE]) throw new Error(`BROWSER_ENGINE=${ENGINE}: expected one of ${Object.keys(ADAPTERS).join(", ")}`);
+const adapter = await import(ADAPTERS[ENGINE]);
+
+/** Servers started by this process, so a context can take them offline. */
+const liveServers = new Set();
+
+/**
+ * The engine's browser behind the interface of ./driver/page.mjs.
+ * `browser.newContext(options)` gives a context with `newPage()`,
+ * `close()`, `setOffline(bool)` (the test servers stop answering: the
+ * same in every engine), `requests` (every request the engine reports,
+ * `{url, method}`; empty where `supports("requests")` is false) and
+ * `problems` (page errors and console errors).
+ */
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  const engine = await adapter.launch();
+  const contexts = new Set();
+  const browser = {
+    engine: ENGINE,
+    version: engine.version,
+    supports: (feature) => feature in adapter.FEATURES,
+    async newContext(options = {}) {
+      const requests = [];
+      const problems = [];
+      const hooks = { request: (r) => requests.push(r), problem: (p) => problems.push(p) };
+      const inner = await engine.newContext(options, hooks);
+      const context = {
+        requests,
+        problems,
+        newPage: async () => new Page(await inner.newPage(), ENGINE),
+        setOffline: async (offline) => liveServers.forEach((server) => { server.offline = offline; }),
+        async close() {
+          if (!contexts.delete(context)) return;
+          liveServers.forEach((server) => { server.offline = false; });
+          await inner.close().catch(() => {});
+        },
+      };
+      contexts.add(context);
+      return context;
+    },
+    /** Closes every context still open (after each test). */
+    closeContexts: () => Promise.all([...contexts].map((c) => c.close())),
+    close: async () => {
+      await browser.closeContexts();
+      await engine.close();
+    },
+  };
+  return browser;
+}
+
+/**
+ * Skips the test, saying why, when this engine lacks `feature` (a key of
+ * NEEDS). Returns true when skipped: `if (skipUnless(t, browser, "x")) return;`
+ */
+export function skipUnless(t, browser, feature) {
+  if (!(feature in NEEDS)) throw new Error(`unknown feature ${feature}`);
+  if (browser.supports(feature)) return false;
+  t.skip(`${browser.engine} lacks ${NEEDS[feature]}`);
+  return true;
 }
 
 /**
  * The fixture every suite shares: registers node:test hooks that serve
- * dist/ and launch Chromium before the suite and close both after it.
- * Read `env.server` and `env.browser` inside tests.
+ * dist/ and launch the engine before the suite, close each test's
+ * contexts after it, and close both at the end. Read `env.server` and
+ * `env.browser` inside tests.
  */
 export function servedApp() {
   const env = { server: undefined, browser: undefined };
   before(async () => {
     env.server = await startServer();
     env.browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await env.browser?.closeContexts();
   });
   after(async () => {
     await env.browser?.close();
@@ -103,12 +178,9 @@ export const rfcExamples = () => Object.fromEntries(vector("rfc/rfc_jws_examples
 export async function openApp(browser, url, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
   await page.goto(url);
   await page.waitForSelector('[data-testid="paste"]', { timeout: 30_000 });
-  return { context, page, problems };
+  return { context, page, problems: context.problems };
 }
 
 /** Replaces the paste with `text`, as a person pasting would. */
@@ -124,4 +196,19 @@ export async function keptByPage(page) {
     cookies: document.cookie,
     url: location.href,
   }));
+}
+
+/**
+ * Requests to anything but `origin` (and data:/blob:) seen in `context`.
+ * Where the engine reports no requests, the page's own resource timing
+ * stands in (it misses what workers fetch), and the test says so.
+ */
+export async function foreignRequests(t, context, page, origin) {
+  const local = (u) => u.startsWith(origin) || /^(data|blob):/.test(u);
+  if (!("requests" in adapter.FEATURES)) {
+    t.diagnostic(`${ENGINE}: no network events; checked the page's resource timing instead`);
+    const seen = await page.evaluate(() => performance.getEntries().map((e) => e.name).filter((n) => /^[a-z]+:/.test(n)));
+    return seen.filter((u) => !local(u));
+  }
+  return context.requests.map((r) => r.url).filter((u) => !local(u));
 }

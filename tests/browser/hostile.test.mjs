@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { servedApp, rfcExamples, openApp, paste, vector } from "./harness.mjs";
+import { servedApp, rfcExamples, openApp, paste, vector, skipUnless } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -33,7 +33,8 @@ async function assertPreview(page, text) {
   assert.equal(note, `(preview: ${text.length - shown.length} more bytes are kept and analysed)`);
 }
 
-test("a 10 MB paste of 100,000 tokens: kept whole, listed in part, said plainly", async () => {
+test("a 10 MB paste of 100,000 tokens: kept whole, listed in part, said plainly", async (t) => {
+  if (skipUnless(t, env.browser, "pasteEvent")) return;
   const { page, problems } = await openApp(env.browser, env.server.url);
   const lines = [];
   for (let n = 0; n < 100_000; n++) lines.push(hs256ish(n));
@@ -60,7 +61,8 @@ test("a 10 MB paste of 100,000 tokens: kept whole, listed in part, said plainly"
   assert.deepEqual(problems, []);
 });
 
-test("a 1 MB JSON reply: every token found with its sibling fields, repeats merged", async () => {
+test("a 1 MB JSON reply: every token found with its sibling fields, repeats merged", async (t) => {
+  if (skipUnless(t, env.browser, "pasteEvent")) return;
   const { page, problems } = await openApp(env.browser, env.server.url);
   const items = [];
   while (JSON.stringify(items).length < 1_000_000) {

@@ -5,16 +5,14 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { servedApp, openApp, paste, vector, keptByPage } from "./harness.mjs";
+import { servedApp, openApp, paste, vector, keptByPage, foreignRequests } from "./harness.mjs";
 
 const env = servedApp();
 const jwe = vector("rfc/jwe_examples.json");
 const rfc7515A2 = vector("rfc/rfc_jws_examples.json").vectors.find((v) => v.rfc === "RFC 7515 A.2");
 
-test("RFC 7519's Nested JWT: explained, then decrypted with its key, the inner JWS verified beneath", async () => {
+test("RFC 7519's Nested JWT: explained, then decrypted with its key, the inner JWS verified beneath", async (t) => {
   const { context, page, problems } = await openApp(env.browser, env.server.url);
-  const requests = [];
-  page.on("request", (r) => requests.push(r.url()));
   await paste(page, jwe.rfc7519_a2.compact);
   const banner = page.locator('[data-testid="decryption"]');
   await banner.waitFor({ timeout: 30_000 });
@@ -35,7 +33,7 @@ test("RFC 7519's Nested JWT: explained, then decrypted with its key, the inner J
   const kept = await keptByPage(page);
   assert.deepEqual([kept.local, kept.session, kept.cookies], [0, 0, ""]);
   assert.ok(!kept.url.includes("#"), kept.url);
-  assert.deepEqual(requests.filter((u) => !u.startsWith(env.server.origin)), []);
+  assert.deepEqual(await foreignRequests(t, context, page, env.server.origin), []);
 
   // The key removed: the plaintext goes with it.
   await page.fill('[data-testid="key"]', "");

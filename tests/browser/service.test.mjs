@@ -33,7 +33,7 @@ test("jwt.io's HS256 example with its documented secret shows the amber 'matches
 test("jwt.io's PS384 example verifies with the private key the site shows", async () => {
   const example = jwtio.find((e) => e.alg === "PS384");
   const { page, problems } = await openApp(env.browser, env.server.url);
-  const startUrl = page.url();
+  const startUrl = await page.url();
   await paste(page, example.token);
   await page.fill('[data-testid="key"]', example.private_key_pem);
   await verdict(page, "valid");
@@ -50,7 +50,7 @@ test("the Expectations panel says, rule by rule, whether the service would accep
   const input = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ iss: "https://issuer.example", aud: "orders", sub: "a", iat: now, exp: now + 600 })}`;
   const token = `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
   const { page, problems } = await openApp(env.browser, env.server.url);
-  const startUrl = page.url();
+  const startUrl = await page.url();
   await paste(page, token);
   await page.fill('[data-testid="secret"]', secret);
   await verdict(page, "valid");

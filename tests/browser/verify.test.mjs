@@ -110,7 +110,7 @@ test("three banners: verified, matches but refused (amber), does not match", asy
 test("a pasted private key verifies through its derived public key, and is never stored or put in the URL", async () => {
   const cases = JSON.parse(readFileSync(new URL("../data/private-keys/cases.json", import.meta.url), "utf8")).cases;
   const { page, problems } = await openApp(env.browser, env.server.url);
-  const startUrl = page.url();
+  const startUrl = await page.url();
   for (const id of ["rsa-pkcs8-ps384", "p256-sec1", "ed25519-openssh"]) {
     const c = cases.find((x) => x.id === id);
     await paste(page, c.token);
