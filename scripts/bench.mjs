@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
-import { startServer, launchBrowser, vector } from "../tests/browser/harness.mjs";
+import { startServer, launchPlaywright, vector } from "../tests/browser/harness.mjs";
 
 const dist = resolve(process.argv[2] || "dist");
 const rows = [];
@@ -28,7 +28,7 @@ row("  full-analysis worker, fetched on demand (js + wasm + loader + examples), 
 row("  encoder module, fetched when first opened (js + wasm), gzip", kb(encoderFiles.reduce((n, f) => n + gz(f), 0)), "");
 
 const server = await startServer(dist);
-const browser = await launchBrowser();
+const browser = await launchPlaywright();
 try {
   // --- load, as a person sees it (issue 15) ----------------------------------
   // Each of 10 fresh contexts: first contentful paint (the browser's own

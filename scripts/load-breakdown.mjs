@@ -9,13 +9,13 @@
 import { readFileSync, writeFileSync, copyFileSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { startServer, launchBrowser } from "../tests/browser/harness.mjs";
+import { startServer, launchPlaywright } from "../tests/browser/harness.mjs";
 
 const dist = resolve(process.argv[2] || "dist");
 const scratch = mkdtempSync(join(tmpdir(), "jwt-inspector-load-"));
 const traceFile = join(scratch, "trace.json");
 const server = await startServer(dist);
-const browser = await launchBrowser();
+const browser = await launchPlaywright();
 
 /** Loads `url` with tracing on, waits for `ready`, and returns the trace events. */
 async function traced(url, ready) {

@@ -4,11 +4,11 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startServer, launchBrowser, ROOT } from "../tests/browser/harness.mjs";
+import { startServer, launchPlaywright, ROOT } from "../tests/browser/harness.mjs";
 
 const examples = JSON.parse(readFileSync(join(ROOT, "tests/data/minted/tokens.json"), "utf8")).examples;
 const server = await startServer();
-const browser = await launchBrowser();
+const browser = await launchPlaywright();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: "light" });
   await page.goto(server.url);

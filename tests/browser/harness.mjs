@@ -91,6 +91,8 @@ const ADAPTERS = { chromium: "./driver/chromium.mjs", firefox: "./driver/firefox
 if (!ADAPTERS[ENGINE]) throw new Error(`BROWSER_ENGINE=${ENGINE}: expected one of ${Object.keys(ADAPTERS).join(", ")}`);
 const adapter = await import(ADAPTERS[ENGINE]);
 
+export { launchPlaywright } from "./driver/chromium.mjs";
+
 /** Servers started by this process, so a context can take them offline. */
 const liveServers = new Set();
 

@@ -13,8 +13,10 @@ export const FEATURES = {
   pasteEvent: "script-made paste events with clipboardData",
 };
 
-export async function launch() {
-  const browser = await chromium.launch({
+/** Playwright's own Chromium browser, for the benchmark scripts that need
+ *  more than the tests' interface (init scripts, CDP metrics). */
+export function launchPlaywright() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: [
@@ -28,6 +30,10 @@ export async function launch() {
       "--disable-dev-shm-usage",
     ],
   });
+}
+
+export async function launch() {
+  const browser = await launchPlaywright();
   return {
     version: browser.version(),
     /** `hooks.request({url, method})` hears every request of the context

@@ -8,7 +8,7 @@
 // back with every evaluate), so an error thrown while the page starts,
 // before the listener is in, is not seen. Requests are not observable.
 
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { Builder, By, Key } from "selenium-webdriver";
@@ -66,6 +66,15 @@ async function waitForDriver(port) {
   throw new Error("WebKitWebDriver did not start");
 }
 
+/** A Debian package's version, for the record ("unknown" without dpkg). */
+function packageVersion(name) {
+  try {
+    return execFileSync("dpkg-query", ["-W", "-f", "${Version}", name], { encoding: "utf8" });
+  } catch {
+    return "unknown";
+  }
+}
+
 /** One WebKitWebDriver per context: it allows one session at a time. */
 async function startDriver(display) {
   const port = await freePort();
@@ -87,7 +96,7 @@ export async function launch() {
   };
   process.once("exit", stop);
   return {
-    version: "WebKitGTK MiniBrowser",
+    version: `WebKitGTK ${packageVersion("libwebkit2gtk-4.1-0")}`,
     async newContext({ viewport } = {}, hooks) {
       const server = await startDriver(xvfb.display);
       drivers.add(server);
