@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { DIST, launchBrowser, startServer, skipUnless, rfcExamples } from "./harness.mjs";
+import { DIST, launchBrowser, startServer, rfcExamples } from "./harness.mjs";
 
 const index = readFileSync(join(DIST, "index.html"), "utf8");
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s">]+))`))?.slice(1).find((v) => v !== undefined);
@@ -46,6 +46,23 @@ const flipByte = (bytes) => {
 };
 /** Code appended that would mark the page (or worker) if it ever ran. */
 const appendMark = (bytes) => Buffer.concat([bytes, Buffer.from("\n;globalThis.jwtInspectorTampered = true;\n")]);
+
+/** Skips, saying why, where the engine runs no service worker. */
+async function skipWithoutServiceWorker(t, page, browser) {
+  if (await page.evaluate(() => "serviceWorker" in navigator)) return false;
+  t.skip(`${browser.engine} runs no service worker here`);
+  return true;
+}
+
+/** Waits until the service worker controls the page. */
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+}
 
 /** Opens `url` in a fresh context without waiting for the app. */
 async function open(url) {
@@ -153,16 +170,13 @@ test("one byte changed in the encoder's wasm: 'New token' says the encoder could
 });
 
 test("the service worker serves only the release's bytes: a file changed on the server is never served", async (t) => {
-  if (skipUnless(t, await engine(), "serviceWorker")) return;
   const dir = tamperedCopy(null);
   const server = await startServer(dir);
   try {
     const { context, page } = await open(server.url);
     await page.waitForSelector('[data-testid="paste"]');
-    await page.waitForFunction(async () => {
-      await navigator.serviceWorker.ready;
-      return Boolean(navigator.serviceWorker.controller);
-    });
+    if (await skipWithoutServiceWorker(t, page, browser)) return;
+    await controlled(page);
     await page.reload();
     await page.waitForSelector('[data-testid="paste"]');
     assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true, "the reloaded page is controlled");
