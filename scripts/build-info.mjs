@@ -17,7 +17,7 @@
 // Environment: JWT_INSPECTOR_COMMIT (set by scripts/release.sh) overrides
 // `git rev-parse HEAD` (+ "-dirty" when tracked files differ from it).
 
-import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -72,7 +72,23 @@ function setSingleSha256(html, hex) {
   return html.replace(panel, `$1<code>${escapeHtml(hex)}</code>$2`);
 }
 
+/**
+ * Trunk minifies the no-modules glue of the worker and the encoder with a
+ * minifier whose output changes from one build to the next (it names
+ * variables in hash-map order), which would make releases irreproducible.
+ * Neither file is in the page's first download, so the release ships
+ * wasm-bindgen's own output, which is deterministic. (The page's module
+ * glue is not minified by Trunk.)
+ */
+function deterministicGlue(dir) {
+  if (process.env.TRUNK_PROFILE !== "release") return;
+  const metadata = execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps", "--offline"], { cwd: ROOT, encoding: "utf8" });
+  const bindgen = join(JSON.parse(metadata).target_directory, "wasm-bindgen", "release");
+  for (const name of ["jwt-inspector-worker.js", "jwt-inspector-encoder.js"]) copyFileSync(join(bindgen, name), join(dir, name));
+}
+
 function stamp(dir) {
+  deterministicGlue(dir);
   const indexPath = join(dir, "index.html");
   let html = readFileSync(indexPath, "utf8");
   const bootTag = /<script\b[^>]*\ssrc="?\.\/boot\.js"?[^>]*>/;
