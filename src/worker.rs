@@ -4,18 +4,37 @@
 //! [`WorkerRequest`] in (read by [`read_message`]), a [`WorkerReply`] out
 //! as a JSON string.
 
+#[cfg(target_arch = "wasm32")]
+use crate::analysis::job::Job;
 use crate::analysis::job::{self, BenchTimings, BenchVerify, WorkerReply, WorkerRequest};
-use std::cell::RefCell;
+#[cfg(target_arch = "wasm32")]
+use crate::analysis::verify::SignatureChecks;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+#[cfg(target_arch = "wasm32")]
+mod webcrypto;
+
 type MessageHandler = Closure<dyn FnMut(web_sys::MessageEvent)>;
+
+/// A paste holding at least this many signed tokens has its RSA and ECDSA
+/// checks made by WebCrypto ([`webcrypto`]); below it, one analysis in
+/// wasm is sooner than two analyses and a round of promises.
+const WEBCRYPTO_FROM_TOKENS: usize = 16;
 
 thread_local! {
     /// The message handler lives as long as the worker.
     static HANDLER: RefCell<Option<MessageHandler>> = const { RefCell::new(None) };
     /// The last analysis, for cheap changes of the selected token.
     static CACHE: RefCell<job::Cache> = RefCell::new(job::Cache::default());
+    /// Messages not yet answered, in the order they came: a request that
+    /// waits on WebCrypto holds back the ones after it, so replies keep
+    /// the order of requests.
+    static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
+    /// Whether a request is waiting on WebCrypto.
+    static WAITING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Installs the message handler (called from the worker binary's `main`).
@@ -24,17 +43,134 @@ pub fn start() {
     let reply_to = scope.clone();
     let handler =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let reply = match read_message(&event.data()) {
-                Ok(request) => answer(request, now_ms),
-                Err(reason) => WorkerReply::Error(reason),
-            };
-            post(&reply_to, &reply);
+            QUEUE.with(|queue| queue.borrow_mut().push_back(event.data()));
+            pump(&reply_to);
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     HANDLER.with(|slot| *slot.borrow_mut() = Some(handler));
     // Messages sent while the wasm was still loading had no handler and are
     // gone: tell the page to (re)send its latest job now.
     post(&scope, &WorkerReply::Ready);
+}
+
+/// Answers the queued messages in order, until one waits on WebCrypto.
+fn pump(scope: &web_sys::DedicatedWorkerGlobalScope) {
+    while !WAITING.get() {
+        let Some(data) = QUEUE.with(|queue| queue.borrow_mut().pop_front()) else {
+            return;
+        };
+        match read_message(&data) {
+            Ok(request) if uses_webcrypto(&request) => {
+                WAITING.set(true);
+                let scope = scope.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let reply = answer_with_webcrypto(request).await;
+                    post(&scope, &reply);
+                    WAITING.set(false);
+                    pump(&scope);
+                });
+            }
+            Ok(request) => post(scope, &answer(request, now_ms)),
+            Err(reason) => post(scope, &WorkerReply::Error(reason)),
+        }
+    }
+}
+
+/// Whether `request` is answered through WebCrypto: a check list, or the
+/// analysis of a paste that may hold many signed tokens (counted by their
+/// `eyJ` openings, `{"` in base64url) and is not already analysed.
+fn uses_webcrypto(request: &WorkerRequest) -> bool {
+    match request {
+        WorkerRequest::CheckSignatures(_) | WorkerRequest::BenchAnalyse(_) => true,
+        WorkerRequest::Analyse(job) => {
+            job.input
+                .matches("eyJ")
+                .nth(WEBCRYPTO_FROM_TOKENS * 2 - 1)
+                .is_some()
+                && !CACHE.with(|cache| cache.borrow().holds(job))
+        }
+        _ => false,
+    }
+}
+
+/// Answers a request whose RSA and ECDSA checks WebCrypto makes.
+#[cfg(target_arch = "wasm32")]
+async fn answer_with_webcrypto(request: WorkerRequest) -> WorkerReply {
+    match request {
+        WorkerRequest::CheckSignatures(checks) => {
+            let made = webcrypto::verify_all(&checks).await;
+            WorkerReply::Checked(
+                checks
+                    .iter()
+                    .zip(made)
+                    .map(|(c, r)| as_analysed(c, r))
+                    .collect(),
+            )
+        }
+        WorkerRequest::Analyse(job) => {
+            let checks = job::planned_checks(&job);
+            let outside = if checks.len() < WEBCRYPTO_FROM_TOKENS {
+                SignatureChecks::Compute
+            } else {
+                SignatureChecks::known(&checks, &webcrypto::verify_all(&checks).await)
+            };
+            analyse_with(&job, outside)
+        }
+        WorkerRequest::BenchAnalyse(bench) => {
+            let start = now_ms();
+            let outside = if bench.webcrypto {
+                let checks = job::planned_checks(&bench.job);
+                SignatureChecks::known(&checks, &webcrypto::verify_all(&checks).await)
+            } else {
+                SignatureChecks::Compute
+            };
+            let result = job::run_cached_with(&bench.job, &mut job::Cache::default(), outside);
+            WorkerReply::Bench(BenchTimings {
+                batch_ms: vec![now_ms() - start],
+                all_valid: result
+                    .report
+                    .tokens
+                    .iter()
+                    .all(|t| t.signature.status == crate::analysis::vocab::SignatureStatus::Valid),
+            })
+        }
+        other => answer(other, now_ms),
+    }
+}
+
+/// Natively (the worker's unit tests) there is no WebCrypto: the checks
+/// are made here.
+#[cfg(not(target_arch = "wasm32"))]
+async fn answer_with_webcrypto(request: WorkerRequest) -> WorkerReply {
+    match request {
+        WorkerRequest::CheckSignatures(checks) => WorkerReply::Checked(vec![None; checks.len()]),
+        WorkerRequest::BenchAnalyse(_) => WorkerReply::Error("no WebCrypto here".into()),
+        other => answer(other, now_ms),
+    }
+}
+
+/// A check's answer as the analysis gives it: the core's own checks
+/// first ([`crate::analysis::verify::alg::precheck`]: length, DER, range),
+/// then WebCrypto's result (`None`: left to the core's arithmetic).
+#[cfg(target_arch = "wasm32")]
+fn as_analysed(
+    check: &crate::analysis::verify::SignatureCheck,
+    made: Option<bool>,
+) -> Option<bool> {
+    use crate::analysis::keys::der::from_spki;
+    use crate::analysis::verify::alg::precheck;
+    let key = from_spki(&check.spki).ok()?;
+    match precheck(check.alg, &key.material, &check.signature) {
+        Err(_) => Some(false),
+        Ok(()) => made,
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn analyse_with(job: &Job, outside: SignatureChecks) -> WorkerReply {
+    WorkerReply::Result(
+        CACHE.with(|cache| job::run_cached_with(job, &mut cache.borrow_mut(), outside)),
+    )
 }
 
 /// Replies travel as JSON strings.
@@ -64,6 +200,11 @@ pub fn answer(request: WorkerRequest, clock: impl Fn() -> f64) -> WorkerReply {
             WorkerReply::Result(CACHE.with(|cache| job::run_cached(&job, &mut cache.borrow_mut())))
         }
         WorkerRequest::BenchVerify(bench) => WorkerReply::Bench(bench_verify(&bench, clock)),
+        // Answered through WebCrypto (`pump`); here, nothing is made.
+        WorkerRequest::CheckSignatures(checks) => WorkerReply::Checked(vec![None; checks.len()]),
+        WorkerRequest::BenchAnalyse(_) => {
+            WorkerReply::Error("answered through WebCrypto only".into())
+        }
         // crypto.getRandomValues, through getrandom's wasm_js backend.
         WorkerRequest::Sign(job) => WorkerReply::Signed(crate::analysis::sign::jobs::sign(
             &job,

@@ -8,6 +8,8 @@ pub mod make;
 
 use crate::analysis::expectations::Expectations;
 use crate::analysis::report::Report;
+#[cfg(feature = "crypto")]
+use crate::analysis::verify::{KeySetWithChecks, SignatureCheck, SignatureChecks};
 use crate::analysis::vocab::SecretEncoding;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -85,6 +87,22 @@ pub struct Cache {
     report: Option<Report>,
 }
 
+#[cfg(feature = "crypto")]
+impl Cache {
+    /// Whether `job` differs from the cached one only in its id or the
+    /// token shown in detail (so nothing needs verifying again).
+    pub fn holds(&self, job: &Job) -> bool {
+        self.report.is_some()
+            && self.key.as_ref().is_some_and(|key| {
+                *key == Job {
+                    id: 0,
+                    detail: 0,
+                    ..job.clone()
+                }
+            })
+    }
+}
+
 /// Runs the full analysis.
 #[cfg(feature = "crypto")]
 pub fn run(job: &Job) -> JobResult {
@@ -94,8 +112,26 @@ pub fn run(job: &Job) -> JobResult {
 /// Runs the full analysis, reusing `cache` when only the detail changed.
 #[cfg(feature = "crypto")]
 pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
-    use crate::analysis::keys::KeySet;
-    use crate::analysis::{Options, analyse_first};
+    run_cached_with(job, cache, SignatureChecks::Compute)
+}
+
+/// The primitive RSA and ECDSA checks the full analysis of `job` needs,
+/// each once, found by a first analysis that computes none of them
+/// ([`SignatureChecks::Record`]); the worker has WebCrypto make them.
+#[cfg(feature = "crypto")]
+pub fn planned_checks(job: &Job) -> Vec<SignatureCheck> {
+    let verifier = std::sync::Arc::new(KeySetWithChecks {
+        keys: job_keys(job),
+        checks: SignatureChecks::Record(std::sync::Mutex::default()),
+    });
+    crate::analysis::analyse_first(&job.input, &job_options(job, verifier.clone()), LISTED);
+    verifier.checks.recorded()
+}
+
+/// As [`run_cached`], the RSA and ECDSA arithmetic made where `checks`
+/// says (results WebCrypto made, in the worker).
+#[cfg(feature = "crypto")]
+pub fn run_cached_with(job: &Job, cache: &mut Cache, checks: SignatureChecks) -> JobResult {
     let key = Job {
         id: 0,
         detail: 0,
@@ -108,18 +144,11 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
     let mut report = cache
         .report
         .get_or_insert_with(|| {
-            let mut keys = KeySet::parse(&job.key_text);
-            keys.add_secret(&job.secret, job.secret_encoding);
-            let options = Options {
-                now: job.now,
-                leeway: job.leeway,
-                verifier: Some(std::sync::Arc::new(keys)),
-                detached_content: (!job.detached_content.is_empty())
-                    .then(|| job.detached_content.as_str().into()),
-                ..Options::default()
-            }
-            .expecting(job.expectations.clone());
-            analyse_first(&job.input, &options, LISTED)
+            let verifier = std::sync::Arc::new(KeySetWithChecks {
+                keys: job_keys(job),
+                checks,
+            });
+            crate::analysis::analyse_first(&job.input, &job_options(job, verifier), LISTED)
         })
         .clone();
     if report.tokens.len() > FULL_DETAIL_LIMIT {
@@ -130,6 +159,30 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
             .collect();
     }
     JobResult { id: job.id, report }
+}
+
+/// The keys a job supplies: the key box and the typed secret.
+#[cfg(feature = "crypto")]
+fn job_keys(job: &Job) -> crate::analysis::keys::KeySet {
+    let mut keys = crate::analysis::keys::KeySet::parse(&job.key_text);
+    keys.add_secret(&job.secret, job.secret_encoding);
+    keys
+}
+
+#[cfg(feature = "crypto")]
+fn job_options(
+    job: &Job,
+    verifier: std::sync::Arc<dyn crate::analysis::Verifier>,
+) -> crate::analysis::Options {
+    crate::analysis::Options {
+        now: job.now,
+        leeway: job.leeway,
+        verifier: Some(verifier),
+        detached_content: (!job.detached_content.is_empty())
+            .then(|| job.detached_content.as_str().into()),
+        ..crate::analysis::Options::default()
+    }
+    .expecting(job.expectations.clone())
 }
 
 /// What the page (or the benchmark harness) asks its Web Worker.
@@ -175,6 +228,29 @@ pub enum WorkerRequest {
     /// [`WorkerReply::Bench`].
     #[cfg(feature = "crypto")]
     BenchVerify(BenchVerify),
+    /// Primitive RSA and ECDSA checks made as the full analysis makes them
+    /// for a large paste: the core's own checks before any arithmetic
+    /// (length, DER, range), then WebCrypto. The test command runs the
+    /// Wycheproof vectors through it (tests/browser/webcrypto.test.mjs).
+    /// Answered by [`WorkerReply::Checked`]. The page never sends it.
+    #[cfg(feature = "crypto")]
+    CheckSignatures(Vec<SignatureCheck>),
+    /// The benchmark harness times a whole full analysis in the worker,
+    /// its RSA and ECDSA checks made by WebCrypto or in wasm, to compare
+    /// the two paths. Answered by [`WorkerReply::Bench`] (one batch). The
+    /// page never sends it.
+    #[cfg(feature = "crypto")]
+    BenchAnalyse(BenchAnalyse),
+}
+
+/// A full analysis to time (the job carries its paste in `input`).
+#[cfg(feature = "crypto")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BenchAnalyse {
+    /// The job.
+    pub job: Job,
+    /// Whether WebCrypto makes the RSA and ECDSA checks (else wasm).
+    pub webcrypto: bool,
 }
 
 /// Verify `token`'s signature with `key`, `batches × per_batch` times — the
@@ -221,6 +297,10 @@ pub enum WorkerReply {
     /// The answer to a [`WorkerRequest::BenchVerify`].
     #[cfg(feature = "crypto")]
     Bench(BenchTimings),
+    /// The answer to a [`WorkerRequest::CheckSignatures`]: each check's
+    /// result from WebCrypto, in order (`null`: not made).
+    #[cfg(feature = "crypto")]
+    Checked(Vec<Option<bool>>),
     /// A request it could not answer, in words.
     Error(String),
 }
@@ -235,7 +315,9 @@ impl WorkerRequest {
                 (WorkerRequest::Analyse(job), Some(paste))
             }
             #[cfg(feature = "crypto")]
-            bench @ WorkerRequest::BenchVerify(_) => (bench, None),
+            other @ (WorkerRequest::BenchVerify(_)
+            | WorkerRequest::CheckSignatures(_)
+            | WorkerRequest::BenchAnalyse(_)) => (other, None),
             #[cfg(any(feature = "crypto", feature = "encoder"))]
             other @ (WorkerRequest::Sign(_)
             | WorkerRequest::Keygen(_)

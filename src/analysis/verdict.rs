@@ -74,6 +74,17 @@ impl VerdictKind {
             VerdictKind::Unsupported => "–",
         }
     }
+
+    /// The verdict in one word, for a list of many tokens; none when
+    /// nothing was checked.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            VerdictKind::Valid => Some("verified"),
+            VerdictKind::MatchedRefused => Some("refused"),
+            VerdictKind::Invalid => Some("invalid"),
+            VerdictKind::Unchecked | VerdictKind::Unsupported => None,
+        }
+    }
 }
 
 impl SignatureReport {

@@ -117,6 +117,8 @@ pub enum Failure {
     ScalarOutOfRange,
     /// The key's type or curve does not suit the algorithm.
     KeyDoesNotFit,
+    /// An RSA signature not below the modulus (RFC 8017 §5.2.2).
+    NotBelowModulus,
 }
 
 impl fmt::Display for Failure {
@@ -131,6 +133,9 @@ impl fmt::Display for Failure {
             ),
             Failure::ScalarOutOfRange => f.write_str("r or s is zero or not below the curve order, which no real signature has"),
             Failure::KeyDoesNotFit => f.write_str("the key does not fit the algorithm"),
+            Failure::NotBelowModulus => f.write_str(
+                "the signature, read as a number, is not below the key's modulus, which no real signature is (RFC 8017 §5.2.2)",
+            ),
         }
     }
 }
@@ -145,6 +150,17 @@ pub fn verify(
     signing_input: &[u8],
     signature: &[u8],
 ) -> Result<(), Failure> {
+    precheck(alg, key, signature)?;
+    compute(alg, key, signing_input, signature)
+}
+
+/// What is checked before any arithmetic: the key fits `alg`, the
+/// signature has the length the key gives (an ECDSA one is not DER,
+/// RFC 7518 §3.4) and, for ECDSA, r and s are in [1, n).
+///
+/// # Errors
+/// The [`Failure`] found.
+pub fn precheck(alg: JwsAlg, key: &KeyMaterial, signature: &[u8]) -> Result<(), Failure> {
     if !alg.key_kind().fits(key) {
         return Err(Failure::KeyDoesNotFit);
     }
@@ -158,6 +174,35 @@ pub fn verify(
             actual: signature.len(),
         });
     }
+    match key {
+        KeyMaterial::Ec { curve, .. } if !ecdsa_scalars_in_range(*curve, signature) => {
+            Err(Failure::ScalarOutOfRange)
+        }
+        KeyMaterial::Rsa(rsa) if !below_modulus(rsa, signature) => Err(Failure::NotBelowModulus),
+        _ => Ok(()),
+    }
+}
+
+/// Whether the signature, big-endian and as long as the modulus, is below
+/// it (RSAVP1's range check, RFC 8017 §5.2.2; some WebCrypto builds reduce
+/// it instead).
+fn below_modulus(key: &rsa::PublicKey, signature: &[u8]) -> bool {
+    let modulus = key.n_bytes();
+    let padding = signature.len().saturating_sub(modulus.len());
+    let (high, low) = signature.split_at(padding);
+    high.iter().all(|b| *b == 0) && low < &modulus[..]
+}
+
+/// The signature arithmetic, after [`precheck`] passed.
+///
+/// # Errors
+/// [`Failure::Mismatch`] (or what the primitive refused).
+pub fn compute(
+    alg: JwsAlg,
+    key: &KeyMaterial,
+    signing_input: &[u8],
+    signature: &[u8],
+) -> Result<(), Failure> {
     match (alg, key) {
         (_, KeyMaterial::Hmac(secret)) => verify_hmac(alg, secret, signing_input, signature),
         (_, KeyMaterial::Rsa(rsa_key)) => verify_rsa(alg, rsa_key, signing_input, signature),

@@ -17,13 +17,14 @@ pub(super) fn try_forbidden_keys(
     d: &Decoded,
     alg: JwsAlg,
     refused: &[(&Key, Refusal, String)],
+    outside: &super::SignatureChecks,
 ) -> Verification {
     let forbidden: Vec<&Key> = refused.iter().map(|(k, _, _)| *k).collect();
     let to_try = match select_by_kid(d, &forbidden, &forbidden) {
         Ok(selected) => selected,
         Err(verdict) => return *verdict,
     };
-    let (mut v, matched) = try_keys(d, alg, &to_try);
+    let (mut v, matched) = try_keys(d, alg, &to_try, outside);
     // The refusal of the key that matched, found by identity: labels need
     // not be unique (two pasted JWKs are both "JWK").
     let policy = matched

@@ -88,3 +88,60 @@ impl Verifier for KeySet {
         self.errors.clone()
     }
 }
+
+/// A [`KeySet`] whose RSA and ECDSA arithmetic is made where `checks`
+/// says: recorded for WebCrypto, or answered from its results
+/// ([`super::outside`]). Everything else is the key set's.
+#[derive(Debug)]
+pub struct KeySetWithChecks {
+    /// The keys.
+    pub keys: KeySet,
+    /// Where the signature arithmetic is made.
+    pub checks: super::SignatureChecks,
+}
+
+impl Verifier for KeySetWithChecks {
+    fn verify_jws(&self, decoded: &Decoded) -> Verification {
+        super::verify_token_with(decoded, &self.keys, &self.checks)
+    }
+
+    fn read_keystone(
+        &self,
+        token: &str,
+        format: KeystoneFormat,
+    ) -> Result<CmsReading, CmsReadError> {
+        self.keys.read_keystone(token, format)
+    }
+
+    fn oidc_hash(&self, alg: JwsAlg, value: &str) -> Option<String> {
+        self.keys.oidc_hash(alg, value)
+    }
+
+    fn check_expectations(
+        &self,
+        subject: &Subject<'_>,
+        expected: &Expectations,
+    ) -> ExpectationsReport {
+        self.keys.check_expectations(subject, expected)
+    }
+
+    fn recognise_issuer(&self, input: &vendor::Input<'_>) -> VendorReport {
+        self.keys.recognise_issuer(input)
+    }
+
+    fn file_sources(&self, input: &str) -> FileSources {
+        self.keys.file_sources(input)
+    }
+
+    fn decrypt_jwe(&self, token: &str) -> crate::analysis::options::JweReading {
+        self.keys.decrypt_jwe(token)
+    }
+
+    fn key_reports(&self) -> Vec<KeyReport> {
+        self.keys.key_reports()
+    }
+
+    fn key_errors(&self) -> Vec<KeyError> {
+        self.keys.key_errors()
+    }
+}

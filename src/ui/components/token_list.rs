@@ -30,6 +30,7 @@ pub fn token_list(props: &TokenListProps) -> Html {
         let on_select = props.on_select.clone();
         let onclick = Callback::from(move |_| on_select.emit(index));
         let selected = index == props.selected;
+        let verdict = token.signature.kind();
         html! {
             <li>
                 <button
@@ -37,11 +38,17 @@ pub fn token_list(props: &TokenListProps) -> Html {
                     class={classes!("token-item", selected.then_some("selected"))}
                     data-testid="token-item"
                     aria-pressed={selected.to_string()}
+                    data-verdict={verdict.as_str()}
                     {onclick}
                 >
                     <span class={classes!("kind", token.kind.as_str())}>{ token.kind.as_str() }</span>
                     <span class="source">{ &token.source.description }</span>
                     <span class="line">{ format!("line {}", token.source.line) }</span>
+                    if let Some(word) = verdict.word() {
+                        <span class={classes!("item-verdict", verdict.as_str())}>
+                            <span aria-hidden="true">{ verdict.icon() }</span>{ format!(" {word}") }
+                        </span>
+                    }
                 </button>
             </li>
         }
