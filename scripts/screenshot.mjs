@@ -12,7 +12,7 @@ const browser = await launchPlaywright();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: "light" });
   await page.goto(server.url);
-  await page.waitForSelector('[data-testid="paste"]');
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
   await page.selectOption('[data-testid="examples"]', "docker-registry");
   await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor();
   await page.screenshot({ path: join(ROOT, "docs/screenshot.png") });

@@ -15,7 +15,7 @@ const cdp = await page.context().newCDPSession(page);
 await cdp.send("Performance.enable");
 const metric = async (name) => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === name).value;
 await page.goto(server.url);
-await page.waitForSelector('[data-testid="paste"]');
+await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
 const b64 = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
 const input = `${b64({ alg: "HS256" })}.${b64({ sub: "tick", exp: Math.floor(Date.now() / 1000) + 3600 })}`;
 await page.fill('[data-testid="paste"]', `${input}.${createHmac("sha256", "k").update(input).digest("base64url")}`);

@@ -10,6 +10,7 @@ pub mod components;
 pub mod encoder;
 pub mod examples;
 pub mod large_text;
+pub mod shell;
 pub mod state;
 pub mod worker_channel;
 

@@ -2,6 +2,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // What was pasted into the prerendered first view, read before Yew
+    // empties <body> (src/ui/shell.rs).
+    jwt_inspector::ui::shell::capture();
     yew::Renderer::<jwt_inspector::ui::App>::new().render();
 }
 

@@ -9,19 +9,26 @@ use crate::ui::components::{
 use crate::ui::examples::Example;
 use crate::ui::state::{Action, AppState};
 use crate::ui::worker_channel::WorkerChannel;
-use crate::ui::{browser, clock};
+use crate::ui::{browser, clock, shell};
 use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
         let now = clock::now_unix_seconds();
-        let state = AppState::new(now);
+        // What was pasted into the prerendered first view before the app
+        // started comes first; then a shared link's token.
+        let typed = shell::typed().unwrap_or_default();
+        let typed_keys = !typed.keys.is_empty();
+        let state = AppState::new(now).with_keys(typed.keys);
         match browser::token_from_fragment() {
+            _ if !typed.paste.is_empty() => state.with_input(typed.paste, now),
             Some(token) => state.with_input(token, now),
+            None if typed_keys => state.with_input(String::new(), now),
             None => state,
         }
     });
+    use_effect_with((), |_| shell::restore_focus());
 
     // The full analysis: a Web Worker started on first need.
     let worker = use_mut_ref(|| None::<WorkerChannel>);

@@ -94,6 +94,15 @@ impl AppState {
         }
     }
 
+    /// Starts with these keys in the key box (typed before the app started;
+    /// [`AppState::with_input`] analyses).
+    pub fn with_keys(self, keys: String) -> Self {
+        AppState {
+            key_text: keys,
+            ..self
+        }
+    }
+
     /// Starts with `text` already pasted (a share link).
     pub fn with_input(self, text: String, now: i64) -> Self {
         AppState {

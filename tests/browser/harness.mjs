@@ -36,8 +36,12 @@ export function vector(relative) {
   return relative.endsWith(".json") ? JSON.parse(text) : text;
 }
 
-/** Serves dist/ on 127.0.0.1 (a free port); `requests` lists every path asked for. */
-export async function startServer(dir = DIST) {
+/**
+ * Serves dist/ on 127.0.0.1 (a free port); `requests` lists every path
+ * asked for. `delay(path)` may hold a file back that many milliseconds (a
+ * slow network for one file, the same in every engine).
+ */
+export async function startServer(dir = DIST, { delay = () => 0 } = {}) {
   if (!existsSync(join(dir, "index.html"))) {
     throw new Error(`${dir}/index.html missing: build the app first (scripts/test.sh does)`);
   }
@@ -48,6 +52,8 @@ export async function startServer(dir = DIST) {
     if (served.offline) { req.socket.destroy(); return; }
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname);
+    const hold = delay(url.pathname);
+    if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
     let path = normalize(join(dir, decodeURIComponent(url.pathname)));
     if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
@@ -181,8 +187,17 @@ export async function openApp(browser, url, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('[data-testid="paste"]', { timeout: 30_000 });
+  await waitForApp(page);
   return { context, page, problems: context.problems };
+}
+
+/**
+ * Waits until the app has started (its `app-ready` mark). The paste box is
+ * there sooner, in the prerendered first view (src/ui/shell.rs), but the
+ * rest of that view only works once the app runs.
+ */
+export async function waitForApp(page, timeout = 30_000) {
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0, undefined, { timeout });
 }
 
 /** Replaces the paste with `text`, as a person pasting would. */

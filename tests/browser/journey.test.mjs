@@ -6,7 +6,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { servedApp, paste, vector, ROOT } from "./harness.mjs";
+import { servedApp, paste, vector, ROOT, waitForApp } from "./harness.mjs";
 
 const SHOTS = join(ROOT, "tests/browser/screenshots");
 const env = servedApp();
@@ -19,7 +19,7 @@ test("paste, decode, verify, tick, switch, theme, offline", async () => {
   const page = await context.newPage();
   const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   await page.goto(env.server.url);
-  await page.waitForSelector('[data-testid="paste"]');
+  await waitForApp(page);
   await shot("01-empty");
 
   const dcos = vector("vendors/dcos/out-of-band-verification.json");
@@ -58,7 +58,7 @@ test("paste, decode, verify, tick, switch, theme, offline", async () => {
   });
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('[data-testid="paste"]');
+  await waitForApp(page);
   await paste(page, dcos.token);
   await page.locator('[data-testid="payload-json"]').waitFor();
   await shot("05-offline-reload");

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { servedApp, openApp, paste, vector, foreignRequests, skipUnless, DIST, ROOT } from "./harness.mjs";
+import { servedApp, openApp, paste, vector, foreignRequests, skipUnless, DIST, ROOT, waitForApp } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -18,7 +18,7 @@ test("privacy: paste, verify, switch, settings — no request leaves, nothing is
   const page = await context.newPage();
   const served = env.server.requests.length;
   await page.goto(env.server.url);
-  await page.waitForSelector('[data-testid="paste"]');
+  await waitForApp(page);
   const startUrl = await page.url();
 
   const dcos = vector("vendors/dcos/out-of-band-verification.json");
@@ -94,7 +94,7 @@ test("offline: after one visit the page reloads with no network and still inspec
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(env.server.url);
-  await page.waitForSelector('[data-testid="paste"]');
+  await waitForApp(page);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
@@ -103,7 +103,7 @@ test("offline: after one visit the page reloads with no network and still inspec
   });
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('[data-testid="paste"]', { timeout: 15_000 });
+  await waitForApp(page, 15_000);
   await paste(page, vector("vendors/dcos/seed-authorization-header.json").paste);
   await page.locator('[data-testid="payload-json"]').waitFor();
   assert.match(await page.locator('[data-testid="payload-json"]').innerText(), /bootstrapuser/);
@@ -147,7 +147,7 @@ test("axe-core: no WCAG 2.1 AA violations, empty and full, in both themes", asyn
     const context = await env.browser.newContext({ colorScheme: "light" });
     const page = await context.newPage();
     await page.goto(env.server.url);
-    await page.waitForSelector('[data-testid="paste"]');
+    await waitForApp(page);
     if (colorScheme === "dark") await page.click('[data-testid="theme-toggle"]');
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--bg").trim());
     assert.equal(background, { light: "#f6f7f9", dark: "#111418" }[colorScheme], `${colorScheme} theme in effect`);

@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launchBrowser, paste, vector, foreignRequests, skipUnless, DIST, ROOT } from "./harness.mjs";
+import { launchBrowser, paste, vector, foreignRequests, skipUnless, DIST, ROOT, waitForApp } from "./harness.mjs";
 
 let browser, file;
 before(async () => {
@@ -27,7 +27,7 @@ async function openOffline(t) {
   await context.setOffline(true);
   const page = await context.newPage();
   await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('[data-testid="paste"]', { timeout: 30_000 });
+  await waitForApp(page, 30_000);
   // Only the file itself, inline data and the in-memory worker blob.
   const foreign = () => foreignRequests(t, context, page, "file:");
   return { context, page, foreign, problems: context.problems };
