@@ -42,6 +42,9 @@ step "the page's light build as shipped (no crypto feature): clippy, unit tests,
 cargo clippy --no-default-features --features ui --lib --bins --quiet -- -D warnings
 cargo test --no-default-features --features ui --lib --test report_snapshots --quiet
 
+step "clippy on the wasm-only code (the worker's WebCrypto path, src/worker/webcrypto.rs)"
+wasm_cargo_env cargo clippy --quiet --target wasm32-unknown-unknown --no-default-features --features worker --bin jwt-inspector-worker -- -D warnings
+
 step "release build of the page (trunk, offline)"
 wasm_cargo_env trunk build --release --offline
 
