@@ -37,9 +37,16 @@
   about?.remove();
   const showAbout = () => about && document.body.append(about);
   performance.mark("boot");
-  // The glue's hash is checked by its <link rel=modulepreload integrity>,
-  // whose module this import reuses; the wasm is fetched with its own.
-  import(js)
+  // The glue's <link rel=modulepreload integrity> checks the module this
+  // import reuses in Chromium and Firefox, but WebKit's import() fetches it
+  // again unchecked; so the glue is fetched with its hash first (in
+  // parallel with the preload) and imported only if it matches. The wasm
+  // is fetched with its own hash.
+  checked(js)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${js}: ${response.status}`);
+      return import(js);
+    })
     .then((bindings) => bindings.default({ module_or_path: checked(wasm) }))
     // The benchmark harness reads the page's WebAssembly memory size.
     .then((instance) => { performance.mark("wasm-started"); window.jwtInspectorMemory = instance.memory; })

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, ROOT, launchBrowser, startServer, skipUnless } from "./harness.mjs";
+import { DIST, ROOT, launchBrowser, startServer, skipUnless, waitForApp } from "./harness.mjs";
 
 const index = readFileSync(join(DIST, "index.html"), "utf8");
 const stamped = (name) => index.match(new RegExp(`\\sdata-${name}="([^"]*)"`))?.[1];
@@ -43,7 +43,7 @@ test("served: 'About this build' shows the version and the commit stamped into i
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('[data-testid="paste"]');
+  await waitForApp(page);
   const about = await panel(page);
   assert.equal(about.version, version);
   assert.equal(about.commit, stamped("commit"));
@@ -65,7 +65,7 @@ test("the single file opened from file:// shows the SHA-256 that sha256sum print
   await context.setOffline(true);
   const page = await context.newPage();
   await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('[data-testid="paste"]');
+  await waitForApp(page);
   const about = await panel(page);
   assert.equal(about.version, version);
   assert.equal(about.commit, stamped("commit"));

@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, launchBrowser, startServer } from "./harness.mjs";
+import { DIST, launchBrowser, startServer, waitForApp } from "./harness.mjs";
 
 const index = readFileSync(join(DIST, "index.html"), "utf8");
 const manifestHref = index.match(/<link\b[^>]*\srel="?manifest"?[^>]*>/)?.[0].match(/\shref="?([^"\s>]+)/)?.[1];
@@ -72,7 +72,7 @@ test("installed start URL: after one visit it loads with no network, and the man
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('[data-testid="paste"]');
+  await waitForApp(page);
   if (await skipWithoutServiceWorker(t, page, browser)) return;
   const manifestUrl = new URL(manifestHref, server.url).href;
   // The browser reads the same manifest (content type included).
@@ -91,7 +91,7 @@ test("installed start URL: after one visit it loads with no network, and the man
 
   await context.setOffline(true);
   await page.goto(startUrl);
-  await page.waitForSelector('[data-testid="paste"]');
+  await waitForApp(page);
   await page.fill('[data-testid="paste"]', "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvZmZsaW5lIn0.c2ln");
   assert.match(await page.locator('[data-testid="payload-json"]').innerText(), /"sub": "offline"/);
   // An icon the installed app shows comes from the cache too.
