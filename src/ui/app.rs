@@ -207,7 +207,11 @@ pub fn app() -> Html {
                         keys={report.keys.iter().map(|k| k.label.clone()).collect::<Vec<_>>()} leeway={state.leeway} on_leeway={on_leeway.clone()} />
                 </section>
                 <section class="analysis" aria-label="Analysis" aria-live="polite">
-                    <TimeControls leeway={state.leeway} as_of={state.as_of} on_leeway={on_leeway} on_as_of={on_as_of} />
+                    // Leeway and "as of" matter once there is a token to judge
+                    // (and their inputs are costly to paint first).
+                    if !report.tokens.is_empty() || state.as_of.is_some() {
+                        <TimeControls leeway={state.leeway} as_of={state.as_of} on_leeway={on_leeway} on_as_of={on_as_of} />
+                    }
                     if state.pending {
                         <p class="pending" data-testid="pending" role="status">{ "Running the full analysis (signatures, keys, Keystone CMS)…" }</p>
                     }

@@ -61,6 +61,14 @@ pub fn expectations_panel(props: &ExpectationsPanelProps) -> Html {
         }
     };
     let leeway_input = super::time_controls::leeway_input(props.on_leeway.clone());
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
     let key_change = {
         let (on_change, fields) = (props.on_change.clone(), props.fields.clone());
         Callback::from(move |e: Event| {
@@ -71,8 +79,11 @@ pub fn expectations_panel(props: &ExpectationsPanelProps) -> Html {
         })
     };
     html! {
-        <details class="panel expectations-panel" data-testid="expectations-panel">
+        <details class="panel expectations-panel" data-testid="expectations-panel" open={*open} {ontoggle}>
             <summary class="panel-title">{ "Check as my service would" }</summary>
+            // Its fields are made when it is first opened: form controls are
+            // the costliest part of the first paint (docs/benchmarks.md).
+            if *open {
             <p class="hint">{ "Say what your service expects; each token then lists every rule in the order a verifier checks them, and whether your service would accept it. Lists take commas, spaces or new lines. Nothing here is stored." }</p>
             { input(Field::Issuers, "expect-iss", "Expected issuer(s)", "https://issuer.example/") }
             { input(Field::Audiences, "expect-aud", "Accepted audience(s)", "api://orders") }
@@ -94,6 +105,7 @@ pub fn expectations_panel(props: &ExpectationsPanelProps) -> Html {
                 </select>
             </div>
             { for props.problems.iter().map(|p| html! { <p class="key-error" data-testid="expectation-problem" role="alert">{ p }</p> }) }
+            }
         </details>
     }
 }
