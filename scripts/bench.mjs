@@ -119,14 +119,7 @@ try {
   // median of 5 fresh pages. And the worker's full analysis of the same
   // job alone, its RSA checks made by WebCrypto or in wasm, median of 5.
   {
-    const { generateKeyPairSync, sign } = await import("node:crypto");
-    const pairs = [0, 1, 2].map(() => generateKeyPairSync("rsa", { modulusLength: 2048 }));
-    const jwks = JSON.stringify({ keys: pairs.map((p, i) => ({ ...p.publicKey.export({ format: "jwk" }), kid: `k${i}`, alg: "RS256", use: "sig" })) });
-    const enc = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
-    const bulk = Array.from({ length: 1000 }, (_, n) => {
-      const input = `${enc({ alg: "RS256", typ: "JWT", kid: `k${n % 3}` })}.${enc({ sub: `user-${n}`, iat: 1767225600, exp: 4102444800 })}`;
-      return `Authorization: Bearer ${input}.${sign("sha256", Buffer.from(input), pairs[n % 3].privateKey).toString("base64url")}`;
-    }).join("\n");
+    const { jwks, text: bulk } = (await import("./bulk-tokens.mjs")).bulkRs256();
     const listed = [];
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext();

@@ -5,16 +5,10 @@
 // Figures in docs/benchmarks.md. Usage: node scripts/bulk-profile.mjs [dist]
 
 import { startServer, launchPlaywright } from "../tests/browser/harness.mjs";
-import { generateKeyPairSync, sign } from "node:crypto";
+import { bulkRs256 } from "./bulk-tokens.mjs";
 const server = await startServer(process.argv[2] ? (await import("node:path")).resolve(process.argv[2]) : undefined);
 const browser = await launchPlaywright();
-const pairs = [0, 1, 2].map(() => generateKeyPairSync("rsa", { modulusLength: 2048 }));
-const jwks = JSON.stringify({ keys: pairs.map((p, i) => ({ ...p.publicKey.export({ format: "jwk" }), kid: `k${i}`, alg: "RS256", use: "sig" })) });
-const enc = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
-const bulk = Array.from({ length: 1000 }, (_, n) => {
-  const input = `${enc({ alg: "RS256", typ: "JWT", kid: `k${n % 3}` })}.${enc({ sub: `user-${n}`, iat: 1767225600, exp: 4102444800 })}`;
-  return `Authorization: Bearer ${input}.${sign("sha256", Buffer.from(input), pairs[n % 3].privateKey).toString("base64url")}`;
-}).join("\n");
+const { jwks, text: bulk } = bulkRs256();
 const context = await browser.newContext();
 const page = await context.newPage();
 await page.addInitScript(() => {

@@ -6,7 +6,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { servedApp, openApp, paste, keptByPage, foreignRequests } from "./harness.mjs";
+import { servedApp, openApp, paste, keptByPage, foreignRequests, serviceWorkerControls } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -175,12 +175,7 @@ test("the tokens a service must refuse: each case with its reason and a curl, ea
 
 test("offline: the encoder opens from the service worker's cache", async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
+  await serviceWorkerControls(page);
   await context.setOffline(true);
   await openNewToken(page);
   await page.selectOption('[data-testid="encoder-alg"]', "EdDSA");

@@ -229,3 +229,21 @@ export async function foreignRequests(t, context, page, origin) {
   }
   return context.requests.map((r) => r.url).filter((u) => !local(u));
 }
+
+/** Waits until the service worker controls the page (it then serves the
+ *  app's files offline). */
+export async function serviceWorkerControls(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+}
+
+/** Skips, saying why, where the engine runs no service worker. */
+export async function skipWithoutServiceWorker(t, page, browser) {
+  if (await page.evaluate(() => "serviceWorker" in navigator)) return false;
+  t.skip(`${browser.engine} runs no service worker here`);
+  return true;
+}

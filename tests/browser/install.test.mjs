@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, launchBrowser, startServer, waitForApp } from "./harness.mjs";
+import { DIST, launchBrowser, startServer, waitForApp, serviceWorkerControls, skipWithoutServiceWorker } from "./harness.mjs";
 
 const index = readFileSync(join(DIST, "index.html"), "utf8");
 const manifestHref = index.match(/<link\b[^>]*\srel="?manifest"?[^>]*>/)?.[0].match(/\shref="?([^"\s>]+)/)?.[1];
@@ -23,22 +23,6 @@ after(async () => {
   await server?.close();
 });
 
-/** Skips, saying why, where the engine runs no service worker. */
-async function skipWithoutServiceWorker(t, page, browser) {
-  if (await page.evaluate(() => "serviceWorker" in navigator)) return false;
-  t.skip(`${browser.engine} runs no service worker here`);
-  return true;
-}
-
-/** Waits until the service worker controls the page. */
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
-}
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes) {
@@ -81,7 +65,7 @@ test("installed start URL: after one visit it loads with no network, and the man
     return { type: response.headers.get("content-type"), manifest: await response.json() };
   }, manifestUrl);
   assert.match(served.type, /^application\/manifest\+json/);
-  await controlled(page);
+  await serviceWorkerControls(page);
   const startUrl = new URL(served.manifest.start_url, manifestUrl).href;
   const kept = await page.evaluate(async (urls) => Promise.all(urls.map(async (url) => Boolean(await caches.match(url)))), [
     manifestUrl,

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { DIST, launchBrowser, startServer, rfcExamples, waitForApp } from "./harness.mjs";
+import { DIST, launchBrowser, startServer, rfcExamples, waitForApp, serviceWorkerControls, skipWithoutServiceWorker } from "./harness.mjs";
 
 const index = readFileSync(join(DIST, "index.html"), "utf8");
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s">]+))`))?.slice(1).find((v) => v !== undefined);
@@ -47,22 +47,6 @@ const flipByte = (bytes) => {
 /** Code appended that would mark the page (or worker) if it ever ran. */
 const appendMark = (bytes) => Buffer.concat([bytes, Buffer.from("\n;globalThis.jwtInspectorTampered = true;\n")]);
 
-/** Skips, saying why, where the engine runs no service worker. */
-async function skipWithoutServiceWorker(t, page, browser) {
-  if (await page.evaluate(() => "serviceWorker" in navigator)) return false;
-  t.skip(`${browser.engine} runs no service worker here`);
-  return true;
-}
-
-/** Waits until the service worker controls the page. */
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
-}
 
 /** Whether the app started (the paste box alone is no sign: the first
  *  view is prerendered into index.html). */
@@ -183,7 +167,7 @@ test("the service worker serves only the release's bytes: a file changed on the 
     const { context, page } = await open(server.url);
     await waitForApp(page);
     if (await skipWithoutServiceWorker(t, page, browser)) return;
-    await controlled(page);
+    await serviceWorkerControls(page);
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true, "the reloaded page is controlled");

@@ -6,7 +6,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { servedApp, paste, vector, ROOT, waitForApp } from "./harness.mjs";
+import { servedApp, paste, vector, ROOT, waitForApp, serviceWorkerControls } from "./harness.mjs";
 
 const SHOTS = join(ROOT, "tests/browser/screenshots");
 const env = servedApp();
@@ -50,12 +50,7 @@ test("paste, decode, verify, tick, switch, theme, offline", async () => {
   assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
   await shot("04-dark");
 
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
+  await serviceWorkerControls(page);
   await context.setOffline(true);
   await page.reload();
   await waitForApp(page);

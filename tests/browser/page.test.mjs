@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { servedApp, openApp, paste, vector, foreignRequests, skipUnless, DIST, ROOT, waitForApp } from "./harness.mjs";
+import { servedApp, openApp, paste, vector, foreignRequests, skipUnless, DIST, ROOT, waitForApp, serviceWorkerControls } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -95,12 +95,7 @@ test("offline: after one visit the page reloads with no network and still inspec
   const page = await context.newPage();
   await page.goto(env.server.url);
   await waitForApp(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
+  await serviceWorkerControls(page);
   await context.setOffline(true);
   await page.reload();
   await waitForApp(page, 15_000);
