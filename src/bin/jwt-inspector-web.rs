@@ -5,7 +5,10 @@ fn main() {
     // What was pasted into the prerendered first view, read before Yew
     // empties <body> (src/ui/shell.rs).
     jwt_inspector::ui::shell::capture();
-    yew::Renderer::<jwt_inspector::ui::App>::new().render();
+    match jwt_inspector::ui::shell::app_root() {
+        Some(root) => yew::Renderer::<jwt_inspector::ui::App>::with_root(root).render(),
+        None => yew::Renderer::<jwt_inspector::ui::App>::new().render(),
+    };
 }
 
 #[cfg(not(target_arch = "wasm32"))]

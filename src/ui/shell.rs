@@ -101,3 +101,23 @@ pub fn restore_focus() {
         let _ = area.set_selection_range(end, end);
     }
 }
+
+/// The element the app renders into: `#app`, made first in `<body>` when
+/// the page has none (the single-file build). The app must not take
+/// `<body>` itself: the encoder, a second Yew app in its own wasm module,
+/// mounts a `<dialog>` in the body, and Yew routes events by ids each
+/// module numbers alone, so an app whose root held the dialog would take
+/// the encoder's events for its own (a change of RSA size in the encoder
+/// once reached the page's share buttons).
+pub fn app_root() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    if let Some(root) = document.get_element_by_id("app") {
+        return Some(root);
+    }
+    let root = document.create_element("div").ok()?;
+    root.set_id("app");
+    let body = document.body()?;
+    body.insert_before(&root, body.first_child().as_ref())
+        .ok()?;
+    Some(root)
+}
