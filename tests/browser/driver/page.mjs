@@ -27,8 +27,7 @@ function resolveSteps(steps) {
         for (const root of elements) for (const element of root.querySelectorAll(step.css)) found.add(element);
         elements = [...found];
       } else if (step.nth !== undefined) {
-        const element = step.nth < 0 ? elements[elements.length + step.nth] : elements[step.nth];
-        elements = element ? [element] : [];
+        elements = elements[step.nth] ? [elements[step.nth]] : [];
       } else if (step.hasText !== undefined) {
         elements = elements.filter((element) => matches(element.textContent, step.hasText));
       } else if (step.has !== undefined) {
@@ -83,8 +82,6 @@ function locatorOperation({ steps, operation, argument }) {
   switch (operation) {
     case "innerText":
       return { value: element.innerText };
-    case "textContent":
-      return { value: element.textContent };
     case "inputValue":
       return { value: element.value };
     case "getAttribute":
@@ -143,7 +140,6 @@ export class Locator {
   locator(css) { return new Locator(this.page, [...this.steps, { css }]); }
   nth(index) { return new Locator(this.page, [...this.steps, { nth: index }]); }
   first() { return this.nth(0); }
-  last() { return this.nth(-1); }
   filter({ hasText, has } = {}) {
     const steps = [...this.steps];
     if (hasText !== undefined) steps.push({ hasText: pattern(hasText) });
@@ -166,7 +162,6 @@ export class Locator {
   count() { return this.run("count"); }
   allInnerTexts() { return this.run("allInnerTexts"); }
   innerText(options = {}) { return this.run("innerText", undefined, options.timeout); }
-  textContent(options = {}) { return this.run("textContent", undefined, options.timeout); }
   inputValue(options = {}) { return this.run("inputValue", undefined, options.timeout); }
   getAttribute(name, options = {}) { return this.run("getAttribute", name, options.timeout); }
   click(options = {}) { return this.run("click", undefined, options.timeout); }
