@@ -179,6 +179,49 @@ try {
     await context.close();
   }
 
+  // --- memory around 10 MB pastes (issue 15 §5) ------------------------------
+  // The page wasm's memory and the JS heap (after a forced GC) before, and
+  // after each of three rounds of a 10 MB paste of 100,000 tokens and
+  // "Clear". WebAssembly memory never shrinks: memory is released when
+  // later rounds reuse it rather than grow it.
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const heap = async () => {
+      await cdp.send("HeapProfiler.collectGarbage");
+      return (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "JSHeapUsedSize").value;
+    };
+    const wasm = () => page.evaluate(() => window.jwtInspectorMemory.buffer.byteLength);
+    const b64 = (s) => Buffer.from(s).toString("base64url");
+    const lines = [];
+    for (let i = 0; i < 100_000; i++) lines.push(`${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify({ n: i, exp: 4102444800 }))}.${Buffer.alloc(32, 3).toString("base64url")}`);
+    const text = lines.join("\n").slice(0, 10 * 1024 * 1024 - 1);
+    const mb = (bytes) => (bytes / 1048576).toFixed(1);
+    const before = await wasm();
+    const rounds = [];
+    for (const round of ["A", "B", "C"]) {
+      await page.evaluate((t) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", t);
+        document.querySelector('[data-testid="paste"]').dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      }, text + round);
+      await page.locator('[data-testid="notice"][data-notice-id="tokens-truncated"]').waitFor({ timeout: 120000 });
+      const pasted = await wasm();
+      await page.click('[data-testid="clear-paste"]');
+      await page.locator('[data-testid="large-paste"]').waitFor({ state: "detached" });
+      await page.waitForTimeout(300);
+      rounds.push({ pasted, cleared: await wasm(), heap: await heap() });
+    }
+    const highest = Math.max(...rounds.map((r) => r.cleared));
+    row("page wasm memory, 10 MB pastes: before / after the 1st paste / after Clear, 1st, 2nd and 3rd round", `${mb(before)} / ${mb(rounds[0].pasted)} / ${rounds.map((r) => mb(r.cleared)).join(", ")} MB`, "after Clear < 32 MB, not growing", highest < 32 * 1048576 && rounds[2].cleared === rounds[1].cleared);
+    row("  JS heap after each Clear (forced GC)", `${rounds.map((r) => mb(r.heap)).join(", ")} MB`, "");
+    await context.close();
+  }
+
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);

@@ -283,7 +283,7 @@ mod tests {
     fn answers_jobs_and_explains_bad_requests() {
         let job = Job {
             id: 3,
-            input: UNSECURED.into(),
+            input: std::sync::Arc::new(UNSECURED.to_string()),
             ..Job::default()
         };
         let json = serde_json::to_string(&WorkerRequest::Analyse(job)).unwrap();
@@ -305,7 +305,7 @@ mod tests {
     fn a_paste_sent_beside_the_job_is_analysed() {
         let json = analyse_json(Job {
             id: 4,
-            input: "not this".into(),
+            input: std::sync::Arc::new("not this".to_string()),
             ..Job::default()
         });
         let WorkerReply::Result(result) = answer_parts(&json, Some(UNSECURED.into()), no_clock)

@@ -93,7 +93,7 @@ fn paste_and_keys() -> (String, String) {
 fn job(input: &str, key_text: &str) -> Job {
     Job {
         id: 1,
-        input: input.into(),
+        input: std::sync::Arc::new(input.to_string()),
         key_text: key_text.into(),
         secret: String::new(),
         secret_encoding: SecretEncoding::Auto,

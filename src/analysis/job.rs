@@ -24,9 +24,12 @@ pub struct Job {
     /// the same text, so a 10 MB paste is not copied when a key, a setting
     /// or the selected token changes. `Arc` rather than `Rc` keeps `Job`
     /// `Send` for native callers (on wasm32 without threads its counts are
-    /// plain integers, as cheap as `Rc`'s). Serde's `rc` feature reads and
-    /// writes it as a plain string.
-    pub input: Arc<str>,
+    /// plain integers, as cheap as `Rc`'s). `Arc<String>` rather than
+    /// `Arc<str>`: a pasted `String` moves in, where `Arc<str>` would copy
+    /// it, and a page holding two copies of a 10 MB paste at once grows its
+    /// wasm memory for good. Serde's `rc` feature reads and writes it as a
+    /// plain string.
+    pub input: Arc<String>,
     /// The key text box, verbatim (PEM, JWK, JWKS, base64 DER).
     pub key_text: String,
     /// The HMAC secret, read as `secret_encoding` says.
@@ -308,7 +311,7 @@ pub enum WorkerReply {
 impl WorkerRequest {
     /// The request as it travels: its JSON, and the paste to send beside it
     /// (the JSON then carries an empty input). Only the paste's handle moves.
-    pub fn into_parts(self) -> (String, Option<Arc<str>>) {
+    pub fn into_parts(self) -> (String, Option<Arc<String>>) {
         let (request, paste) = match self {
             WorkerRequest::Analyse(mut job) => {
                 let paste = std::mem::take(&mut job.input);

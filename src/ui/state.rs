@@ -35,7 +35,7 @@ pub enum CompareWith {
 pub struct AppState {
     /// Exactly what the person pasted or typed; never altered or dropped.
     /// Shared with [`Job::input`], so no action copies the paste.
-    pub input: Arc<str>,
+    pub input: Arc<String>,
     /// The key text box, verbatim.
     pub key_text: String,
     pub secret: String,

@@ -61,6 +61,30 @@ test("a 10 MB paste of 100,000 tokens: kept whole, listed in part, said plainly"
   assert.deepEqual(problems, []);
 });
 
+test("the memory a 10 MB paste takes is released when it is cleared, and reused by the next", async (t) => {
+  if (skipUnless(t, env.browser, "pasteEvent")) return;
+  const { page, problems } = await openApp(env.browser, env.server.url);
+  const lines = [];
+  for (let n = 0; n < 100_000; n++) lines.push(hs256ish(n));
+  const text = lines.join("\n");
+  // WebAssembly memory never shrinks, so "released" is seen as reuse:
+  // rounds of paste and Clear with pastes of one size. A page that kept
+  // any earlier paste (or a copy of it) would grow by 10 MB a round.
+  const after = [];
+  for (const round of ["A", "B", "C"]) {
+    await pasteEvent(page, text.slice(0, -1) + round);
+    await page.locator('[data-testid="notice"][data-notice-id="tokens-truncated"]').waitFor({ timeout: 120_000 });
+    await page.click('[data-testid="clear-paste"]');
+    await page.locator('[data-testid="large-paste"]').waitFor({ state: "detached" });
+    await page.locator('[data-testid="token-item"]').first().waitFor({ state: "detached" });
+    after.push(await page.evaluate(() => window.jwtInspectorMemory.buffer.byteLength));
+  }
+  t.diagnostic(`page wasm memory after each Clear: ${after.map((b) => (b / 1048576).toFixed(1)).join(", ")} MB`);
+  assert.ok(after[0] > text.length, "the paste was copied into the page's memory");
+  assert.equal(after[2], after[1], "a third paste and Clear needs no more memory than the second");
+  assert.deepEqual(problems, []);
+});
+
 test("a 1 MB JSON reply: every token found with its sibling fields, repeats merged", async (t) => {
   if (skipUnless(t, env.browser, "pasteEvent")) return;
   const { page, problems } = await openApp(env.browser, env.server.url);

@@ -6,7 +6,7 @@ mod protocol {
     fn job() -> Job {
         Job {
             id: 9,
-            input: "a paste with \"quotes\" and\nlines".into(),
+            input: Arc::new("a paste with \"quotes\" and\nlines".to_string()),
             key_text: "{\"keys\":[]}".into(),
             secret: "s".into(),
             secret_encoding: SecretEncoding::Base64,
@@ -141,7 +141,7 @@ mod analysis {
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M";
         let job = Job {
             id: 7,
-            input: token.into(),
+            input: Arc::new(token.to_string()),
             secret: "not it, but long enough: 0123456789abcdef".into(),
             ..Job::default()
         };

@@ -21,7 +21,7 @@ const PREVIEW: usize = 64 * 1024;
 #[derive(Properties, PartialEq)]
 pub struct PasteInputProps {
     /// The page state's paste, shared (cloning it copies no text).
-    pub value: Arc<str>,
+    pub value: Arc<String>,
     pub on_input: Callback<String>,
 }
 

@@ -17,7 +17,7 @@ fn input(state: Rc<AppState>, text: &str) -> Rc<AppState> {
 fn new_input_is_kept_verbatim_and_analysed_at_once() {
     let text = format!("  Authorization: Bearer {TOKEN}\n");
     let state = input(Rc::new(AppState::new(0)), &text);
-    assert_eq!(&*state.input, text);
+    assert_eq!(*state.input, text);
     assert_eq!(state.report.tokens.len(), 1);
     assert!(
         state.pending,
