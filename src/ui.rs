@@ -2,6 +2,7 @@
 //! Nothing here parses tokens; it renders the core's report. All browser
 //! clock access is in [`clock`].
 
+pub mod after_paint;
 pub mod app;
 pub mod browser;
 pub mod clock;
@@ -12,6 +13,7 @@ pub mod examples;
 pub mod large_text;
 pub mod shell;
 pub mod state;
+pub mod warm_up;
 pub mod worker_channel;
 
 pub use app::App;

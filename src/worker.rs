@@ -37,6 +37,16 @@ thread_local! {
     static WAITING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// The warm-up runs this long after the worker starts, or this long
+/// again while requests wait, so that the requests the page queued while
+/// the worker loaded go first.
+const WARM_UP_AFTER_MS: i32 = 50;
+/// Tokens the warm-up analyses: the engine compiles a function's faster
+/// tier once it is hot, so the first large paste after a cold start took
+/// 180 ms to analyse, and 130 ms after a warm-up of 32 tokens (about
+/// 60 ms of the worker's idle time; docs/benchmarks.md).
+const WARM_UP_TOKENS: u32 = 32;
+
 /// Installs the message handler (called from the worker binary's `main`).
 pub fn start() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -51,6 +61,45 @@ pub fn start() {
     // Messages sent while the wasm was still loading had no handler and are
     // gone: tell the page to (re)send its latest job now.
     post(&scope, &WorkerReply::Ready);
+    warm_up_when_idle(&scope);
+}
+
+/// Analyses a small paste once while the worker is idle, so that the
+/// first large paste meets compiled code (see [`WARM_UP_TOKENS`]).
+fn warm_up_when_idle(scope: &web_sys::DedicatedWorkerGlobalScope) {
+    let again = scope.clone();
+    let warm_up = Closure::once_into_js(move || {
+        let busy = WAITING.get() || QUEUE.with(|queue| !queue.borrow().is_empty());
+        if busy {
+            warm_up_when_idle(&again);
+        } else {
+            let _ = job::run(&job::Job {
+                input: std::sync::Arc::new(warm_up_paste(WARM_UP_TOKENS)),
+                ..job::Job::default()
+            });
+        }
+    });
+    let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(
+        warm_up.unchecked_ref(),
+        WARM_UP_AFTER_MS,
+    );
+}
+
+/// `count` distinct HS256-shaped bearer tokens, one per line: the shape of
+/// a large paste, for the warm-up (their signatures are not checked).
+fn warm_up_paste(count: u32) -> String {
+    use crate::analysis::base64url::encode;
+    let header = encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+    (0..count)
+        .map(|n| {
+            let payload = format!(r#"{{"sub":"warm-up-{n}","iat":1767225600,"exp":4102444800}}"#);
+            let signature = encode(&[n as u8; 32]);
+            format!(
+                "Authorization: Bearer {header}.{}.{signature}\n",
+                encode(payload.as_bytes())
+            )
+        })
+        .collect()
 }
 
 /// Answers the queued messages in order, until one waits on WebCrypto.
@@ -64,7 +113,7 @@ fn pump(scope: &web_sys::DedicatedWorkerGlobalScope) {
                 WAITING.set(true);
                 let scope = scope.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let reply = answer_with_webcrypto(request).await;
+                    let reply = answer_with_webcrypto(request, &scope).await;
                     post(&scope, &reply);
                     WAITING.set(false);
                     pump(&scope);
@@ -95,7 +144,10 @@ fn uses_webcrypto(request: &WorkerRequest) -> bool {
 
 /// Answers a request whose RSA and ECDSA checks WebCrypto makes.
 #[cfg(target_arch = "wasm32")]
-async fn answer_with_webcrypto(request: WorkerRequest) -> WorkerReply {
+async fn answer_with_webcrypto(
+    request: WorkerRequest,
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+) -> WorkerReply {
     match request {
         WorkerRequest::CheckSignatures(checks) => {
             let made = webcrypto::verify_all(&checks).await;
@@ -108,18 +160,25 @@ async fn answer_with_webcrypto(request: WorkerRequest) -> WorkerReply {
             )
         }
         WorkerRequest::Analyse(job) => {
-            let checks = job::planned_checks(&job);
-            let outside = if checks.len() < WEBCRYPTO_FROM_TOKENS {
-                SignatureChecks::Compute
-            } else {
-                SignatureChecks::known(&checks, &webcrypto::verify_all(&checks).await)
-            };
+            // A long list the page has nothing of yet: its first
+            // screenful first, then all of it.
+            if job.input.len() > job::LARGE_PASTE
+                && job
+                    .input
+                    .matches("eyJ")
+                    .nth(job::FIRST_LISTED * 2)
+                    .is_some()
+            {
+                let first = outside_checks(job::planned_checks(&job, job::FIRST_LISTED)).await;
+                post(scope, &WorkerReply::Result(job::run_first(&job, first)));
+            }
+            let outside = outside_checks(job::planned_checks(&job, job::LISTED)).await;
             analyse_with(&job, outside)
         }
         WorkerRequest::BenchAnalyse(bench) => {
             let start = now_ms();
             let outside = if bench.webcrypto {
-                let checks = job::planned_checks(&bench.job);
+                let checks = job::planned_checks(&bench.job, job::LISTED);
                 SignatureChecks::known(&checks, &webcrypto::verify_all(&checks).await)
             } else {
                 SignatureChecks::Compute
@@ -138,10 +197,24 @@ async fn answer_with_webcrypto(request: WorkerRequest) -> WorkerReply {
     }
 }
 
+/// Where `checks` are made: by WebCrypto, unless they are too few to be
+/// worth a round of promises.
+#[cfg(target_arch = "wasm32")]
+async fn outside_checks(checks: Vec<crate::analysis::verify::SignatureCheck>) -> SignatureChecks {
+    if checks.len() < WEBCRYPTO_FROM_TOKENS {
+        SignatureChecks::Compute
+    } else {
+        SignatureChecks::known(&checks, &webcrypto::verify_all(&checks).await)
+    }
+}
+
 /// Natively (the worker's unit tests) there is no WebCrypto: the checks
 /// are made here.
 #[cfg(not(target_arch = "wasm32"))]
-async fn answer_with_webcrypto(request: WorkerRequest) -> WorkerReply {
+async fn answer_with_webcrypto(
+    request: WorkerRequest,
+    _scope: &web_sys::DedicatedWorkerGlobalScope,
+) -> WorkerReply {
     match request {
         WorkerRequest::CheckSignatures(checks) => WorkerReply::Checked(vec![None; checks.len()]),
         WorkerRequest::BenchAnalyse(_) => WorkerReply::Error("no WebCrypto here".into()),
@@ -277,6 +350,22 @@ mod tests {
 
     fn analyse_json(job: Job) -> String {
         WorkerRequest::Analyse(job).into_parts().0
+    }
+
+    #[test]
+    fn the_warm_up_paste_is_distinct_tokens_the_analysis_reads() {
+        let report = job::run(&Job {
+            input: std::sync::Arc::new(warm_up_paste(WARM_UP_TOKENS)),
+            ..Job::default()
+        })
+        .report;
+        assert_eq!(report.tokens.len(), WARM_UP_TOKENS as usize);
+        assert!(
+            report
+                .tokens
+                .iter()
+                .all(|t| t.payload.is_some() && t.errors.is_empty())
+        );
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub mod make;
 use crate::analysis::expectations::Expectations;
 use crate::analysis::report::Report;
 #[cfg(feature = "crypto")]
+use crate::analysis::report::TokenReport;
+#[cfg(feature = "crypto")]
 use crate::analysis::verify::{KeySetWithChecks, SignatureCheck, SignatureChecks};
 use crate::analysis::vocab::SecretEncoding;
 use serde::{Deserialize, Serialize};
@@ -53,11 +55,18 @@ pub struct Job {
     pub detached_content: String,
 }
 
+/// Pastes larger than this are analysed only by the page's worker, so the
+/// page never blocks on them; smaller ones get a light analysis at once.
+pub const LARGE_PASTE: usize = 256 * 1024;
 /// The page lists and analyses at most this many tokens.
 pub const LISTED: usize = 500;
 /// Reports with more tokens than this travel as summaries plus the details
 /// of the selected token, so the page never parses megabytes at once.
 pub const FULL_DETAIL_LIMIT: usize = 50;
+/// A paste the page has no light analysis of ([`LARGE_PASTE`]) holding
+/// more tokens than this gets a first, partial answer for these alone (a
+/// screenful of the list) before the full one.
+pub const FIRST_LISTED: usize = 40;
 
 /// The answer to a [`Job`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,6 +76,10 @@ pub struct JobResult {
     /// The full report (summaries beside the selected token's details when
     /// there are more than [`FULL_DETAIL_LIMIT`] tokens).
     pub report: Report,
+    /// A first answer for the first [`FIRST_LISTED`] tokens only (each
+    /// analysed in full); the full answer to the same job follows.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 impl Job {
@@ -118,17 +131,51 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
     run_cached_with(job, cache, SignatureChecks::Compute)
 }
 
-/// The primitive RSA and ECDSA checks the full analysis of `job` needs,
-/// each once, found by a first analysis that computes none of them
-/// ([`SignatureChecks::Record`]); the worker has WebCrypto make them.
+/// The primitive RSA and ECDSA checks the analysis of `job`'s first
+/// `listed` tokens needs, each once, found by a first analysis that
+/// computes none of them ([`SignatureChecks::Record`]); the worker has
+/// WebCrypto make them.
 #[cfg(feature = "crypto")]
-pub fn planned_checks(job: &Job) -> Vec<SignatureCheck> {
+pub fn planned_checks(job: &Job, listed: usize) -> Vec<SignatureCheck> {
     let verifier = std::sync::Arc::new(KeySetWithChecks {
         keys: job_keys(job),
         checks: SignatureChecks::Record(std::sync::Mutex::default()),
     });
-    crate::analysis::analyse_first(&job.input, &job_options(job, verifier.clone()), LISTED);
+    crate::analysis::analyse_first(&job.input, &job_options(job, verifier.clone()), listed);
     verifier.checks.recorded()
+}
+
+/// The partial answer to `job`: its first [`FIRST_LISTED`] tokens, each
+/// analysed in full, the selected one in detail and the others
+/// summarised, and the total found. Not cached: the full answer follows.
+#[cfg(feature = "crypto")]
+pub fn run_first(job: &Job, checks: SignatureChecks) -> JobResult {
+    let verifier = std::sync::Arc::new(KeySetWithChecks {
+        keys: job_keys(job),
+        checks,
+    });
+    let mut report =
+        crate::analysis::analyse_first(&job.input, &job_options(job, verifier), FIRST_LISTED);
+    report.tokens = summaries_beside(std::mem::take(&mut report.tokens), job.detail);
+    // The notice speaks of the page's full list, which follows.
+    report
+        .notices
+        .retain(|n| n.id != crate::analysis::vocab::NoticeId::TokensTruncated);
+    JobResult {
+        id: job.id,
+        report,
+        partial: true,
+    }
+}
+
+/// `tokens` as summaries, but for the one at `detail`.
+#[cfg(feature = "crypto")]
+fn summaries_beside(tokens: Vec<TokenReport>, detail: usize) -> Vec<TokenReport> {
+    tokens
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| if i == detail { t } else { t.summarised() })
+        .collect()
 }
 
 /// As [`run_cached`], the RSA and ECDSA arithmetic made where `checks`
@@ -155,13 +202,13 @@ pub fn run_cached_with(job: &Job, cache: &mut Cache, checks: SignatureChecks) ->
         })
         .clone();
     if report.tokens.len() > FULL_DETAIL_LIMIT {
-        report.tokens = std::mem::take(&mut report.tokens)
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| if i == job.detail { t } else { t.summarised() })
-            .collect();
+        report.tokens = summaries_beside(std::mem::take(&mut report.tokens), job.detail);
     }
-    JobResult { id: job.id, report }
+    JobResult {
+        id: job.id,
+        report,
+        partial: false,
+    }
 }
 
 /// The keys a job supplies: the key box and the typed secret.

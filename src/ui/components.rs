@@ -19,7 +19,7 @@ mod segments;
 mod share;
 mod time_controls;
 mod token_links;
-mod token_list;
+pub(crate) mod token_list;
 mod token_view;
 mod vendor_panel;
 mod verdict;

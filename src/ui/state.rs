@@ -14,9 +14,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use yew::Reducible;
 
-/// Pastes larger than this are analysed only by the worker, so the page
-/// never blocks on them.
-pub const LARGE_PASTE: usize = 256 * 1024;
+pub use crate::analysis::job::LARGE_PASTE;
 
 /// What the selected token is compared with.
 #[derive(Debug, Clone, PartialEq)]
@@ -318,7 +316,9 @@ impl Reducible for AppState {
                 };
                 AppState {
                     report: Rc::new(report),
-                    pending: false,
+                    // A partial answer (a long list's first screenful):
+                    // the full one is still to come.
+                    pending: result.partial,
                     selected,
                     ..state
                 }

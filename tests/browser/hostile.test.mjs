@@ -52,6 +52,9 @@ test("a 10 MB paste of 100,000 tokens: kept whole, listed in part, said plainly"
   // Choosing a token far down the list shows its own payload.
   await page.locator('[data-testid="token-item"]').nth(420).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="payload-json"]')?.innerText.includes('"n": 420'), null, { timeout: 60_000 });
+  // The answer with its details keeps the whole list, the choice shown.
+  assert.equal(await page.locator('[data-testid="token-item"]').count(), 500);
+  assert.equal(await page.locator('[data-testid="token-item"]').nth(420).getAttribute("aria-pressed"), "true");
   // Clear gives the box back.
   await page.click('[data-testid="clear-paste"]');
   await page.locator('[data-testid="large-paste"]').waitFor({ state: "detached" });

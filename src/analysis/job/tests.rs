@@ -52,7 +52,11 @@ mod protocol {
         let report = crate::analysis::analyse("eyJhbGciOiJub25lIn0.e30.", &Default::default());
         let replies = [
             WorkerReply::Ready,
-            WorkerReply::Result(JobResult { id: 4, report }),
+            WorkerReply::Result(JobResult {
+                id: 4,
+                report,
+                partial: false,
+            }),
             WorkerReply::Bench(BenchTimings {
                 batch_ms: vec![1.5, 2.25],
                 all_valid: true,
@@ -178,6 +182,39 @@ mod analysis {
         let second = run_cached(&job, &mut cache);
         assert_eq!(second.id, 2);
         assert!(!second.report.tokens[4].summary_only);
+    }
+
+    #[test]
+    fn a_summary_keeps_the_verdict_and_leaves_out_the_token_and_key_details() {
+        // Minted here: HMAC-SHA256 with the secret below
+        // (python3 hmac over the first two segments).
+        let token =
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.PO53jwVt6q3Wq0_e9s19GLfRv0PSgueTwwpXAZ-r368";
+        let input = (0..=FULL_DETAIL_LIMIT)
+            .map(|i| format!("line {i}: {token}{}", "x".repeat(i)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let job = Job {
+            input: Arc::new(input),
+            secret: "a summary secret of at least 32 bytes".into(),
+            ..Job::default()
+        };
+        let report = run(&job).report;
+        let (detail, summary) = (&report.tokens[0], &report.tokens[1]);
+        assert_eq!(
+            detail.signature.status.as_str(),
+            "valid",
+            "{}",
+            detail.signature.message
+        );
+        assert!(detail.signature.key.is_some() && detail.token == token);
+        assert!(summary.summary_only);
+        assert_eq!(summary.signature.status.as_str(), "invalid");
+        assert_eq!(
+            (summary.token.as_str(), summary.signature.key.as_ref()),
+            ("", None)
+        );
+        assert_eq!(summary.source.line, 2);
     }
 
     #[test]

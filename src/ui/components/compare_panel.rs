@@ -3,6 +3,8 @@
 
 use crate::analysis::compare::{Comparison, MemberDiff, compare};
 use crate::analysis::report::{Report, TokenReport};
+use crate::ui::after_paint::use_rest_after_paint;
+use crate::ui::components::token_list::FIRST_SCREEN;
 use crate::ui::state::CompareWith;
 use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
@@ -15,6 +17,8 @@ pub struct ComparePanelProps {
     pub selected: usize,
     /// The report, whose tokens B is picked from.
     pub report: Rc<Report>,
+    /// Identifies the paste (see [`use_rest_after_paint`]).
+    pub paste: usize,
     pub with: Option<CompareWith>,
     pub on_change: Callback<Option<CompareWith>>,
     /// A second token pasted into the comparison box.
@@ -23,6 +27,9 @@ pub struct ComparePanelProps {
 
 #[function_component(ComparePanel)]
 pub fn compare_panel(props: &ComparePanelProps) -> Html {
+    // One option per token: for a long paste they come after the first
+    // frame, which shows the list and the selected token.
+    let all_options = use_rest_after_paint(props.paste, props.report.tokens.len() > FIRST_SCREEN);
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
@@ -55,7 +62,9 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
             <label for="compare-with" class="panel-title">{ "Compare with" }</label>
             <select id="compare-with" data-testid="compare-with" {onchange}>
                 <option value="" selected={chosen.is_empty()}>{ "— nothing —" }</option>
-                { for props.report.tokens.iter().enumerate().filter(|(i, _)| *i != props.selected).map(|(i, t)| html! {
+                { for props.report.tokens.iter().enumerate()
+                    .filter(|(i, _)| *i != props.selected && (all_options || chosen == i.to_string()))
+                    .map(|(i, t)| html! {
                     <option value={i.to_string()} selected={chosen == i.to_string()}>
                         { format!("Token {} · {} · {}", i + 1, t.kind, t.source.description) }
                     </option>

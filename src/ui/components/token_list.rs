@@ -1,15 +1,23 @@
 //! The tokens found in the paste; choosing one shows its analysis.
 
 use crate::analysis::report::Report;
+use crate::ui::after_paint::use_rest_after_paint;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// More items than this are summarised rather than rendered.
 const MAX_LISTED: usize = 500;
+/// Items rendered in the first frame after a new paste: more than a tall
+/// screen shows; the rest follow once it is painted. As many as the
+/// worker's first, partial answer lists.
+pub const FIRST_SCREEN: usize = crate::analysis::job::FIRST_LISTED;
 
 #[derive(Properties, PartialEq)]
 pub struct TokenListProps {
     pub report: Rc<Report>,
+    /// Identifies the paste the report is about (see
+    /// [`use_rest_after_paint`]).
+    pub paste: usize,
     pub selected: usize,
     pub on_select: Callback<usize>,
 }
@@ -17,6 +25,7 @@ pub struct TokenListProps {
 #[function_component(TokenList)]
 pub fn token_list(props: &TokenListProps) -> Html {
     let tokens = &props.report.tokens;
+    let rest = use_rest_after_paint(props.paste, tokens.len() > FIRST_SCREEN);
     if tokens.is_empty() {
         return Html::default();
     }
@@ -26,7 +35,8 @@ pub fn token_list(props: &TokenListProps) -> Html {
     } else {
         format!("{count} tokens found")
     };
-    let items = tokens.iter().take(MAX_LISTED).enumerate().map(|(index, token)| {
+    let shown = if rest { MAX_LISTED } else { FIRST_SCREEN };
+    let items = tokens.iter().take(shown).enumerate().map(|(index, token)| {
         let on_select = props.on_select.clone();
         let onclick = Callback::from(move |_| on_select.emit(index));
         let selected = index == props.selected;

@@ -63,6 +63,30 @@ fn keys_make_the_state_wait_for_the_worker_and_its_answer_replaces_the_report() 
 
 #[cfg(feature = "crypto")]
 #[test]
+fn a_partial_answer_shows_the_first_tokens_and_the_state_waits_for_the_rest() {
+    let paste = (0..=job::FIRST_LISTED)
+        .map(|i| format!("{TOKEN}{}", "x".repeat(i)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let state = input(Rc::new(AppState::new(0)), &paste).reduce(Action::SetKeys {
+        text: "{}".into(),
+        now: 0,
+    });
+    let first = job::run_first(&state.job, Default::default());
+    assert!(first.partial);
+    assert_eq!(first.report.tokens.len(), job::FIRST_LISTED);
+    assert_eq!(first.report.total_tokens, Some(job::FIRST_LISTED + 1));
+    let state = state.reduce(Action::FullReport(Box::new(first)));
+    assert!(state.pending, "the full answer is still to come");
+    assert_eq!(state.report.tokens.len(), job::FIRST_LISTED);
+    let full = job::run(&state.job);
+    let state = state.reduce(Action::FullReport(Box::new(full)));
+    assert!(!state.pending);
+    assert_eq!(state.report.tokens.len(), job::FIRST_LISTED + 1);
+}
+
+#[cfg(feature = "crypto")]
+#[test]
 fn stale_worker_answers_are_ignored() {
     let state = input(Rc::new(AppState::new(0)), TOKEN).reduce(Action::SetKeys {
         text: "{}".into(),
