@@ -52,9 +52,23 @@ pub fn analyse(input: &str, options: &Options) -> Report {
 /// report then gives the total in `total_tokens` (the page lists at most a
 /// few hundred; the CLI analyses all).
 pub fn analyse_first(input: &str, options: &Options, limit: usize) -> Report {
-    let mut found = finder::find_tokens(input);
-    let key_reports = key_reports(options);
+    analyse_found(input, &finder::find_tokens(input), options, limit)
+}
+
+/// As [`analyse_first`], with the tokens `found` in `input` already: the
+/// page's worker finds them once for the passes it makes over a paste.
+pub fn analyse_found(
+    input: &str,
+    found: &finder::FindResult,
+    options: &Options,
+    limit: usize,
+) -> Report {
     let total = found.tokens.len();
+    let mut found = finder::FindResult {
+        tokens: found.tokens.iter().take(limit).cloned().collect(),
+        notices: found.notices.clone(),
+    };
+    let key_reports = key_reports(options);
     if let Some(verifier) = &options.verifier {
         name_from_file(&mut found, verifier.file_sources(input));
     }
@@ -69,7 +83,6 @@ pub fn analyse_first(input: &str, options: &Options, limit: usize) -> Report {
     let mut tokens: Vec<_> = found
         .tokens
         .into_iter()
-        .take(limit)
         .map(|token| token::analyse(token, options, &key_reports))
         .collect();
     links::link(&mut tokens, input, options);

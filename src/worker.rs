@@ -169,21 +169,26 @@ async fn answer_with_webcrypto(
                     .nth(job::FIRST_LISTED * 2)
                     .is_some()
             {
-                let first = outside_checks(job::planned_checks(&job, job::FIRST_LISTED)).await;
-                post(scope, &WorkerReply::Result(job::run_first(&job, first)));
+                let checks = CACHE
+                    .with(|c| job::planned_checks(&job, &mut c.borrow_mut(), job::FIRST_LISTED));
+                let first = outside_checks(checks).await;
+                let answer = CACHE.with(|c| job::run_first(&job, &mut c.borrow_mut(), first));
+                post(scope, &WorkerReply::Result(answer));
             }
-            let outside = outside_checks(job::planned_checks(&job, job::LISTED)).await;
-            analyse_with(&job, outside)
+            let checks =
+                CACHE.with(|c| job::planned_checks(&job, &mut c.borrow_mut(), job::LISTED));
+            analyse_with(&job, outside_checks(checks).await)
         }
         WorkerRequest::BenchAnalyse(bench) => {
             let start = now_ms();
+            let mut cache = job::Cache::default();
             let outside = if bench.webcrypto {
-                let checks = job::planned_checks(&bench.job, job::LISTED);
+                let checks = job::planned_checks(&bench.job, &mut cache, job::LISTED);
                 SignatureChecks::known(&checks, &webcrypto::verify_all(&checks).await)
             } else {
                 SignatureChecks::Compute
             };
-            let result = job::run_cached_with(&bench.job, &mut job::Cache::default(), outside);
+            let result = job::run_cached_with(&bench.job, &mut cache, outside);
             WorkerReply::Bench(BenchTimings {
                 batch_ms: vec![now_ms() - start],
                 all_valid: result

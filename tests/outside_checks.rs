@@ -138,7 +138,7 @@ fn recorded_checks_answered_outside_give_the_same_report() {
     let job = job(&paste, &keys);
     let computed = job::run_cached(&job, &mut Cache::default());
 
-    let checks = job::planned_checks(&job, job::LISTED);
+    let checks = job::planned_checks(&job, &mut job::Cache::default(), job::LISTED);
     // No token names a kid, so an RSA token is tried with both RSA keys;
     // a try the core refuses before any arithmetic (a signature of the
     // other key's length, or not below its modulus, which depends on the
@@ -184,7 +184,7 @@ fn recorded_checks_answered_outside_give_the_same_report() {
 fn the_results_are_used_and_a_missing_one_is_computed() {
     let (paste, keys) = paste_and_keys();
     let job = job(&paste, &keys);
-    let checks = job::planned_checks(&job, job::LISTED);
+    let checks = job::planned_checks(&job, &mut job::Cache::default(), job::LISTED);
     let mut results: Vec<Option<bool>> = checks.iter().map(answer).collect();
     // Flip the first valid one; leave the second valid one unanswered.
     let first = results.iter().position(|r| *r == Some(true)).unwrap();

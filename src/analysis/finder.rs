@@ -3,6 +3,7 @@
 //! tokens, wrapped and shell-continued lines. Each token records where it
 //! came from, in words.
 
+mod claimed;
 mod context;
 mod json_scan;
 mod normalise;
@@ -11,6 +12,7 @@ mod text_scan;
 
 use crate::analysis::pem::{self, PemMeaning};
 use crate::analysis::vocab::{NoticeId, Severity, SourceKind};
+use claimed::Claimed;
 use json_scan::HitRole;
 use normalise::Normalised;
 use serde::{Deserialize, Serialize};
@@ -143,10 +145,10 @@ struct Search<'a> {
 
 impl Search<'_> {
     fn scan(&mut self, text: &str, depth: usize, embedding: Option<&Embedding>) {
-        let mut taken: Vec<Range<usize>> = Vec::new();
+        let mut pem_blocks: Vec<Range<usize>> = Vec::new();
         for block in pem::blocks(text).into_iter().filter(|b| b.complete) {
             self.pem_block(text, &block, embedding);
-            taken.push(block.range);
+            pem_blocks.push(block.range);
         }
         let json = json_scan::scan(text);
         if depth == 0
@@ -154,14 +156,16 @@ impl Search<'_> {
         {
             self.broken_file(text, broken);
         }
+        let in_pem = Claimed::new(pem_blocks.clone());
         for hit in &json.hits {
-            if !taken.iter().any(|r| r.contains(&hit.document_start)) {
+            if !in_pem.contains(hit.document_start) {
                 self.json_hit(text, hit, depth, embedding);
             }
         }
-        taken.extend(json.regions);
+        pem_blocks.extend(json.regions);
+        let mut taken = Claimed::new(pem_blocks);
         for candidate in text_scan::scan(text) {
-            if taken.iter().any(|r| r.contains(&candidate.start)) {
+            if taken.contains(candidate.start) {
                 continue;
             }
             taken.push(candidate.start..candidate.end);
@@ -217,7 +221,7 @@ impl Search<'_> {
     fn keystone_header_values(
         &mut self,
         text: &str,
-        taken: &[Range<usize>],
+        taken: &Claimed,
         embedding: Option<&Embedding>,
     ) {
         for name in ["x-auth-token", "x-subject-token"] {
@@ -237,7 +241,7 @@ impl Search<'_> {
                     && value
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b"-_=+/.".contains(&b));
-                if !token_like || taken.iter().any(|r| r.contains(&value_at)) {
+                if !token_like || taken.contains(value_at) {
                     continue;
                 }
                 let header = &text[at..at + name.len()];

@@ -7,6 +7,8 @@
 pub mod make;
 
 use crate::analysis::expectations::Expectations;
+#[cfg(feature = "crypto")]
+use crate::analysis::finder::FindResult;
 use crate::analysis::report::Report;
 #[cfg(feature = "crypto")]
 use crate::analysis::report::TokenReport;
@@ -101,10 +103,26 @@ impl Job {
 pub struct Cache {
     key: Option<Job>,
     report: Option<Report>,
+    /// The tokens found in the last input (the same `Arc`): finding them
+    /// is most of a large paste's cost, and a job makes up to four passes
+    /// (the first screenful's and the whole list's, each planned first).
+    found: Option<(Arc<String>, Arc<FindResult>)>,
 }
 
 #[cfg(feature = "crypto")]
 impl Cache {
+    /// The tokens found in `input`, found once per input.
+    pub fn found_in(&mut self, input: &Arc<String>) -> Arc<FindResult> {
+        match &self.found {
+            Some((seen, found)) if Arc::ptr_eq(seen, input) => found.clone(),
+            _ => {
+                let found = Arc::new(crate::analysis::finder::find_tokens(input));
+                self.found = Some((input.clone(), found.clone()));
+                found
+            }
+        }
+    }
+
     /// Whether `job` differs from the cached one only in its id or the
     /// token shown in detail (so nothing needs verifying again).
     pub fn holds(&self, job: &Job) -> bool {
@@ -136,12 +154,14 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
 /// computes none of them ([`SignatureChecks::Record`]); the worker has
 /// WebCrypto make them.
 #[cfg(feature = "crypto")]
-pub fn planned_checks(job: &Job, listed: usize) -> Vec<SignatureCheck> {
+pub fn planned_checks(job: &Job, cache: &mut Cache, listed: usize) -> Vec<SignatureCheck> {
     let verifier = std::sync::Arc::new(KeySetWithChecks {
         keys: job_keys(job),
         checks: SignatureChecks::Record(std::sync::Mutex::default()),
     });
-    crate::analysis::analyse_first(&job.input, &job_options(job, verifier.clone()), listed);
+    let found = cache.found_in(&job.input);
+    let options = job_options(job, verifier.clone());
+    crate::analysis::analyse_found(&job.input, &found, &options, listed);
     verifier.checks.recorded()
 }
 
@@ -149,13 +169,14 @@ pub fn planned_checks(job: &Job, listed: usize) -> Vec<SignatureCheck> {
 /// analysed in full, the selected one in detail and the others
 /// summarised, and the total found. Not cached: the full answer follows.
 #[cfg(feature = "crypto")]
-pub fn run_first(job: &Job, checks: SignatureChecks) -> JobResult {
+pub fn run_first(job: &Job, cache: &mut Cache, checks: SignatureChecks) -> JobResult {
     let verifier = std::sync::Arc::new(KeySetWithChecks {
         keys: job_keys(job),
         checks,
     });
-    let mut report =
-        crate::analysis::analyse_first(&job.input, &job_options(job, verifier), FIRST_LISTED);
+    let found = cache.found_in(&job.input);
+    let options = job_options(job, verifier);
+    let mut report = crate::analysis::analyse_found(&job.input, &found, &options, FIRST_LISTED);
     report.tokens = summaries_beside(std::mem::take(&mut report.tokens), job.detail);
     // The notice speaks of the page's full list, which follows.
     report
@@ -191,16 +212,23 @@ pub fn run_cached_with(job: &Job, cache: &mut Cache, checks: SignatureChecks) ->
         cache.report = None;
         cache.key = Some(key);
     }
-    let mut report = cache
-        .report
-        .get_or_insert_with(|| {
+    let mut report = match &cache.report {
+        Some(report) => report.clone(),
+        None => {
             let verifier = std::sync::Arc::new(KeySetWithChecks {
                 keys: job_keys(job),
                 checks,
             });
-            crate::analysis::analyse_first(&job.input, &job_options(job, verifier), LISTED)
-        })
-        .clone();
+            let found = cache.found_in(&job.input);
+            let options = job_options(job, verifier);
+            let report = crate::analysis::analyse_found(&job.input, &found, &options, LISTED);
+            cache.report = Some(report.clone());
+            // The job's last pass: what was found is not kept (for 100,000
+            // tokens it is tens of megabytes).
+            cache.found = None;
+            report
+        }
+    };
     if report.tokens.len() > FULL_DETAIL_LIMIT {
         report.tokens = summaries_beside(std::mem::take(&mut report.tokens), job.detail);
     }

@@ -72,7 +72,7 @@ fn a_partial_answer_shows_the_first_tokens_and_the_state_waits_for_the_rest() {
         text: "{}".into(),
         now: 0,
     });
-    let first = job::run_first(&state.job, Default::default());
+    let first = job::run_first(&state.job, &mut job::Cache::default(), Default::default());
     assert!(first.partial);
     assert_eq!(first.report.tokens.len(), job::FIRST_LISTED);
     assert_eq!(first.report.total_tokens, Some(job::FIRST_LISTED + 1));
