@@ -52,7 +52,10 @@ pub fn analyse(input: &str, options: &Options) -> Report {
 /// report then gives the total in `total_tokens` (the page lists at most a
 /// few hundred; the CLI analyses all).
 pub fn analyse_first(input: &str, options: &Options, limit: usize) -> Report {
-    analyse_found(input, &finder::find_tokens(input), options, limit)
+    let mut found = finder::find_tokens(input);
+    let total = found.tokens.len();
+    found.tokens.truncate(limit);
+    analyse_listed(input, found, total, options)
 }
 
 /// As [`analyse_first`], with the tokens `found` in `input` already: the
@@ -63,16 +66,26 @@ pub fn analyse_found(
     options: &Options,
     limit: usize,
 ) -> Report {
-    let total = found.tokens.len();
-    let mut found = finder::FindResult {
+    let listed = finder::FindResult {
         tokens: found.tokens.iter().take(limit).cloned().collect(),
         notices: found.notices.clone(),
     };
+    analyse_listed(input, listed, found.tokens.len(), options)
+}
+
+/// Analyses the tokens `listed` of the `total` found in `input`.
+fn analyse_listed(
+    input: &str,
+    mut listed: finder::FindResult,
+    total: usize,
+    options: &Options,
+) -> Report {
+    let limit = listed.tokens.len();
     let key_reports = key_reports(options);
     if let Some(verifier) = &options.verifier {
-        name_from_file(&mut found, verifier.file_sources(input));
+        name_from_file(&mut listed, verifier.file_sources(input));
     }
-    let mut notices = found.notices;
+    let mut notices = listed.notices;
     if total > limit {
         notices.push(finder::Notice {
             id: vocab::NoticeId::TokensTruncated,
@@ -80,7 +93,7 @@ pub fn analyse_found(
             message: format!("The paste holds {total} tokens; the first {limit} are listed and analysed here. The command-line tool jwt-inspect analyses all of them."),
         });
     }
-    let mut tokens: Vec<_> = found
+    let mut tokens: Vec<_> = listed
         .tokens
         .into_iter()
         .map(|token| token::analyse(token, options, &key_reports))
