@@ -353,3 +353,22 @@ fn each_token_of_a_json_reply_gets_its_own_line() {
     // placed at its document's first line.
     assert_eq!(line_of(&token(3)), Some(1));
 }
+
+#[test]
+fn tokens_on_one_long_line_are_named_from_what_stands_just_before_each() {
+    let t = dcos_token();
+    // 20,000 tokens on one line (a log line, a minified file): each is
+    // classified from the end of the line before it, not the whole line.
+    let line = vec![t.as_str(); 20_000].join(" x ");
+    let found = find_tokens(&format!("{line} Authorization: Bearer {t}x"));
+    assert_eq!(found.tokens.len(), 2, "the repeats are one token");
+    assert_eq!(found.tokens[0].source.description, "bare token");
+    // A header far into a line is prose, not a header line, as before.
+    let far = format!("{} Authorization: Bearer {t}y", "word ".repeat(200));
+    assert_eq!(sources(&far)[0].1, "Bearer credential");
+    // Even where the window before the token starts at the header's name.
+    let at_window = format!("prose, then Authorization: Bearer{} {t}z", " ".repeat(490));
+    assert_eq!(sources(&at_window)[0].1, "Bearer credential");
+    let near = format!("Authorization: Bearer {t}y");
+    assert_eq!(sources(&near)[0].1, "Authorization header, Bearer scheme");
+}

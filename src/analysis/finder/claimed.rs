@@ -72,7 +72,12 @@ mod tests {
         assert!(claimed.contains(33) && claimed.contains(55) && !claimed.contains(36));
         // A range bridging two others merges the three.
         claimed.push(34..52);
-        assert!((0..5).chain(10..30).chain(32..60).all(|p| claimed.contains(p)));
+        assert!(
+            (0..5)
+                .chain(10..30)
+                .chain(32..60)
+                .all(|p| claimed.contains(p))
+        );
         assert!([5, 9, 30, 31, 60].iter().all(|&p| !claimed.contains(p)));
         assert_eq!(claimed.ranges, vec![0..5, 10..30, 32..60]);
     }

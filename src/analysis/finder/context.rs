@@ -22,22 +22,23 @@ pub fn is_keystone_header(field: Option<&str>) -> bool {
     })
 }
 
-/// Classifies the text preceding a token on its line (`before`) and whether
-/// that line is a curl command.
-pub fn classify(before: &str, in_curl: bool) -> Context {
-    let mut context = classify_line(before);
+/// Classifies the text preceding a token on its line (`before`; `cut` when
+/// it is only the end of that text) and whether that line is a curl
+/// command.
+pub fn classify(before: &str, cut: bool, in_curl: bool) -> Context {
+    let mut context = classify_line(before, cut);
     if in_curl {
         context.description.push_str(", in a curl command");
     }
     context
 }
 
-fn classify_line(before: &str) -> Context {
+fn classify_line(before: &str, cut: bool) -> Context {
     let lower = before.to_ascii_lowercase();
     let trimmed = lower.trim_end();
     let had_space = trimmed.len() != lower.len();
 
-    if let Some((name, value)) = header_value_prefix(trimmed, had_space) {
+    if let Some((name, value)) = header_value_prefix(trimmed, had_space, cut) {
         // The value is a suffix of `trimmed`; cookie names keep their case.
         let original_value = &before[trimmed.len() - value.len()..trimmed.len()];
         return classify_header(name, value, original_value);
@@ -59,7 +60,7 @@ fn classify_line(before: &str) -> Context {
 
 /// Finds `Name: value-so-far` at the end of `trimmed`; returns the header
 /// name (lower case) and what of its value precedes the token.
-fn header_value_prefix(trimmed: &str, had_space: bool) -> Option<(&str, &str)> {
+fn header_value_prefix(trimmed: &str, had_space: bool, cut: bool) -> Option<(&str, &str)> {
     let colon = trimmed.rfind(':')?;
     let value = trimmed[colon + 1..].trim_start();
     // Just past the last character that cannot be in a header name (it
@@ -69,7 +70,9 @@ fn header_value_prefix(trimmed: &str, had_space: bool) -> Option<(&str, &str)> {
         .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let name = &trimmed[name_start..colon];
-    if name.is_empty() || name.starts_with("http") || !starts_a_header_line(&trimmed[..name_start])
+    if name.is_empty()
+        || name.starts_with("http")
+        || !starts_a_header_line(&trimmed[..name_start], cut)
     {
         return None;
     }
@@ -84,10 +87,12 @@ fn header_value_prefix(trimmed: &str, had_space: bool) -> Option<(&str, &str)> {
 }
 
 /// A header name stands at the start of a line, after a quote, or after
-/// curl's `-H` / `--header`; anywhere else a colon is prose.
-fn starts_a_header_line(before_name: &str) -> bool {
+/// curl's `-H` / `--header`; anywhere else a colon is prose. (`cut`: the
+/// text before the name is not all there, so the name does not start the
+/// line.)
+fn starts_a_header_line(before_name: &str, cut: bool) -> bool {
     let t = before_name.trim_end();
-    t.is_empty()
+    (t.is_empty() && !cut)
         || t.ends_with(['"', '\'', '<', '>'])
         || t.ends_with("-h")
         || t.ends_with("--header")
@@ -298,7 +303,7 @@ mod tests {
     use super::*;
 
     fn describe(before: &str) -> String {
-        classify(before, false).description
+        classify(before, false, false).description
     }
 
     #[test]
@@ -320,7 +325,7 @@ mod tests {
             "Authorization header, jwt scheme"
         );
         assert_eq!(
-            classify("-H \"Authorization: token=", true).description,
+            classify("-H \"Authorization: token=", false, true).description,
             "Authorization header, DC/OS token= scheme, in a curl command"
         );
     }

@@ -25,6 +25,8 @@ pub struct Candidate {
     pub kind: CandidateKind,
     /// Number of line breaks removed to form `text`.
     pub lines_joined: usize,
+    /// Where the line holding `start` starts.
+    pub line_start: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,16 +40,27 @@ pub enum CandidateKind {
 pub fn scan(text: &str) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    // The start of the current line, kept as the scan goes: searching back
+    // for it from each candidate cost a 50 MB one-line HAR seconds.
+    let mut line_start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            line_start = i + 1;
+        }
         let starts_here = matches!(bytes[i], b'e' | b'M' | b'P' | b'g')
             && (i == 0 || !super::is_run_char(bytes[i - 1]));
         if !starts_here {
             i += 1;
             continue;
         }
-        match try_compact(text, i).or_else(|| try_keystone(text, i)) {
-            Some(candidate) => {
+        match try_compact(text, i, line_start).or_else(|| try_keystone(text, i)) {
+            Some(mut candidate) => {
+                candidate.line_start = line_start;
+                // Lines joined into the candidate move the line on.
+                if let Some(newline) = text[i..candidate.end].rfind('\n') {
+                    line_start = i + newline + 1;
+                }
                 i = candidate.end;
                 found.push(candidate);
             }
@@ -57,7 +70,7 @@ pub fn scan(text: &str) -> Vec<Candidate> {
     found
 }
 
-fn try_compact(text: &str, start: usize) -> Option<Candidate> {
+fn try_compact(text: &str, start: usize, line_start: usize) -> Option<Candidate> {
     let rest = &text[start..];
     if !(rest.starts_with("ey") || rest.starts_with("ew")) {
         return None;
@@ -69,7 +82,7 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
     // the first follows it, the wrapping is certain and the next lines are
     // joined even where the token already looks complete (a signature cut
     // at a plausible length).
-    let width = line_width(text, end);
+    let width = end - line_start;
     let mut wrapped = false;
     // The width of the last line joined: when the first line is shorter (a
     // prefix such as `&id_token=` before the token), two continuation
@@ -86,7 +99,7 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
             last_joined_width = None;
         }
         let next = &text[next_start..next_end];
-        let next_width = line_width(text, next_end);
+        let next_width = line_width(text, end, next_end);
         let full_width = (width >= MIN_WRAP_WIDTH && next_width == width)
             || last_joined_width.is_some_and(|w| w >= MIN_WRAP_WIDTH && next_width == w);
         let continues = if token.ends_with('.') || next.starts_with('.') {
@@ -118,7 +131,7 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
         lines_joined += 1;
         last_joined_width = Some(next_width);
     }
-    if alone_on_its_line(text, start) {
+    if text[line_start..start].trim().is_empty() {
         // A token that starts its line is taken whole: characters glued to
         // its end belong to it, and make it malformed rather than shorter.
         extend_to_whitespace(text, &mut token, &mut end);
@@ -138,15 +151,8 @@ fn try_compact(text: &str, start: usize) -> Option<Candidate> {
         text: token,
         kind: CandidateKind::Token(Shape::Compact),
         lines_joined,
+        line_start,
     })
-}
-
-/// Only whitespace precedes `start` on its line.
-fn alone_on_its_line(text: &str, start: usize) -> bool {
-    text[..start]
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim().is_empty())
 }
 
 /// Appends characters glued to the run (up to whitespace or a closing
@@ -206,6 +212,7 @@ fn try_keystone(text: &str, start: usize) -> Option<Candidate> {
         text: token,
         kind,
         lines_joined,
+        line_start: 0,
     })
 }
 
@@ -288,9 +295,10 @@ fn next_line_run(
 /// Narrower lines are not taken for fixed-column wrapping.
 const MIN_WRAP_WIDTH: usize = 40;
 
-/// The width of the line that ends at `end`, from its start.
-fn line_width(text: &str, end: usize) -> usize {
-    end - text[..end].rfind('\n').map_or(0, |i| i + 1)
+/// The width of the line that ends at `end`, from its start, which lies
+/// after `from` (a line break comes between them).
+fn line_width(text: &str, from: usize, end: usize) -> usize {
+    end - text[from..end].rfind('\n').map_or(from, |i| from + i + 1)
 }
 
 /// `header.payload.` whose header says `alg` `none`: complete as it is.

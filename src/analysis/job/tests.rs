@@ -186,7 +186,8 @@ mod analysis {
 
     #[test]
     fn a_jobs_passes_find_its_tokens_once_and_the_last_pass_lets_them_go() {
-        let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M";
+        let token =
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M";
         let job = Job {
             input: Arc::new(format!("{token}\n{token}x")),
             ..Job::default()
@@ -195,9 +196,15 @@ mod analysis {
         let found = cache.found_in(&job.input);
         assert_eq!(found.tokens.len(), 2);
         let _ = planned_checks(&job, &mut cache, LISTED);
-        assert!(Arc::ptr_eq(&found, &cache.found_in(&job.input)), "found once");
+        assert!(
+            Arc::ptr_eq(&found, &cache.found_in(&job.input)),
+            "found once"
+        );
         let same_text = Arc::new(job.input.to_string());
-        assert!(!Arc::ptr_eq(&found, &cache.found_in(&same_text)), "another paste, found anew");
+        assert!(
+            !Arc::ptr_eq(&found, &cache.found_in(&same_text)),
+            "another paste, found anew"
+        );
         let answered = run_cached_with(&job, &mut cache, SignatureChecks::Compute);
         assert!(cache.found.is_none());
         assert_eq!(answered.report, run(&job).report);
