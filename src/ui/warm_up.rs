@@ -5,7 +5,8 @@
 //! once on RFC 7519's example: the light analysis, then what a paste
 //! shows (the time controls, the list, the token view) rendered into an
 //! element outside the document (no layout, no duplicate ids for
-//! assistive technology or tests), which is dropped.
+//! assistive technology or tests), which is dropped; and a hidden date-time
+//! field is laid out in the document, for Firefox.
 
 use crate::analysis::report::Report;
 use crate::analysis::{Options, analyse};
@@ -31,9 +32,34 @@ pub fn schedule() {
         };
         let view =
             yew::Renderer::<WarmUpView>::with_root_and_props(root, WarmUpProps { report }).render();
-        Timeout::new(VIEW_LIFETIME_MS, move || view.destroy()).forget();
+        let field = hidden_date_field();
+        Timeout::new(VIEW_LIFETIME_MS, move || {
+            view.destroy();
+            if let Some(field) = field {
+                field.remove();
+            }
+        })
+        .forget();
     })
     .forget();
+}
+
+/// Firefox sets a date-time field up when it is first laid out, not when
+/// it is made (25–30 ms): one, hidden and out of the tab order, is laid out
+/// in the document with the next frame, then removed with the view.
+fn hidden_date_field() -> Option<web_sys::Element> {
+    let document = document()?;
+    let field = document.create_element("input").ok()?;
+    for (name, value) in [
+        ("type", "datetime-local"),
+        ("class", "warm-up"),
+        ("aria-hidden", "true"),
+        ("tabindex", "-1"),
+    ] {
+        field.set_attribute(name, value).ok()?;
+    }
+    document.body()?.append_child(&field).ok()?;
+    Some(field)
 }
 
 fn document() -> Option<web_sys::Document> {
