@@ -158,6 +158,28 @@ export function skipUnless(t, browser, feature) {
 }
 
 /**
+ * Hands the page a large text the way a person would: a paste event (the
+ * page keeps a large paste without laying it out in the box) where the
+ * engine lets a script make one that carries text, else a dropped file
+ * holding the same text, which takes the same path into the page (Firefox;
+ * the test says so).
+ */
+export async function pasteLarge(t, browser, page, text) {
+  const byPaste = browser.supports("pasteEvent");
+  if (!byPaste) t.diagnostic(`${browser.engine}: the text is dropped as a file (no script-made paste event carries text here)`);
+  await page.evaluate(({ text, byPaste }) => {
+    const data = new DataTransfer();
+    if (byPaste) {
+      data.setData("text/plain", text);
+      document.querySelector('[data-testid="paste"]').dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    } else {
+      data.items.add(new File([text], "paste.txt", { type: "text/plain" }));
+      document.querySelector(".paste-panel").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }
+  }, { text, byPaste });
+}
+
+/**
  * The fixture every suite shares: registers node:test hooks that serve
  * dist/ and launch the engine before the suite, close each test's
  * contexts after it, and close both at the end. Read `env.server` and

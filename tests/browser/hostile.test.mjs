@@ -7,22 +7,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { servedApp, rfcExamples, openApp, paste, vector, skipUnless } from "./harness.mjs";
+import { servedApp, rfcExamples, openApp, paste, vector, pasteLarge } from "./harness.mjs";
 
 const env = servedApp();
 
 const b64 = (text) => Buffer.from(text).toString("base64url");
 const hs256ish = (n) => `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify({ n, exp: 4102444800 }))}.${Buffer.alloc(32, 7).toString("base64url")}`;
-
-/** Pastes through a real paste event, as Ctrl+V does (large pastes take this path). */
-async function pasteEvent(page, text) {
-  await page.evaluate((text) => {
-    const area = document.querySelector('[data-testid="paste"]');
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 /** A large paste shows as a read-only preview of its start, saying how much more is kept. */
 async function assertPreview(page, text) {
@@ -34,13 +24,12 @@ async function assertPreview(page, text) {
 }
 
 test("a 10 MB paste of 100,000 tokens: kept whole, listed in part, said plainly", async (t) => {
-  if (skipUnless(t, env.browser, "pasteEvent")) return;
   const { page, problems } = await openApp(env.browser, env.server.url);
   const lines = [];
   for (let n = 0; n < 100_000; n++) lines.push(hs256ish(n));
   const text = lines.join("\n");
   assert.ok(text.length > 10_000_000, `${text.length} characters`);
-  await pasteEvent(page, text);
+  await pasteLarge(t, env.browser, page, text);
   const large = page.locator('[data-testid="large-paste"]');
   await large.waitFor({ timeout: 60_000 });
   assert.match(await large.innerText(), /\d+\.\d MB pasted: all of it is kept and analysed/);
@@ -66,7 +55,6 @@ test("a 10 MB paste of 100,000 tokens: kept whole, listed in part, said plainly"
 });
 
 test("the memory a 10 MB paste takes is released when it is cleared, and reused by the next", async (t) => {
-  if (skipUnless(t, env.browser, "pasteEvent")) return;
   const { page, problems } = await openApp(env.browser, env.server.url);
   const lines = [];
   for (let n = 0; n < 100_000; n++) lines.push(hs256ish(n));
@@ -76,7 +64,7 @@ test("the memory a 10 MB paste takes is released when it is cleared, and reused 
   // any earlier paste (or a copy of it) would grow by 10 MB a round.
   const after = [];
   for (const round of ["A", "B", "C"]) {
-    await pasteEvent(page, text.slice(0, -1) + round);
+    await pasteLarge(t, env.browser, page, text.slice(0, -1) + round);
     await page.locator('[data-testid="notice"][data-notice-id="tokens-truncated"]').waitFor({ timeout: 120_000 });
     await page.click('[data-testid="clear-paste"]');
     await page.locator('[data-testid="large-paste"]').waitFor({ state: "detached" });
@@ -90,14 +78,13 @@ test("the memory a 10 MB paste takes is released when it is cleared, and reused 
 });
 
 test("a 1 MB JSON reply: every token found with its sibling fields, repeats merged", async (t) => {
-  if (skipUnless(t, env.browser, "pasteEvent")) return;
   const { page, problems } = await openApp(env.browser, env.server.url);
   const items = [];
   while (JSON.stringify(items).length < 1_000_000) {
     items.push({ id: items.length, access_token: hs256ish(items.length), expires_in: 3600, note: "x".repeat(200) });
   }
   const text = JSON.stringify({ items });
-  await pasteEvent(page, text);
+  await pasteLarge(t, env.browser, page, text);
   const notice = page.locator('[data-testid="notice"][data-notice-id="tokens-truncated"]');
   await notice.waitFor({ timeout: 60_000 });
   assert.match(await notice.innerText(), new RegExp(`The paste holds ${items.length} tokens`));
@@ -108,7 +95,7 @@ test("a 1 MB JSON reply: every token found with its sibling fields, repeats merg
   const token = rfcExamples()["RFC 7515 A.2"].jws;
   const repeated = JSON.stringify({ items: items.map((item) => ({ ...item, access_token: token })) });
   await page.click('[data-testid="clear-paste"]');
-  await pasteEvent(page, repeated);
+  await pasteLarge(t, env.browser, page, repeated);
   await page.getByText(/and in \d+ more places/).waitFor({ timeout: 60_000 });
   assert.equal(await page.locator('[data-testid="token-item"]').count(), 1);
   assert.deepEqual(problems, []);
