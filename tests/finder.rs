@@ -356,19 +356,43 @@ fn each_token_of_a_json_reply_gets_its_own_line() {
 
 #[test]
 fn tokens_on_one_long_line_are_named_from_what_stands_just_before_each() {
+    // 2,000 different tokens on one line (a log line, a minified file),
+    // the last behind a Bearer scheme: each is found, and named from what
+    // stands just before it (the end of a line is read, not all of it).
+    let line = (0..2_000)
+        .map(|n| token(r#"{"alg":"HS256"}"#, &format!(r#"{{"n":{n}}}"#)))
+        .collect::<Vec<_>>()
+        .join(" x ");
+    let last = token(r#"{"alg":"HS256"}"#, r#"{"n":"last"}"#);
+    let found = find_tokens(&format!("{line} Authorization: Bearer {last}"));
+    assert_eq!(found.tokens.len(), 2_001);
+    assert!(
+        found.tokens[..2_000]
+            .iter()
+            .all(|t| t.source.description == "bare token")
+    );
+    assert_eq!(found.tokens[2_000].text, last);
+    assert_eq!(found.tokens[2_000].source.description, "Bearer credential");
+    // A Cookie header of many cookies is read whole.
     let t = dcos_token();
-    // 20,000 tokens on one line (a log line, a minified file): each is
-    // classified from the end of the line before it, not the whole line.
-    let line = vec![t.as_str(); 20_000].join(" x ");
-    let found = find_tokens(&format!("{line} Authorization: Bearer {t}x"));
-    assert_eq!(found.tokens.len(), 2, "the repeats are one token");
-    assert_eq!(found.tokens[0].source.description, "bare token");
-    // A header far into a line is prose, not a header line, as before.
-    let far = format!("{} Authorization: Bearer {t}y", "word ".repeat(200));
-    assert_eq!(sources(&far)[0].1, "Bearer credential");
-    // Even where the window before the token starts at the header's name.
-    let at_window = format!("prose, then Authorization: Bearer{} {t}z", " ".repeat(490));
-    assert_eq!(sources(&at_window)[0].1, "Bearer credential");
+    let cookies = (0..300)
+        .map(|n| format!("c{n}=v{n}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    assert!(cookies.len() > 512);
+    let header = sources(&format!("Cookie: {cookies}; session={t}"));
+    assert_eq!(
+        header[0].1,
+        sources(&format!("Cookie: a=b; session={t}"))[0].1
+    );
+    // A header name where the read end of a very long line starts is
+    // still not taken for a header line.
+    let long = format!(
+        "{} then Authorization: Bearer{} {t}z",
+        "word ".repeat(4_000),
+        " ".repeat(490)
+    );
+    assert_eq!(sources(&long)[0].1, "Bearer credential");
     let near = format!("Authorization: Bearer {t}y");
     assert_eq!(sources(&near)[0].1, "Authorization header, Bearer scheme");
 }

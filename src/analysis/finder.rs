@@ -132,7 +132,10 @@ struct Embedding {
     suffix: String,
 }
 
-/// Bytes of a line before a token that its context is read from.
+/// A line with at most this many bytes before a token is read whole for
+/// its context (a `Cookie:` header of many cookies fits).
+const WHOLE_LINE_CONTEXT: usize = 16 * 1024;
+/// Of a longer line, the bytes before a token its context is read from.
 const CONTEXT_WINDOW: usize = 512;
 
 struct Search<'a> {
@@ -281,14 +284,15 @@ impl Search<'_> {
         let line_start = candidate.line_start;
         let line_text = &text[line_start..];
         let in_curl = context::is_curl_line(line_text);
-        // The context is read from the end of the line before the token:
-        // every form it takes (a header and scheme, `name=`, a flag, a
-        // quote) fits in the window, and a one-line paste of many tokens
-        // is not re-read for each (it made 10,000 tokens cost 4.7 s).
-        let mut window_start = candidate
-            .start
-            .saturating_sub(CONTEXT_WINDOW)
-            .max(line_start);
+        // The context is read from the line before the token; of a very
+        // long line (a log line, a minified file: many tokens), only from
+        // its end, where a header and scheme, `name=`, a flag or a quote
+        // would stand. Read whole, 10,000 tokens on one line cost 4.7 s.
+        let mut window_start = if candidate.start - line_start <= WHOLE_LINE_CONTEXT {
+            line_start
+        } else {
+            candidate.start - CONTEXT_WINDOW
+        };
         while !text.is_char_boundary(window_start) {
             window_start += 1;
         }

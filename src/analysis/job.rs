@@ -111,6 +111,14 @@ pub struct Cache {
 
 #[cfg(feature = "crypto")]
 impl Cache {
+    /// Whether the last job answered was about this same paste (then the
+    /// page shows it already, and a first screenful is not worth making).
+    pub fn answered_paste(&self, input: &str) -> bool {
+        self.key
+            .as_ref()
+            .is_some_and(|key| key.input.len() == input.len() && *key.input == input)
+    }
+
     /// The tokens found in `input`, found once per input.
     pub fn found_in(&mut self, input: &Arc<String>) -> Arc<FindResult> {
         match &self.found {

@@ -9,23 +9,23 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-/// Whether the rest of a long view may render now. `paste` identifies
-/// what the view shows (the address of the page's paste); `long` says
-/// whether the view is too long for one frame. The answer is `false` in
-/// the renders after a new paste brought a long view, and `true` once the
-/// browser has painted a frame since. Later changes for the same paste (a
-/// verdict, the selected token) render whole at once, so a list never
-/// shrinks under the person's scroll. Should a new paste reuse an old
-/// one's address, its view renders whole at once: slower, never wrong.
+/// Whether the rest of a long view may render now. `report_of` identifies
+/// the paste the report shown is about (the page state's
+/// `report_generation`); `long` says whether the view is too long for one
+/// frame. The answer is `false` in the renders after a report about
+/// another paste brought a long view, and `true` once the browser has
+/// painted a frame since. Later reports about the same paste (a verdict,
+/// the selected token) render whole at once, so a list never shrinks under
+/// the person's scroll.
 #[hook]
-pub fn use_rest_after_paint(paste: usize, long: bool) -> bool {
-    let painted_for = use_state_eq(|| None::<usize>);
-    let due = long && *painted_for != Some(paste);
+pub fn use_rest_after_paint(report_of: u64, long: bool) -> bool {
+    let painted_for = use_state_eq(|| None::<u64>);
+    let due = long && *painted_for != Some(report_of);
     {
         let painted_for = painted_for.clone();
-        use_effect_with((paste, due), move |&(paste, due)| {
+        use_effect_with((report_of, due), move |&(report_of, due)| {
             if due {
-                after_next_paint(move || painted_for.set(Some(paste)));
+                after_next_paint(move || painted_for.set(Some(report_of)));
             }
         });
     }
@@ -34,7 +34,8 @@ pub fn use_rest_after_paint(paste: usize, long: bool) -> bool {
 
 /// Runs `then` in a task after the next frame is painted: an animation
 /// frame callback runs just before the paint, and a timeout set there runs
-/// after it.
+/// after it. A hidden page paints no frames, so the rest renders when the
+/// page is shown again.
 fn after_next_paint(then: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return then();
@@ -49,8 +50,8 @@ fn after_next_paint(then: impl FnOnce() + 'static) {
         .request_animation_frame(in_frame.unchecked_ref())
         .is_err()
     {
-        // Without frames (a hidden page may have none), render the rest
-        // in the next task.
+        // Without animation frames at all, render the rest in the next
+        // task.
         let _ = window.set_timeout_with_callback(in_frame.unchecked_ref());
     }
 }

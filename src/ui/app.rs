@@ -182,8 +182,9 @@ pub fn app() -> Html {
         Callback::from(move |index: usize| state.dispatch(Action::Select(index)))
     };
     let report = state.report.clone();
-    // What the report is about, for views that paint a long list in parts.
-    let paste = std::sync::Arc::as_ptr(&state.input) as usize;
+    // The paste the report is about, for views that paint a long list in
+    // parts.
+    let report_of = state.report_generation;
     let selected = report
         .tokens
         .get(state.selected)
@@ -214,11 +215,11 @@ pub fn app() -> Html {
                         <p class="notice high" data-testid="problem" role="alert">{ problem }</p>
                     }
                     <NoticeList notices={report.notices.clone()} />
-                    <TokenList report={report.clone()} {paste} selected={state.selected} on_select={on_select} />
+                    <TokenList report={report.clone()} {report_of} selected={state.selected} on_select={on_select} />
                     if let Some(token) = selected {
                         <TokenView token={token.clone()} leeway={state.leeway} as_of={state.as_of}
                             detached_content={state.detached_content.clone()} on_detached={on_detached} on_edit={on_edit} />
-                        <ComparePanel token={token} selected={state.selected} report={report.clone()} {paste}
+                        <ComparePanel token={token} selected={state.selected} report={report.clone()} {report_of}
                             with={state.compare_with.clone()} on_change={on_compare} on_paste={on_compare_paste} />
                     }
                 </section>

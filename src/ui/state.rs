@@ -52,6 +52,11 @@ pub struct AppState {
     pub compare_with: Option<CompareWith>,
     pub selected: usize,
     pub report: Rc<Report>,
+    /// Counts the pastes: increases whenever `input` changes.
+    pub input_generation: u64,
+    /// The paste `report` is about (its `input_generation`): a large paste
+    /// keeps the previous paste's report until the worker answers.
+    pub report_generation: u64,
     /// The latest job; answers to older ones are ignored.
     pub job: Rc<Job>,
     /// The worker is computing the full report for `job`.
@@ -86,6 +91,8 @@ impl AppState {
             compare_with: None,
             selected: 0,
             report: Rc::new(analyse("", &Options::at(now))),
+            input_generation: 0,
+            report_generation: 0,
             job: Rc::new(Job::default()),
             pending: false,
             problem: None,
@@ -105,6 +112,7 @@ impl AppState {
     pub fn with_input(self, text: String, now: i64) -> Self {
         AppState {
             input: text.into(),
+            input_generation: self.input_generation + 1,
             ..self
         }
         .reanalysed(now)
@@ -137,6 +145,7 @@ impl AppState {
         self.pending = job.needs_full_analysis(light.as_ref(), LARGE_PASTE);
         if let Some(light) = light {
             self.report = Rc::new(light);
+            self.report_generation = self.input_generation;
         }
         self.job = Rc::new(job);
         self.problem = None;
@@ -145,6 +154,22 @@ impl AppState {
         }
         self.drop_stale_comparison();
         self
+    }
+
+    /// Selects the token at `index`, a summary, and asks the worker for its
+    /// details (a job like the last, with that detail).
+    fn asking_details_of(self, index: usize) -> Self {
+        let job = Job {
+            id: self.job.id + 1,
+            detail: index,
+            ..(*self.job).clone()
+        };
+        AppState {
+            selected: index,
+            job: Rc::new(job),
+            pending: true,
+            ..self
+        }
     }
 
     /// Forgets a comparison with a token that is gone or now selected.
@@ -224,6 +249,7 @@ impl Reducible for AppState {
         let next = match action {
             Action::SetInput { text, now } => AppState {
                 input: text.into(),
+                input_generation: state.input_generation + 1,
                 ..state
             }
             .reanalysed(now),
@@ -245,6 +271,7 @@ impl Reducible for AppState {
             Action::SetLeeway { leeway, now } => AppState { leeway, ..state }.reanalysed(now),
             Action::LoadExample { paste, key, now } => AppState {
                 input: paste.into(),
+                input_generation: state.input_generation + 1,
                 key_text: key,
                 secret: String::new(),
                 selected: 0,
@@ -285,17 +312,7 @@ impl Reducible for AppState {
                     .get(index)
                     .is_some_and(|t| t.summary_only) =>
             {
-                let job = Job {
-                    id: self.job.id + 1,
-                    detail: index,
-                    ..(*self.job).clone()
-                };
-                AppState {
-                    selected: index,
-                    job: Rc::new(job),
-                    pending: true,
-                    ..state
-                }
+                state.asking_details_of(index)
             }
             Action::Select(index) if index < self.report.tokens.len() => {
                 let mut next = AppState {
@@ -306,22 +323,48 @@ impl Reducible for AppState {
                 next
             }
             Action::Select(_) => return self,
+            // A first screenful of a paste the page already shows (a key or
+            // a setting changed): the list stays as it is until the full
+            // answer, never shrinking under the person's scroll.
+            Action::FullReport(result)
+                if result.id == self.job.id
+                    && result.partial
+                    && self.report_generation == self.input_generation =>
+            {
+                return self;
+            }
             Action::FullReport(result) if result.id == self.job.id => {
                 let mut report = result.report;
                 report.restore_segments();
-                let selected = if state.selected < report.tokens.len() {
-                    state.selected
-                } else {
-                    0
-                };
-                AppState {
+                let mut next = AppState {
                     report: Rc::new(report),
+                    report_generation: state.input_generation,
                     // A partial answer (a long list's first screenful):
                     // the full one is still to come.
                     pending: result.partial,
-                    selected,
                     ..state
+                };
+                // The selection is kept through a partial answer (the token
+                // view waits for the full one); after the full one, a
+                // selection past the list falls back to the first token.
+                if !result.partial {
+                    if next.selected >= next.report.tokens.len() {
+                        next.selected = 0;
+                    }
+                    next.drop_stale_comparison();
+                    // A summary is never what the token view shows: its
+                    // details are asked for.
+                    if next
+                        .report
+                        .tokens
+                        .get(next.selected)
+                        .is_some_and(|t| t.summary_only)
+                    {
+                        let selected = next.selected;
+                        next = next.asking_details_of(selected);
+                    }
                 }
+                next
             }
             Action::FullReport(_) => return self,
             Action::WorkerFailed(reason) => AppState {

@@ -80,7 +80,7 @@ fn warm_up_view(props: &WarmUpProps) -> Html {
             // Its date-time field alone cost 5–9 ms the first time: the
             // browser sets up its date formats then.
             <TimeControls leeway={0} as_of={None::<i64>} on_leeway={Callback::noop()} on_as_of={Callback::noop()} />
-            <TokenList report={props.report.clone()} paste={0} selected={0} on_select={Callback::noop()} />
+            <TokenList report={props.report.clone()} report_of={0} selected={0} on_select={Callback::noop()} />
             if let Some(token) = token {
                 <TokenView {token} leeway={0} as_of={None::<i64>} />
             }

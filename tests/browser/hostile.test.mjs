@@ -66,6 +66,8 @@ test("the memory a 10 MB paste takes is released when it is cleared, and reused 
   for (const round of ["A", "B", "C"]) {
     await pasteLarge(t, env.browser, page, text.slice(0, -1) + round);
     await page.locator('[data-testid="notice"][data-notice-id="tokens-truncated"]').waitFor({ timeout: 120_000 });
+    // Each round the same: the list fully painted before Clear.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="token-item"]').length === 500);
     await page.click('[data-testid="clear-paste"]');
     await page.locator('[data-testid="large-paste"]').waitFor({ state: "detached" });
     await page.locator('[data-testid="token-item"]').first().waitFor({ state: "detached" });

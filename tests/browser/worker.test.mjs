@@ -71,6 +71,11 @@ test("a long paste is answered twice: its first screenful, then the whole list",
           worker.postMessage([JSON.stringify({ analyse: { id: 3, key_text: jwks, now: 1767225600 } }), text]);
           return;
         }
+        if (!reply.result) {
+          seen.push(reply);
+          resolve();
+          return;
+        }
         const { id, partial, report } = reply.result;
         seen.push({
           id, partial: Boolean(partial), listed: report.tokens.length, total: report.total_tokens,
@@ -115,6 +120,21 @@ test("the page shows a long paste's first screenful while the rest is analysed",
   assert.deepEqual(withItems.at(-1), [500, 500, false]);
   assert.ok(withItems.every(([items], i) => i === 0 || items >= withItems[i - 1][0]), `the list never shrinks: ${JSON.stringify(withItems)}`);
   assert.match(await page.locator(".token-list .panel-title").innerText(), /^600 tokens found$/);
+  // A key change re-analyses the same paste: the list stays whole.
+  await page.evaluate(() => {
+    window.fewest = new Promise((resolve) => {
+      let fewest = Infinity;
+      let pendingSeen = false;
+      new MutationObserver(() => {
+        fewest = Math.min(fewest, document.querySelectorAll('[data-testid="token-item"]').length);
+        const pending = Boolean(document.querySelector('[data-testid="pending"]'));
+        pendingSeen ||= pending;
+        if (pendingSeen && !pending) resolve(fewest);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+  });
+  await page.fill('[data-testid="key"]', `${long.jwks}\n`);
+  assert.equal(await page.evaluate(() => window.fewest), 500);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -205,8 +205,10 @@ mod analysis {
             !Arc::ptr_eq(&found, &cache.found_in(&same_text)),
             "another paste, found anew"
         );
+        assert!(!cache.answered_paste(&job.input));
         let answered = run_cached_with(&job, &mut cache, SignatureChecks::Compute);
         assert!(cache.found.is_none());
+        assert!(cache.answered_paste(&same_text) && !cache.answered_paste("another"));
         assert_eq!(answered.report, run(&job).report);
     }
 

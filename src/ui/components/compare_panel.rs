@@ -17,8 +17,9 @@ pub struct ComparePanelProps {
     pub selected: usize,
     /// The report, whose tokens B is picked from.
     pub report: Rc<Report>,
-    /// Identifies the paste (see [`use_rest_after_paint`]).
-    pub paste: usize,
+    /// The paste the report is about (the state's `report_generation`;
+    /// see [`use_rest_after_paint`]).
+    pub report_of: u64,
     pub with: Option<CompareWith>,
     pub on_change: Callback<Option<CompareWith>>,
     /// A second token pasted into the comparison box.
@@ -29,7 +30,8 @@ pub struct ComparePanelProps {
 pub fn compare_panel(props: &ComparePanelProps) -> Html {
     // One option per token: for a long paste they come after the first
     // frame, which shows the list and the selected token.
-    let all_options = use_rest_after_paint(props.paste, props.report.tokens.len() > FIRST_SCREEN);
+    let all_options =
+        use_rest_after_paint(props.report_of, props.report.tokens.len() > FIRST_SCREEN);
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();

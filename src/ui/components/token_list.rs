@@ -15,9 +15,9 @@ pub const FIRST_SCREEN: usize = crate::analysis::job::FIRST_LISTED;
 #[derive(Properties, PartialEq)]
 pub struct TokenListProps {
     pub report: Rc<Report>,
-    /// Identifies the paste the report is about (see
-    /// [`use_rest_after_paint`]).
-    pub paste: usize,
+    /// The paste the report is about (the state's `report_generation`;
+    /// see [`use_rest_after_paint`]).
+    pub report_of: u64,
     pub selected: usize,
     pub on_select: Callback<usize>,
 }
@@ -25,7 +25,7 @@ pub struct TokenListProps {
 #[function_component(TokenList)]
 pub fn token_list(props: &TokenListProps) -> Html {
     let tokens = &props.report.tokens;
-    let rest = use_rest_after_paint(props.paste, tokens.len() > FIRST_SCREEN);
+    let rest = use_rest_after_paint(props.report_of, tokens.len() > FIRST_SCREEN);
     if tokens.is_empty() {
         return Html::default();
     }

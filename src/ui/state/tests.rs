@@ -61,28 +61,100 @@ fn keys_make_the_state_wait_for_the_worker_and_its_answer_replaces_the_report() 
     );
 }
 
+/// `count` distinct tokens, padded past the page's light-analysis limit.
 #[cfg(feature = "crypto")]
-#[test]
-fn a_partial_answer_shows_the_first_tokens_and_the_state_waits_for_the_rest() {
-    let paste = (0..=job::FIRST_LISTED)
+fn large_paste(count: usize) -> String {
+    let tokens = (0..count)
         .map(|i| format!("{TOKEN}{}", "x".repeat(i)))
         .collect::<Vec<_>>()
         .join("\n");
-    let state = input(Rc::new(AppState::new(0)), &paste).reduce(Action::SetKeys {
-        text: "{}".into(),
-        now: 0,
-    });
+    format!("{tokens}\n{}", " ".repeat(LARGE_PASTE))
+}
+
+#[cfg(feature = "crypto")]
+fn answer(state: Rc<AppState>, result: job::JobResult) -> Rc<AppState> {
+    state.reduce(Action::FullReport(Box::new(result)))
+}
+
+#[cfg(feature = "crypto")]
+#[test]
+fn a_partial_answer_shows_a_new_large_pastes_first_tokens_and_the_state_waits_for_the_rest() {
+    let state = input(
+        Rc::new(AppState::new(0)),
+        &large_paste(job::FIRST_LISTED + 1),
+    );
+    assert!(state.pending && state.report.tokens.is_empty());
     let first = job::run_first(&state.job, &mut job::Cache::default(), Default::default());
     assert!(first.partial);
     assert_eq!(first.report.tokens.len(), job::FIRST_LISTED);
     assert_eq!(first.report.total_tokens, Some(job::FIRST_LISTED + 1));
-    let state = state.reduce(Action::FullReport(Box::new(first)));
+    let state = answer(state, first);
     assert!(state.pending, "the full answer is still to come");
     assert_eq!(state.report.tokens.len(), job::FIRST_LISTED);
+    assert_eq!(state.report_generation, state.input_generation);
     let full = job::run(&state.job);
-    let state = state.reduce(Action::FullReport(Box::new(full)));
+    let state = answer(state, full);
     assert!(!state.pending);
     assert_eq!(state.report.tokens.len(), job::FIRST_LISTED + 1);
+
+    // A key changes: the page already shows this paste, so a first
+    // screenful is not shown over it (the list would shrink); the full
+    // answer replaces the report.
+    let state = state.reduce(Action::SetKeys {
+        text: "{}".into(),
+        now: 0,
+    });
+    let shown = state.report.clone();
+    let first = job::run_first(&state.job, &mut job::Cache::default(), Default::default());
+    let state = answer(state, first);
+    assert!(Rc::ptr_eq(&state.report, &shown) && state.pending);
+    let full = job::run(&state.job);
+    let state = answer(state, full);
+    assert!(!state.pending && !Rc::ptr_eq(&state.report, &shown));
+}
+
+#[cfg(feature = "crypto")]
+#[test]
+fn the_selection_survives_a_first_screenful_and_a_summary_is_never_what_is_shown() {
+    // Token 58 of 60 chosen (a summary: its details are asked for).
+    let state = input(Rc::new(AppState::new(0)), &large_paste(60));
+    let full = job::run(&state.job);
+    let state = answer(state, full).reduce(Action::Select(58));
+    assert!(state.pending && state.job.detail == 58);
+    let full = job::run(&state.job);
+    let state = answer(state, full);
+    assert_eq!(state.selected, 58);
+    assert!(!state.report.tokens[58].summary_only);
+
+    // A new paste of 55 tokens (past the summary limit): its full answer
+    // details no token (58 is gone), so the first token is selected and
+    // its details are asked for.
+    let state = input(state, &large_paste(55));
+    let full = job::run(&state.job);
+    let state = answer(state, full);
+    assert_eq!((state.selected, state.job.detail), (0, 0));
+    assert!(state.pending, "token 0 came as a summary");
+    let full = job::run(&state.job);
+    let state = answer(state, full);
+    assert!(!state.pending && !state.report.tokens[0].summary_only);
+
+    // Token 50 chosen, then a new paste of 45 tokens: its first screenful
+    // keeps the selection (the token view waits for the full answer), and
+    // the full answer, where 50 is gone, selects the first token.
+    let state = state.reduce(Action::Select(50));
+    let full = job::run(&state.job);
+    let state = answer(state, full);
+    let state = input(state, &large_paste(45));
+    let first = job::run_first(&state.job, &mut job::Cache::default(), Default::default());
+    let state = answer(state, first);
+    assert_eq!(
+        (state.selected, state.report.tokens.len()),
+        (50, job::FIRST_LISTED)
+    );
+    let full = job::run(&state.job);
+    let state = answer(state, full);
+    assert_eq!(state.selected, 0);
+    assert!(!state.pending && !state.report.tokens[0].summary_only);
 }
 
 #[cfg(feature = "crypto")]
