@@ -42,9 +42,9 @@ thread_local! {
 /// the worker loaded go first.
 const WARM_UP_AFTER_MS: i32 = 50;
 /// Tokens the warm-up analyses: the engine compiles a function's faster
-/// tier once it is hot, so the first large paste after a cold start took
-/// 180 ms to analyse, and 130 ms after a warm-up of 32 tokens (about
-/// 60 ms of the worker's idle time; docs/benchmarks.md).
+/// tier once it is hot, so a new worker's first analysis of 1,000 RS256
+/// tokens takes 172–202 ms cold and 148–180 ms after the warm-up
+/// (`node scripts/worker-warm-up.mjs`, docs/benchmarks.md).
 const WARM_UP_TOKENS: u32 = 32;
 
 /// Installs the message handler (called from the worker binary's `main`).
@@ -73,10 +73,19 @@ fn warm_up_when_idle(scope: &web_sys::DedicatedWorkerGlobalScope) {
         if busy {
             warm_up_when_idle(&again);
         } else {
-            let _ = job::run(&job::Job {
+            // The passes a paste with keys takes, as a large one will.
+            let job = job::Job {
                 input: std::sync::Arc::new(warm_up_paste(WARM_UP_TOKENS)),
+                key_text: WARM_UP_KEY.into(),
                 ..job::Job::default()
-            });
+            };
+            let mut cache = job::Cache::default();
+            let _ = job::planned_checks(&job, &mut cache, job::LISTED);
+            let _ = job::run_cached_with(
+                &job,
+                &mut cache,
+                crate::analysis::verify::SignatureChecks::Compute,
+            );
         }
     });
     let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -84,6 +93,10 @@ fn warm_up_when_idle(scope: &web_sys::DedicatedWorkerGlobalScope) {
         WARM_UP_AFTER_MS,
     );
 }
+
+/// RFC 7515 A.2's RSA public key (as a JWK): the warm-up's key, so that it
+/// runs the key and verification paths too.
+const WARM_UP_KEY: &str = r#"{"kty":"RSA","n":"ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4QlL-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsLA9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ","e":"AQAB"}"#;
 
 /// `count` distinct HS256-shaped bearer tokens, one per line: the shape of
 /// a large paste, for the warm-up (their signatures are not checked).
@@ -132,14 +145,18 @@ fn uses_webcrypto(request: &WorkerRequest) -> bool {
     match request {
         WorkerRequest::CheckSignatures(_) | WorkerRequest::BenchAnalyse(_) => true,
         WorkerRequest::Analyse(job) => {
-            job.input
-                .matches("eyJ")
-                .nth(WEBCRYPTO_FROM_TOKENS * 2 - 1)
-                .is_some()
+            has_token_openings(&job.input, WEBCRYPTO_FROM_TOKENS * 2)
                 && !CACHE.with(|cache| cache.borrow().holds(job))
         }
         _ => false,
     }
+}
+
+/// Whether `input` holds at least `count` openings of a JSON object in
+/// base64url (`eyJ`, `{"`): two per compact JWS, a cheap count of tokens
+/// before any is found.
+fn has_token_openings(input: &str, count: usize) -> bool {
+    count == 0 || input.matches("eyJ").nth(count - 1).is_some()
 }
 
 /// Answers a request whose RSA and ECDSA checks WebCrypto makes.
@@ -164,11 +181,7 @@ async fn answer_with_webcrypto(
             // screenful first, then all of it.
             if job.input.len() > job::LARGE_PASTE
                 && !CACHE.with(|c| c.borrow().answered_paste(&job.input))
-                && job
-                    .input
-                    .matches("eyJ")
-                    .nth(job::FIRST_LISTED * 2)
-                    .is_some()
+                && has_token_openings(&job.input, job::FIRST_LISTED * 2 + 1)
             {
                 let checks = CACHE
                     .with(|c| job::planned_checks(&job, &mut c.borrow_mut(), job::FIRST_LISTED));
