@@ -30,6 +30,27 @@ row("  encoder module, fetched when first opened (js + wasm), gzip", kb(encoderF
 const server = await startServer(dist);
 const browser = await launchPlaywright();
 try {
+  /** A new context whose page has loaded the app and seen it start. */
+  const startedPage = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+    return { context, page };
+  };
+  /** Reads a page's Chromium Performance metrics by name (CDP). */
+  const metricsOf = async (context, page) => {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    return {
+      cdp,
+      metric: async (name) => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === name).value,
+    };
+  };
+  const b64 = (s) => Buffer.from(s).toString("base64url");
+  /** An HS256-shaped token with a fixed signature, carrying `payload`. */
+  const hs256 = (payload) => `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify(payload))}.${Buffer.alloc(32, 3).toString("base64url")}`;
+
   // --- load, as a person sees it (issue 15) ----------------------------------
   // Each of 10 fresh contexts: first contentful paint (the browser's own
   // paint timing), the moment the paste box is in the page and enabled (a
@@ -67,15 +88,13 @@ try {
   // (median of 20, alternating two texts so each is a change).
   const jwtio = vector("vendors/jwtio/debugger-examples.json");
   const jwtioHs256 = JSON.stringify(jwtio).match(/eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/)[0];
-  const enc = (s) => Buffer.from(s).toString("base64url");
-  const token = (payload) => `${enc('{"alg":"HS256","typ":"JWT"}')}.${enc(JSON.stringify(payload))}.${Buffer.alloc(32, 3).toString("base64url")}`;
   const inputs = [
-    ["jwt.io's HS256 example", [[jwtioHs256, "John Doe"], [token({ sub: "1234567891", name: "Jane Roe", iat: 1516239022 }), "Jane Roe"]]],
-    ["an 8 KB token", [0, 1].map((n) => [token({ sub: `eight-${n}`, exp: 4102444800, roles: "r".repeat(5900 + n) }), `eight-${n}`])],
+    ["jwt.io's HS256 example", [[jwtioHs256, "John Doe"], [hs256({ sub: "1234567891", name: "Jane Roe", iat: 1516239022 }), "Jane Roe"]]],
+    ["an 8 KB token", [0, 1].map((n) => [hs256({ sub: `eight-${n}`, exp: 4102444800, roles: "r".repeat(5900 + n) }), `eight-${n}`])],
     ["a three-token login reply", [0, 1].map((n) => [JSON.stringify({
-      access_token: token({ sub: `login-${n}`, scope: "openid", exp: 4102444800 }),
-      id_token: token({ sub: `login-${n}`, aud: "client", exp: 4102444800 }),
-      refresh_token: token({ sub: `login-${n}`, typ: "Refresh" }),
+      access_token: hs256({ sub: `login-${n}`, scope: "openid", exp: 4102444800 }),
+      id_token: hs256({ sub: `login-${n}`, aud: "client", exp: 4102444800 }),
+      refresh_token: hs256({ sub: `login-${n}`, typ: "Refresh" }),
       token_type: "Bearer", expires_in: 300,
     }, null, 2), `login-${n}`])],
   ];
@@ -92,20 +111,14 @@ try {
   for (const [name, variants] of inputs) {
     const first = [];
     for (let i = 0; i < 20; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+      const { context, page } = await startedPage();
       // A person's paste comes some time after the page appears; half a
       // second after the app started (its warm-up runs 50 ms after).
       await page.waitForTimeout(500);
       first.push(await pastePainted(page, ...variants[0]));
       await context.close();
     }
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+    const { context, page } = await startedPage();
     await pastePainted(page, ...variants[0]);
     const later = [];
     for (let i = 0; i < 20; i++) later.push(await pastePainted(page, ...variants[(i + 1) % 2]));
@@ -124,10 +137,7 @@ try {
     const { jwks, text: bulk } = (await import("./bulk-tokens.mjs")).bulkRs256();
     const listed = [];
     for (let i = 0; i < 5; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+      const { context, page } = await startedPage();
       await page.fill('[data-testid="key"]', jwks);
       await page.waitForTimeout(500); // the worker has started and read the keys
       listed.push(await page.evaluate((text) => new Promise((done) => {
@@ -158,10 +168,7 @@ try {
       }), bulk));
       await context.close();
     }
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+    const { context, page } = await startedPage();
     const paths = await page.evaluate(async ({ text, jwks }) => {
       const worker = new Worker(document.querySelector("script[data-worker]").dataset.worker);
       const ask = (webcrypto) => new Promise((resolve, reject) => {
@@ -199,20 +206,15 @@ try {
   // "Clear". WebAssembly memory never shrinks: memory is released when
   // later rounds reuse it rather than grow it.
   {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Performance.enable");
+    const { context, page } = await startedPage();
+    const { cdp, metric } = await metricsOf(context, page);
     const heap = async () => {
       await cdp.send("HeapProfiler.collectGarbage");
-      return (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "JSHeapUsedSize").value;
+      return metric("JSHeapUsedSize");
     };
     const wasm = () => page.evaluate(() => window.jwtInspectorMemory.buffer.byteLength);
-    const b64 = (s) => Buffer.from(s).toString("base64url");
     const lines = [];
-    for (let i = 0; i < 100_000; i++) lines.push(`${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify({ n: i, exp: 4102444800 }))}.${Buffer.alloc(32, 3).toString("base64url")}`);
+    for (let i = 0; i < 100_000; i++) lines.push(hs256({ n: i, exp: 4102444800 }));
     const text = lines.join("\n").slice(0, 10 * 1024 * 1024 - 1);
     const mb = (bytes) => (bytes / 1048576).toFixed(1);
     const before = await wasm();
@@ -236,13 +238,8 @@ try {
     await context.close();
   }
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
-  const metric = async (name) => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === name).value;
+  const { context, page } = await startedPage();
+  const { cdp, metric } = await metricsOf(context, page);
 
   const stage = async (text) => {
     // Hand the text to the page in its own task, so the transfer from this
@@ -295,8 +292,6 @@ try {
     });
   };
 
-  const b64 = (s) => Buffer.from(s).toString("base64url");
-  const hs256 = (payload) => `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify(payload))}.${Buffer.alloc(32, 3).toString("base64url")}`;
 
   const eight = [0, 1].map((n) => hs256({ sub: `user-${n}`, exp: 4102444800, roles: "r".repeat(5900 + n) }));
 
@@ -397,10 +392,7 @@ try {
   });
   const opens = [];
   for (let i = 0; i < 5; i++) {
-    const fresh = await browser.newContext();
-    const encoderPage = await fresh.newPage();
-    await encoderPage.goto(server.url);
-    await encoderPage.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+    const { context: fresh, page: encoderPage } = await startedPage();
     opens.push(await encoderPage.evaluate(() => {
       const open = () => document.querySelector('[data-testid="new-token"]').click();
       const shown = () => document.querySelector('[data-testid="encoder"]')?.open && document.querySelector('[data-testid="encoder-payload"]')?.value;

@@ -18,7 +18,6 @@ use normalise::Normalised;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 pub use shape::Shape;
-use std::ops::Range;
 use text_scan::CandidateKind;
 
 /// Embedded strings (a JSON value holding a header line holding a token)
@@ -151,7 +150,7 @@ struct Search<'a> {
 
 impl Search<'_> {
     fn scan(&mut self, text: &str, depth: usize, embedding: Option<&Embedding>) {
-        let mut pem_blocks: Vec<Range<usize>> = Vec::new();
+        let mut pem_blocks = Vec::new();
         for block in pem::blocks(text).into_iter().filter(|b| b.complete) {
             self.pem_block(text, &block, embedding);
             pem_blocks.push(block.range);
@@ -162,14 +161,15 @@ impl Search<'_> {
         {
             self.broken_file(text, broken);
         }
-        let in_pem = Claimed::new(pem_blocks.clone());
+        let mut taken = Claimed::new(pem_blocks);
         for hit in &json.hits {
-            if !in_pem.contains(hit.document_start) {
+            if !taken.contains(hit.document_start) {
                 self.json_hit(text, hit, depth, embedding);
             }
         }
-        pem_blocks.extend(json.regions);
-        let mut taken = Claimed::new(pem_blocks);
+        for region in json.regions {
+            taken.push(region);
+        }
         for candidate in text_scan::scan(text) {
             if taken.contains(candidate.start) {
                 continue;

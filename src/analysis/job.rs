@@ -163,14 +163,31 @@ pub fn run_cached(job: &Job, cache: &mut Cache) -> JobResult {
 /// WebCrypto make them.
 #[cfg(feature = "crypto")]
 pub fn planned_checks(job: &Job, cache: &mut Cache, listed: usize) -> Vec<SignatureCheck> {
-    let verifier = std::sync::Arc::new(KeySetWithChecks {
-        keys: job_keys(job),
-        checks: SignatureChecks::Record(std::sync::Mutex::default()),
-    });
-    let found = cache.found_in(&job.input);
-    let options = job_options(job, verifier.clone());
-    crate::analysis::analyse_found(&job.input, &found, &options, listed);
+    let verifier = job_verifier(job, SignatureChecks::Record(std::sync::Mutex::default()));
+    analyse_listed(job, cache, verifier.clone(), listed);
     verifier.checks.recorded()
+}
+
+/// `job`'s keys, its signature checks made as `checks` says.
+#[cfg(feature = "crypto")]
+fn job_verifier(job: &Job, checks: SignatureChecks) -> std::sync::Arc<KeySetWithChecks> {
+    std::sync::Arc::new(KeySetWithChecks {
+        keys: job_keys(job),
+        checks,
+    })
+}
+
+/// Analyses the first `listed` tokens of `job`'s paste (found once, in
+/// `cache`) with `verifier`.
+#[cfg(feature = "crypto")]
+fn analyse_listed(
+    job: &Job,
+    cache: &mut Cache,
+    verifier: std::sync::Arc<KeySetWithChecks>,
+    listed: usize,
+) -> Report {
+    let found = cache.found_in(&job.input);
+    crate::analysis::analyse_found(&job.input, &found, &job_options(job, verifier), listed)
 }
 
 /// The partial answer to `job`: its first [`FIRST_LISTED`] tokens, each
@@ -178,13 +195,7 @@ pub fn planned_checks(job: &Job, cache: &mut Cache, listed: usize) -> Vec<Signat
 /// summarised, and the total found. Not cached: the full answer follows.
 #[cfg(feature = "crypto")]
 pub fn run_first(job: &Job, cache: &mut Cache, checks: SignatureChecks) -> JobResult {
-    let verifier = std::sync::Arc::new(KeySetWithChecks {
-        keys: job_keys(job),
-        checks,
-    });
-    let found = cache.found_in(&job.input);
-    let options = job_options(job, verifier);
-    let mut report = crate::analysis::analyse_found(&job.input, &found, &options, FIRST_LISTED);
+    let mut report = analyse_listed(job, cache, job_verifier(job, checks), FIRST_LISTED);
     report.tokens = summaries_beside(std::mem::take(&mut report.tokens), job.detail);
     // The notice speaks of the page's full list, which follows.
     report
@@ -223,13 +234,7 @@ pub fn run_cached_with(job: &Job, cache: &mut Cache, checks: SignatureChecks) ->
     let mut report = match &cache.report {
         Some(report) => report.clone(),
         None => {
-            let verifier = std::sync::Arc::new(KeySetWithChecks {
-                keys: job_keys(job),
-                checks,
-            });
-            let found = cache.found_in(&job.input);
-            let options = job_options(job, verifier);
-            let report = crate::analysis::analyse_found(&job.input, &found, &options, LISTED);
+            let report = analyse_listed(job, cache, job_verifier(job, checks), LISTED);
             cache.report = Some(report.clone());
             // The job's last pass: what was found is not kept (for 100,000
             // tokens it is tens of megabytes).

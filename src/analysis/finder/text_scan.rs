@@ -54,9 +54,8 @@ pub fn scan(text: &str) -> Vec<Candidate> {
             i += 1;
             continue;
         }
-        match try_compact(text, i, line_start).or_else(|| try_keystone(text, i)) {
-            Some(mut candidate) => {
-                candidate.line_start = line_start;
+        match try_compact(text, i, line_start).or_else(|| try_keystone(text, i, line_start)) {
+            Some(candidate) => {
                 // Lines joined into the candidate move the line on.
                 if let Some(newline) = text[i..candidate.end].rfind('\n') {
                     line_start = i + newline + 1;
@@ -181,7 +180,7 @@ fn strip_sentence_dot(token: &mut String, end: &mut usize) {
     }
 }
 
-fn try_keystone(text: &str, start: usize) -> Option<Candidate> {
+fn try_keystone(text: &str, start: usize, line_start: usize) -> Option<Candidate> {
     let rest = &text[start..];
     let (allowed, min_len): (fn(u8) -> bool, usize) = if rest.starts_with("MII") {
         (
@@ -212,7 +211,7 @@ fn try_keystone(text: &str, start: usize) -> Option<Candidate> {
         text: token,
         kind,
         lines_joined,
-        line_start: 0,
+        line_start,
     })
 }
 

@@ -54,6 +54,10 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
         Some(CompareWith::Pasted { token, .. }) => token.as_deref(),
         None => None,
     };
+    let chosen_token = match &props.with {
+        Some(CompareWith::Found(i)) => Some(*i),
+        _ => None,
+    };
     let chosen = match &props.with {
         Some(CompareWith::Found(i)) => i.to_string(),
         Some(CompareWith::Pasted { .. }) => "pasted".into(),
@@ -65,7 +69,7 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
             <select id="compare-with" data-testid="compare-with" {onchange}>
                 <option value="" selected={chosen.is_empty()}>{ "— nothing —" }</option>
                 { for props.report.tokens.iter().enumerate()
-                    .filter(|(i, _)| *i != props.selected && (all_options || chosen == i.to_string()))
+                    .filter(|(i, _)| *i != props.selected && (all_options || chosen_token == Some(*i)))
                     .map(|(i, t)| html! {
                     <option value={i.to_string()} selected={chosen == i.to_string()}>
                         { format!("Token {} · {} · {}", i + 1, t.kind, t.source.description) }
